@@ -22,8 +22,8 @@ import java.util.List;
  *
  * <p>sclite gives special costs to the null token {@code @} and to optionally deletable words in parentheses;
  * {@link TextNormalizer} never produces either (both {@code @} and parentheses become spaces), so they are not
- * reproduced. sclite sums costs in {@code float}; integer sums here are identical while costs stay below
- * 2<sup>24</sup>, which the size limit guarantees for any realistic input.
+ * reproduced. sclite sums costs in {@code float}, which is exact below 2<sup>24</sup>; the integer sums here can
+ * only differ beyond that, i.e. when one side has millions of tokens.
  *
  * <p>Time is O(n&middot;m); memory is one byte per cell for the back-pointers plus two cost rows. Pairs with more
  * than {@link #MAX_CELLS} cells are rejected.
