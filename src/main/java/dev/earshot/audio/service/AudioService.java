@@ -1,0 +1,145 @@
+package dev.earshot.audio.service;
+
+import dev.earshot.audio.AudioAsset;
+import dev.earshot.audio.decode.AudioDecoder;
+import dev.earshot.audio.decode.AudioInfo;
+import dev.earshot.audio.decode.AudioLimits;
+import dev.earshot.audio.decode.AudioRejectedException;
+import dev.earshot.audio.decode.MonoAudio;
+import dev.earshot.audio.repository.AudioAssetRepository;
+import dev.earshot.platform.config.EarshotConfig;
+import dev.earshot.platform.io.LimitedInputStream;
+import dev.earshot.platform.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * Ingests audio: stage, hash, validate by decoding, store once under its hash, record metadata.
+ * Nothing is stored for a rejected file.
+ */
+@ApplicationScoped
+public class AudioService {
+
+  private final AudioStore store;
+  private final AudioAssetRepository assets;
+  private final AudioDecoder decoder;
+  private final long maxBytes;
+
+  public AudioService(AudioStore store, AudioAssetRepository assets, EarshotConfig config) {
+    this.store = store;
+    this.assets = assets;
+    this.maxBytes = config.audio().maxBytes();
+    this.decoder = new AudioDecoder(new AudioLimits(maxBytes, config.audio().maxSeconds()));
+  }
+
+  /** Result of an ingest: the stored file's metadata and whether this call stored it. */
+  public record Ingested(AudioInfoView info, boolean created) {}
+
+  /**
+   * Validates and stores the audio in {@code body}.
+   *
+   * @throws AudioRejectedException when the bytes are not acceptable audio (nothing is stored)
+   */
+  @Transactional
+  public Ingested ingest(InputStream body) throws AudioRejectedException {
+    AudioStore.StagedFile staged;
+    try {
+      staged = store.stage(body, maxBytes);
+    } catch (LimitedInputStream.LimitExceededException e) {
+      throw tooLarge();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not stage the upload", e);
+    }
+    try {
+      Optional<AudioAsset> known = assets.findByIdOptional(staged.sha256());
+      if (known.isPresent() && store.find(staged.sha256()).isPresent()) {
+        store.discard(staged);
+        return new Ingested(AudioInfoView.of(known.get()), false);
+      }
+      AudioInfo info = inspect(staged.path());
+      store.commit(staged);
+      AudioAsset asset = toAsset(staged, info);
+      boolean created = assets.insertIfAbsent(asset);
+      return new Ingested(AudioInfoView.of(asset), created);
+    } catch (AudioRejectedException | RuntimeException e) {
+      store.discard(staged);
+      throw e;
+    } catch (IOException e) {
+      store.discard(staged);
+      throw new UncheckedIOException("could not store the upload", e);
+    }
+  }
+
+  /** Validates and stores a file from disk (dataset import). */
+  @Transactional
+  public Ingested ingest(Path file) throws AudioRejectedException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return ingest(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file, e);
+    }
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<AudioInfoView> find(String sha256) {
+    return assets.findByIdOptional(sha256).map(AudioInfoView::of);
+  }
+
+  /** Path of the stored original bytes, for streaming. */
+  public Optional<Path> file(String sha256) {
+    return store.find(sha256);
+  }
+
+  /** Mono 16 kHz float view of a stored file: what every analysis works on. */
+  public MonoAudio decodeForAnalysis(String sha256) {
+    Path path = store.find(sha256).orElseThrow(() -> ProblemException.notFound("No audio with SHA-256 " + sha256));
+    try {
+      return decoder.decodeForAnalysis(map(path));
+    } catch (AudioRejectedException e) {
+      // Stored files were validated on the way in; a failure here means the store was tampered with.
+      throw new IllegalStateException("stored audio " + sha256 + " no longer decodes: " + e.getMessage(), e);
+    }
+  }
+
+  private AudioInfo inspect(Path path) throws AudioRejectedException {
+    return decoder.inspect(map(path));
+  }
+
+  private static MappedByteBuffer map(Path path) {
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + path, e);
+    }
+  }
+
+  private AudioRejectedException tooLarge() {
+    return new AudioRejectedException(
+        AudioRejectedException.Reason.TOO_LARGE,
+        "The file is larger than the limit of "
+            + maxBytes
+            + " bytes (earshot.audio.max-bytes); split or compress it (FLAC) and upload again.");
+  }
+
+  private static AudioAsset toAsset(AudioStore.StagedFile staged, AudioInfo info) {
+    AudioAsset asset = new AudioAsset();
+    asset.sha256 = staged.sha256();
+    asset.format = info.format().jsonName();
+    asset.sampleRate = info.sampleRate();
+    asset.channels = info.channels();
+    asset.bitsPerSample = info.bitsPerSample();
+    asset.frames = info.frames();
+    asset.durationSeconds = info.durationSeconds();
+    asset.sizeBytes = staged.sizeBytes();
+    return asset;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.earshot.dataset.manifest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a prompt expects of a good answer; every field is optional. Judges score against these, and
+ * raters see them as the rubric. Field names and allowed values are those of {@code
+ * datasets/README.md}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PromptExpectations(
+    List<String> dimensions,
+    List<String> keywords,
+    String intonation,
+    String emotion,
+    String arousal,
+    String valence,
+    String delivery,
+    RateRange speakingRate,
+    List<SoundEvent> events,
+    String rubric) {
+
+  public static final Set<String> DIMENSIONS =
+      Set.of("content", "prosody", "emotion", "nonspeech", "quality");
+  public static final Set<String> INTONATIONS = Set.of("question", "statement");
+  public static final Set<String> AROUSALS = Set.of("low", "neutral", "high");
+  public static final Set<String> VALENCES = Set.of("negative", "neutral", "positive");
+  public static final Set<String> DELIVERIES = Set.of("calm", "excited", "whisper", "neutral");
+
+  public static PromptExpectations none() {
+    return new PromptExpectations(null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** Expected speaking rate in syllables per second; either bound may be absent. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record RateRange(Double min, Double max) {}
+
+  /** A non-speech sound in the prompt audio, with the other words that name it. */
+  public record SoundEvent(String label, List<String> synonyms) {}
+}

@@ -1,0 +1,33 @@
+package dev.earshot.dataset.repository;
+
+import dev.earshot.dataset.Dataset;
+import dev.earshot.dataset.Prompt;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class PromptRepository implements PanacheRepository<Prompt> {
+
+  public Map<String, Prompt> byExternalId(Dataset dataset) {
+    return list("dataset", dataset).stream().collect(Collectors.toMap(p -> p.externalId, Function.identity()));
+  }
+
+  public Optional<Prompt> findByExternalId(Dataset dataset, String externalId) {
+    return find("dataset = ?1 and externalId = ?2", dataset, externalId).firstResultOptional();
+  }
+
+  public List<Prompt> page(Dataset dataset, int page, int size) {
+    return find("dataset", Sort.by("position").and("id"), dataset).page(Page.of(page, size)).list();
+  }
+
+  public long countIn(Dataset dataset) {
+    return count("dataset", dataset);
+  }
+}

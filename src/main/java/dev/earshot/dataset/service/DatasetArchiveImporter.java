@@ -1,0 +1,70 @@
+package dev.earshot.dataset.service;
+
+import dev.earshot.dataset.manifest.DatasetFolderReader;
+import dev.earshot.dataset.manifest.ZipExtractor;
+import dev.earshot.platform.config.EarshotConfig;
+import dev.earshot.platform.io.LimitedInputStream;
+import dev.earshot.platform.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Imports a dataset uploaded as a zip: unpack into a private folder, import it, clean up. */
+@ApplicationScoped
+public class DatasetArchiveImporter {
+
+  private final DatasetImportService importer;
+  private final ZipExtractor extractor;
+  private final Path staging;
+  private final long maxZipBytes;
+
+  public DatasetArchiveImporter(DatasetImportService importer, EarshotConfig config) {
+    this.importer = importer;
+    this.extractor = new ZipExtractor(config.datasets().maxUnpackedBytes(), config.datasets().maxZipEntries());
+    this.staging = config.dataDir().resolve("tmp");
+    this.maxZipBytes = config.datasets().maxZipBytes();
+  }
+
+  /**
+   * @throws DatasetRejectedException with every bad line; nothing imported
+   * @throws ProblemException 413 for a zip over the limits, 422 for a broken zip
+   */
+  public ImportReport importZip(InputStream zip, String nameOverride, ImportProgress progress) {
+    Path folder = null;
+    try {
+      Files.createDirectories(staging);
+      folder = Files.createTempDirectory(staging, "import-");
+      progress.update(0, 1, "Unpacking the zip");
+      Path root = extractor.extract(new LimitedInputStream(zip, maxZipBytes), folder);
+      return importer.importFolder(root, nameOverride, progress);
+    } catch (LimitedInputStream.LimitExceededException e) {
+      throw new ProblemException(413, "Dataset zip too large",
+          "The zip is larger than " + maxZipBytes + " bytes (earshot.datasets.max-zip-bytes); split the dataset into several zips.");
+    } catch (ZipExtractor.RejectedArchiveException e) {
+      if (e.tooLarge()) {
+        throw new ProblemException(413, "Dataset zip too large", "The zip was refused: " + e.getMessage() + ".");
+      }
+      throw new DatasetRejectedException("(zip)", e.getMessage() + "; the zip must hold " + DatasetFolderReader.MANIFEST + " and the audio it names");
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not unpack the dataset zip", e);
+    } finally {
+      deleteQuietly(folder);
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not remove the import folder " + folder, e);
+    }
+  }
+}

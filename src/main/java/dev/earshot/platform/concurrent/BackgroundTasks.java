@@ -1,0 +1,48 @@
+package dev.earshot.platform.concurrent;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/** Runs long work started from the UI (imports) off the UI thread; stopped with the service. */
+@ApplicationScoped
+public class BackgroundTasks {
+
+  private static final Logger LOG = Logger.getLogger(BackgroundTasks.class);
+  private static final int THREADS = 2;
+
+  private final ExecutorService executor;
+
+  public BackgroundTasks() {
+    AtomicInteger counter = new AtomicInteger();
+    ThreadFactory threads = task -> {
+      Thread thread = new Thread(task, "earshot-background-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    this.executor = Executors.newFixedThreadPool(THREADS, threads);
+  }
+
+  public void run(Runnable task) {
+    executor.execute(() -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.error("Background task failed", e);
+      }
+    });
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    executor.shutdown();
+    if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+      executor.shutdownNow();
+    }
+  }
+}

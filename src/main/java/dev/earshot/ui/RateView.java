@@ -1,0 +1,15 @@
+package dev.earshot.ui;
+
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+@Route(value = "rate", layout = MainLayout.class)
+@PageTitle("Rate · Earshot")
+public class RateView extends NotYetAvailableView {
+
+  private static final long serialVersionUID = 1L;
+
+  public RateView() {
+    super("Rate", "Blind A/B listening for human raters, with a verdict per dimension.");
+  }
+}

@@ -1,0 +1,48 @@
+package dev.earshot.platform.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ApiFallbackTest {
+
+  @Test
+  void shouldAnswerUnknownApiPathWithProblemJson() {
+    given().when().get("/api/nope/deeper")
+        .then().statusCode(404)
+        .contentType("application/problem+json")
+        .body("status", equalTo(404))
+        .body("title", equalTo("Not found"))
+        .body("detail", containsString("/api/nope/deeper"));
+  }
+
+  @Test
+  void shouldAnswerUnknownApiPostWithProblemJson() {
+    given().body("{}").contentType("application/json").when().post("/api/nope")
+        .then().statusCode(404).contentType("application/problem+json");
+  }
+
+  @Test
+  void shouldAnswerWrongMethodWith405() {
+    given().when().delete("/api/datasets")
+        .then().statusCode(405)
+        .contentType("application/problem+json")
+        .body("status", equalTo(405));
+  }
+
+  @Test
+  void shouldServeOpenApiDocument() {
+    given().when().get("/q/openapi?format=json")
+        .then().statusCode(200)
+        .body("paths.'/api/audio'.post.summary", equalTo("Upload an audio file"));
+  }
+
+  @Test
+  void shouldReportHealthy() {
+    given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+  }
+}
