@@ -1,5 +1,7 @@
 package dev.earshot.judge.dsp;
 
+import java.util.Arrays;
+
 /**
  * Level contour in dB relative to digital full scale power: 10·log10 of the (weighted) mean square, so a
  * full-scale square wave reads 0 dB and a full-scale sine −3.01 dB. Frames are centred at
@@ -82,7 +84,7 @@ public record IntensityContour(double startSeconds, double stepSeconds, double[]
             return FLOOR_DB;
         }
         double[] sorted = decibels.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         double position = q * (sorted.length - 1);
         int below = (int) Math.floor(position);
         int above = Math.min(sorted.length - 1, below + 1);

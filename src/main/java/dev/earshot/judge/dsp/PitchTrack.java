@@ -14,11 +14,6 @@ public record PitchTrack(double timeStepSeconds, List<PitchFrame> frames) {
         frames = List.copyOf(frames);
     }
 
-    /** F0 values of the voiced frames, in time order. */
-    public double[] voicedF0Hz() {
-        return frames.stream().filter(PitchFrame::voiced).mapToDouble(PitchFrame::f0Hz).toArray();
-    }
-
     /** Fraction of frames that are voiced; 0 for an empty track. */
     public double voicedFraction() {
         return frames.isEmpty() ? 0 : (double) frames.stream().filter(PitchFrame::voiced).count() / frames.size();

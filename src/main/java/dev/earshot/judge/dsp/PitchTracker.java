@@ -1,6 +1,7 @@
 package dev.earshot.judge.dsp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,6 +32,8 @@ public final class PitchTracker {
     private final Fft fft;
     private final double[] re;
     private final double[] im;
+    /** Normalised autocorrelation of the frame being examined, reused across frames. */
+    private final double[] normalised;
 
     private PitchTracker(int sampleRate, PitchSettings settings) {
         this.settings = settings;
@@ -50,6 +53,7 @@ public final class PitchTracker {
         im = new double[fft.size()];
         System.arraycopy(window, 0, re, 0, windowLength);
         autocorrelatePair();
+        normalised = new double[maxLag + 2];
         windowAutocorrelation = new double[maxLag + 2];
         for (int lag = 0; lag < windowAutocorrelation.length; lag++) {
             windowAutocorrelation[lag] = re[lag] / re[0];
@@ -137,7 +141,7 @@ public final class PitchTracker {
             peak = Math.max(peak, Math.abs(centred));
             target[i] = centred * window[i];
         }
-        java.util.Arrays.fill(target, windowLength, target.length, 0);
+        Arrays.fill(target, windowLength, target.length, 0);
         return peak;
     }
 
@@ -175,7 +179,7 @@ public final class PitchTracker {
         if (energy <= 0) {
             return result;
         }
-        double[] r = new double[maxLag + 2];
+        double[] r = normalised;
         for (int lag = 0; lag < r.length; lag++) {
             r[lag] = autocorrelation[lag] / energy / windowAutocorrelation[lag];
         }

@@ -22,7 +22,7 @@ public final class ProsodyAnalyzer {
     static final double FINAL_REGION_SECONDS = 0.25;
     /** Below this much voiced speech in the final region the slope is not measured. */
     static final double MIN_FINAL_VOICED_SECONDS = 0.08;
-    /** Voiced runs shorter than this are treated as tracking blips and left out of the final region. */
+    /** Voiced runs shorter than this are treated as tracking blips, left out of F0 statistics and final slope. */
     static final double MIN_VOICED_RUN_SECONDS = 0.03;
 
     /** de Jong &amp; Wempe: intensity analysed with a 50 Hz pitch floor (64 ms effective window). */
@@ -48,10 +48,11 @@ public final class ProsodyAnalyzer {
                 INTENSITY_STEP_SECONDS);
         SpeechActivity activity = SpeechActivity.detect(samples, sampleRate);
 
-        double[] f0 = track.voicedF0Hz();
+        List<PitchFrame> stableVoiced = stableVoicedFrames(track);
+        double[] f0 = stableVoiced.stream().mapToDouble(PitchFrame::f0Hz).toArray();
         double[] sorted = f0.clone();
         Arrays.sort(sorted);
-        Double slope = finalSlopeSemitonesPerSecond(track);
+        Double slope = finalSlopeSemitonesPerSecond(stableVoiced, track.timeStepSeconds());
         int nuclei = countSyllableNuclei(intensity, track);
         double span = activity.speechSpanSeconds();
         return new ProsodyFeatures(
@@ -85,35 +86,37 @@ public final class ProsodyAnalyzer {
     }
 
     /**
-     * Theil–Sen slope of 12·log2(F0) against time over the last {@value #FINAL_REGION_SECONDS} s of voiced frames,
-     * gathered backwards from the end across as many voiced runs as needed (runs shorter than
-     * {@value #MIN_VOICED_RUN_SECONDS} s skipped). The median of pairwise slopes shrugs off the odd octave error or
+     * Voiced frames that belong to voiced runs of at least {@value #MIN_VOICED_RUN_SECONDS} s, in time order. The
+     * tracker, like Praat, now and then voices an isolated frame or two in a fricative at some arbitrary F0; such
+     * blips would dominate F0 minimum and maximum and the final slope, so the statistics skip them.
+     */
+    static List<PitchFrame> stableVoicedFrames(PitchTrack track) {
+        List<PitchFrame> frames = track.frames();
+        int minRun = (int) Math.ceil(MIN_VOICED_RUN_SECONDS / track.timeStepSeconds() - 1e-9);
+        List<PitchFrame> stable = new ArrayList<>();
+        int runStart = 0;
+        for (int i = 0; i <= frames.size(); i++) {
+            if (i < frames.size() && frames.get(i).voiced()) {
+                continue;
+            }
+            if (i - runStart >= minRun) {
+                stable.addAll(frames.subList(runStart, i));
+            }
+            runStart = i + 1;
+        }
+        return stable;
+    }
+
+    /**
+     * Theil–Sen slope of 12·log2(F0) against time over the last {@value #FINAL_REGION_SECONDS} s of stable voiced
+     * frames, which may span several voiced runs. The median of pairwise slopes shrugs off the odd octave error or
      * creaky frame at the very end, where a least-squares fit would follow it. {@code null} if fewer than
      * {@value #MIN_FINAL_VOICED_SECONDS} s of voicing are found.
      */
-    static Double finalSlopeSemitonesPerSecond(PitchTrack track) {
-        List<PitchFrame> frames = track.frames();
-        double step = track.timeStepSeconds();
-        int wanted = (int) Math.round(FINAL_REGION_SECONDS / step);
-        int minRun = (int) Math.ceil(MIN_VOICED_RUN_SECONDS / step - 1e-9);
-        List<PitchFrame> region = new ArrayList<>();
-        int end = frames.size() - 1;
-        while (end >= 0 && region.size() < wanted) {
-            while (end >= 0 && !frames.get(end).voiced()) {
-                end--;
-            }
-            int start = end;
-            while (start > 0 && frames.get(start - 1).voiced()) {
-                start--;
-            }
-            if (end >= 0 && end - start + 1 >= minRun) {
-                for (int i = end; i >= start && region.size() < wanted; i--) {
-                    region.add(frames.get(i));
-                }
-            }
-            end = start - 1;
-        }
-        if (region.size() * step < MIN_FINAL_VOICED_SECONDS - 1e-9) {
+    static Double finalSlopeSemitonesPerSecond(List<PitchFrame> stableVoiced, double timeStepSeconds) {
+        int wanted = (int) Math.round(FINAL_REGION_SECONDS / timeStepSeconds);
+        List<PitchFrame> region = stableVoiced.subList(Math.max(0, stableVoiced.size() - wanted), stableVoiced.size());
+        if (region.size() * timeStepSeconds < MIN_FINAL_VOICED_SECONDS - 1e-9) {
             return null;
         }
         double[] slopes = new double[region.size() * (region.size() - 1) / 2];
@@ -122,7 +125,7 @@ public final class ProsodyAnalyzer {
             for (int j = i + 1; j < region.size(); j++) {
                 PitchFrame a = region.get(i);
                 PitchFrame b = region.get(j);
-                slopes[n++] = (semitones(a.f0Hz()) - semitones(b.f0Hz())) / (a.timeSeconds() - b.timeSeconds());
+                slopes[n++] = (semitones(b.f0Hz()) - semitones(a.f0Hz())) / (b.timeSeconds() - a.timeSeconds());
             }
         }
         Arrays.sort(slopes);

@@ -3,11 +3,12 @@ package dev.earshot.judge.dsp;
 import java.util.List;
 
 /**
- * Prosodic description of one utterance, produced by {@link ProsodyAnalyzer}. F0 statistics are over voiced frames
- * and are {@code null} when no frame is voiced (the standard deviation also when only one is).
+ * Prosodic description of one utterance, produced by {@link ProsodyAnalyzer}. F0 statistics and the final slope are
+ * over the voiced frames of voiced runs at least 30 ms long (isolated voiced blips left out), and are {@code null}
+ * when there are none (the standard deviation also when there is only one).
  *
  * @param durationSeconds                length of the signal
- * @param voicedFraction                 voiced pitch frames / all pitch frames
+ * @param voicedFraction                 voiced pitch frames / all pitch frames (blips included, as Praat counts)
  * @param f0MeanHz                       mean F0
  * @param f0MedianHz                     median F0
  * @param f0MinHz                        lowest F0
