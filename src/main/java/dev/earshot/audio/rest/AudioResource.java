@@ -21,12 +21,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.PathPart;
 
 @Path("/api/audio")
@@ -51,9 +51,9 @@ public class AudioResource {
               + " is detected from the bytes. The same bytes again are not stored twice.")
   @RequestBody(
       content = {
-        @Content(mediaType = "audio/wav", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
-        @Content(mediaType = "audio/flac", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
-        @Content(mediaType = "application/octet-stream", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))
+        @Content(mediaType = "audio/wav", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(mediaType = "audio/flac", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary"))
       })
   @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = AudioInfoView.class)))
   @APIResponse(responseCode = "200", description = "Already stored", content = @Content(schema = @Schema(implementation = AudioInfoView.class)))
@@ -107,15 +107,6 @@ public class AudioResource {
         .header(HttpHeaders.ETAG, "\"" + sha256 + "\"")
         .header(HttpHeaders.CACHE_CONTROL, "private, max-age=31536000, immutable")
         .build();
-  }
-
-  @ServerExceptionMapper
-  public Response rejected(AudioRejectedException e, jakarta.ws.rs.core.UriInfo uri) {
-    return switch (e.reason()) {
-      case UNSUPPORTED_FORMAT -> dev.earshot.platform.rest.ProblemMappers.respond(415, "Unsupported audio format", e.getMessage(), uri, null);
-      case MALFORMED -> dev.earshot.platform.rest.ProblemMappers.respond(422, "Malformed audio", e.getMessage(), uri, null);
-      case TOO_LARGE -> dev.earshot.platform.rest.ProblemMappers.respond(413, "Audio too large", e.getMessage(), uri, null);
-    };
   }
 
   private static ProblemException unknown(String sha256) {

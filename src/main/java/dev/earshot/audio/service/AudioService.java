@@ -110,6 +110,26 @@ public class AudioService {
     }
   }
 
+  /**
+   * Decodes an upload for analysis without storing it: same decoder and limits as {@link
+   * #ingest(InputStream)}.
+   */
+  public MonoAudio decodeForAnalysis(InputStream body) throws AudioRejectedException {
+    AudioStore.StagedFile staged;
+    try {
+      staged = store.stage(body, maxBytes);
+    } catch (LimitedInputStream.LimitExceededException e) {
+      throw tooLarge();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not stage the upload", e);
+    }
+    try {
+      return decoder.decodeForAnalysis(map(staged.path()));
+    } finally {
+      store.discard(staged);
+    }
+  }
+
   private AudioInfo inspect(Path path) throws AudioRejectedException {
     return decoder.inspect(map(path));
   }
