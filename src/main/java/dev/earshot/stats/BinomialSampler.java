@@ -82,9 +82,10 @@ final class BinomialSampler {
         double c = trials * p + 0.5;
         double vr = 0.92 - 4.2 / b;
         double alpha = (2.83 + 5.1 / b) * spq;
-        double logOdds = Math.log(p / q);
         long mode = (long) Math.floor((trials + 1) * p);
-        double logModeMass = logFactorial(mode) + logFactorial(trials - mode);
+        // Needed only when the cheap squeeze test fails (a minority of draws), so computed on first use.
+        double logOdds = Double.NaN;
+        double logModeMass = Double.NaN;
         while (true) {
             double u = random.nextDouble() - 0.5;
             double v = random.nextDouble();
@@ -97,6 +98,10 @@ final class BinomialSampler {
                 return k;
             }
             double logV = Math.log(v * alpha / (a / (us * us) + b));
+            if (Double.isNaN(logModeMass)) {
+                logOdds = Math.log(p / q);
+                logModeMass = logFactorial(mode) + logFactorial(trials - mode);
+            }
             double logRatio = logModeMass - logFactorial(k) - logFactorial(trials - k) + (k - mode) * logOdds;
             if (logV <= logRatio) {
                 return k;

@@ -26,18 +26,36 @@ final class VoteBootstrap {
     record Samples(double[][] logStrengths, int regularisedRounds) {
     }
 
-    private VoteBootstrap() {
+    private final PairwiseCounts counts;
+    private final BradleyTerryModel model;
+    private final BootstrapSettings settings;
+    private final long[] roundSeeds;
+    private final double[] warmStart;
+    private final long[] cellWeights;
+    private final double[][] logStrengths;
+    private final boolean[] regularised;
+
+    private VoteBootstrap(PairwiseCounts counts, BradleyTerryModel model, BradleyTerryFit pointFit,
+                          BootstrapSettings settings) {
+        this.counts = counts;
+        this.model = model;
+        this.settings = settings;
+        roundSeeds = new SplittableRandom(settings.seed()).longs(settings.rounds()).toArray();
+        warmStart = model.parameters(pointFit);
+        cellWeights = cellWeights(counts);
+        logStrengths = new double[settings.rounds()][];
+        regularised = new boolean[settings.rounds()];
     }
 
     static Samples run(PairwiseCounts counts, BradleyTerryModel model, BradleyTerryFit pointFit,
                        BootstrapSettings settings) {
-        long[] roundSeeds = new SplittableRandom(settings.seed()).longs(settings.rounds()).toArray();
-        double[] warmStart = model.parameters(pointFit);
-        double[][] logStrengths = new double[settings.rounds()][];
-        boolean[] regularised = new boolean[settings.rounds()];
+        return new VoteBootstrap(counts, model, pointFit, settings).run();
+    }
+
+    private Samples run() {
         int threads = Math.min(settings.threads(), Math.max(1, settings.rounds()));
         if (threads == 1) {
-            runRounds(0, settings.rounds(), 1, counts, model, settings, roundSeeds, warmStart, logStrengths, regularised);
+            runRounds(0, 1);
         } else {
             ExecutorService executor = Executors.newFixedThreadPool(threads);
             try {
@@ -45,8 +63,7 @@ final class VoteBootstrap {
                 for (int worker = 0; worker < threads; worker++) {
                     int firstRound = worker;
                     tasks.add(() -> {
-                        runRounds(firstRound, settings.rounds(), threads, counts, model, settings, roundSeeds,
-                                warmStart, logStrengths, regularised);
+                        runRounds(firstRound, threads);
                         return null;
                     });
                 }
@@ -69,13 +86,10 @@ final class VoteBootstrap {
         return new Samples(logStrengths, regularisedRounds);
     }
 
-    private static void runRounds(int firstRound, int rounds, int stride, PairwiseCounts counts,
-                                  BradleyTerryModel model, BootstrapSettings settings, long[] roundSeeds,
-                                  double[] warmStart, double[][] logStrengths, boolean[] regularised) {
-        long[] cellWeights = cellWeights(counts);
+    /** Rounds firstRound, firstRound + stride, ...; each writes only its own slots. */
+    private void runRounds(int firstRound, int stride) {
         long totalVotes = counts.totalVotes();
-        int k = counts.systemCount();
-        for (int round = firstRound; round < rounds; round += stride) {
+        for (int round = firstRound; round < settings.rounds(); round += stride) {
             long[] draws = BinomialSampler.multinomial(totalVotes, cellWeights, new SplittableRandom(roundSeeds[round]));
             PairwiseCounts resampled = resampledCounts(counts, draws);
             double ridge = model.ridge();
@@ -84,7 +98,7 @@ final class VoteBootstrap {
                 regularised[round] = true;
             }
             double[] parameters = model.refit(resampled, warmStart, ridge);
-            logStrengths[round] = Arrays.copyOf(parameters, k);
+            logStrengths[round] = Arrays.copyOf(parameters, counts.systemCount());
         }
     }
 
