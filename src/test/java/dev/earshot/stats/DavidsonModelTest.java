@@ -45,6 +45,23 @@ class DavidsonModelTest {
     }
 
     @Test
+    void shouldBootstrapDavidsonLeaderboardAroundItsPointEstimate() {
+        List<String> systems = List.of("A", "B", "C");
+        PairwiseCounts counts = Simulations.davidsonVotes(systems, new double[] {0.5, 0, -0.5}, 400, 0.8,
+                new SplittableRandom(2));
+
+        LeaderboardResult result = Leaderboard.compute(counts, BradleyTerryModel.davidson(), RatingScale.elo(),
+                BootstrapSettings.seeded(3).withRounds(300));
+
+        assertThat(result.fit().tieParameter()).isPresent();
+        assertThat(result.rows()).extracting(LeaderboardRow::system).containsExactly("A", "B", "C");
+        assertThat(result.rows()).allSatisfy(row -> {
+            assertThat(row.rating()).isBetween(row.ciLow(), row.ciHigh());
+            assertThat(row.bootstrapStandardError() / row.standardError()).isBetween(0.8, 1.25);
+        });
+    }
+
+    @Test
     void shouldRejectDavidsonWithoutTiesUnlessRegularised() {
         PairwiseCounts counts = PairwiseCounts.builder()
                 .add("alpha", "beta", Outcome.A_WINS, 40)
