@@ -1,6 +1,7 @@
 package dev.earshot.platform.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
@@ -40,6 +41,12 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response json(JsonProcessingException e, UriInfo uri) {
     return respond(400, "Malformed JSON", "The request body is not the JSON this endpoint expects: " + e.getOriginalMessage(), uri, null);
+  }
+
+  /** More specific than {@link #json}: Quarkus maps this type itself, with an empty body, otherwise. */
+  @ServerExceptionMapper
+  public Response jsonShape(MismatchedInputException e, UriInfo uri) {
+    return json(e, uri);
   }
 
   @ServerExceptionMapper

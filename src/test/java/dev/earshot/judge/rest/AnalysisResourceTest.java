@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.earshot.testing.TestAudio;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
@@ -15,11 +18,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AnalysisResourceTest {
 
+  private static final RestAssuredConfig DOUBLES =
+      RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+
   @Test
   void shouldMeasurePitchAndLoudnessOfASteadyTone() {
     // 0.3 amplitude sine: RMS 0.212 = -13.47 dBFS; a steady tone has a level final contour.
     byte[] wav = TestAudio.toneWav(220, 1.0, 16_000);
-    given().contentType("audio/wav").body(wav).when().post("/api/analysis/prosody")
+    given().config(DOUBLES).contentType("audio/wav").body(wav).when().post("/api/analysis/prosody")
         .then().statusCode(200)
         .body("durationSeconds", closeTo(1.0, 0.001))
         .body("f0MedianHz", closeTo(220.0, 220 * 0.05))
@@ -35,7 +41,7 @@ class AnalysisResourceTest {
   @Test
   void shouldReportRisingQuestionOfARealSpeechFixture() throws IOException {
     byte[] wav;
-    try (InputStream in = getClass().getResourceAsStream("/dsp/question-museum-female.wav")) {
+    try (InputStream in = getClass().getResourceAsStream("/dsp/question-hear-female.wav")) {
       wav = in.readAllBytes();
     }
     given().contentType("audio/wav").body(wav).when().post("/api/analysis/prosody")
