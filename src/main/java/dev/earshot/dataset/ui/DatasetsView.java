@@ -76,7 +76,8 @@ public class DatasetsView extends VerticalLayout {
   }
 
   private VerticalLayout importSection() {
-    Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> startImport(file)));
+    Upload upload = new Upload();
+    upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> startImport(upload.getUI().orElseThrow(), file)));
     upload.setAcceptedFileTypes("application/zip", ".zip");
     upload.setMaxFiles(1);
     upload.setDropLabel(new Span("Drop a dataset zip here (manifest.jsonl, responses.jsonl, audio)"));
@@ -101,8 +102,7 @@ public class DatasetsView extends VerticalLayout {
   }
 
   /** Called by the upload handler once the zip is on disk; the import itself runs in the background. */
-  private void startImport(File zip) {
-    UI ui = UI.getCurrent();
+  private void startImport(UI ui, File zip) {
     ui.access(() -> {
       showProblems(List.of());
       progress.setVisible(true);

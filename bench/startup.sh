@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Measures service start-up to ready (GET /q/health/ready = 200), from launching the JVM.
+# Usage: bench/startup.sh [runs]   (after ./mvnw -B package -DskipTests)
+# The first run initialises the embedded database and loads the demo; later runs find both ready,
+# which is the case the ≤ 10 s target is about.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-4}
+data=$(mktemp -d)
+port=18080
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+for i in $(seq 1 "$runs"); do
+  start=$(date +%s.%N)
+  java -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -jar target/quarkus-app/quarkus-run.jar \
+    > "$data/run-$i.log" 2>&1 &
+  pid=$!
+  until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do
+    kill -0 "$pid" 2>/dev/null || { echo "service exited; see $data/run-$i.log"; cat "$data/run-$i.log"; exit 1; }
+    sleep 0.05
+  done
+  ready=$(date +%s.%N)
+  quarkus=$(grep -o 'started in [0-9.]*s' "$data/run-$i.log" | head -1)
+  printf 'run %d: ready after %.2f s (Quarkus: %s)%s\n' "$i" "$(awk "BEGIN{print $ready - $start}")" "$quarkus" \
+    "$([ "$i" = 1 ] && echo ' — first start: initdb + demo import')"
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+done
