@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,9 +19,6 @@ class FlacDecodingTest {
 
     /** Offset of the STREAMINFO body in a file that starts with "fLaC". */
     private static final int STREAMINFO = 8;
-    private static final int MIN_BLOCK_SIZE_BIT = 0;
-    private static final int SAMPLE_RATE_BIT = 80;
-    private static final int BITS_PER_SAMPLE_BIT = 103;
     private static final int TOTAL_SAMPLES_BIT = 108;
 
     private final AudioDecoder decoder = new AudioDecoder(AudioLimits.DEFAULTS);
@@ -181,6 +177,7 @@ class FlacDecodingTest {
         assertThat(decoder.inspect(ByteBuffer.wrap(flac)).frames()).isEqualTo(16000);
     }
 
+    // STREAMINFO bit offsets: minimum block size 0, sample rate 80, bits per sample - 1 at 103.
     @ParameterizedTest
     @CsvSource({
         "80, 20, 0, sample rate 0 Hz",
@@ -192,7 +189,6 @@ class FlacDecodingTest {
         patchStreamInfo(flac, bit, width, value);
 
         assertRejected(flac, MALFORMED, "impossible FLAC STREAMINFO", problem);
-        assertThat(List.of(SAMPLE_RATE_BIT, BITS_PER_SAMPLE_BIT, MIN_BLOCK_SIZE_BIT)).contains(bit);
     }
 
     @Test
