@@ -23,6 +23,8 @@ class AudioFuzzTest {
     private static final int FLIPS_PER_SEED = 160;
     private static final int TRUNCATIONS_PER_SEED = 40;
     private static final int FIELD_CHANGES_PER_SEED = 80;
+    private static final int HAND_BUILT_FRAMES = 1200;
+    private static final int[] FLAC_BITS = {4, 8, 12, 16, 20, 24, 32};
     /** Bit offsets and widths of STREAMINFO fields: block sizes, frame sizes, rate, channels, bits, total. */
     private static final int[][] STREAMINFO_FIELDS = {
         {0, 16}, {16, 16}, {32, 24}, {56, 24}, {80, 20}, {100, 3}, {103, 5}, {108, 36}};
@@ -47,6 +49,7 @@ class AudioFuzzTest {
             fuzzSeed(name, flac, FlacDecodingTest.firstFrameOffset(flac));
             fuzzFlacFields(name, flac);
         }
+        fuzzHandBuiltFlacFrames();
 
         assertThat(cases).isGreaterThan(4000);
         assertThat(failures).isEmpty();
@@ -103,7 +106,12 @@ class AudioFuzzTest {
         int firstFrame = FlacDecodingTest.firstFrameOffset(flac);
         for (int i = 0; i < FIELD_CHANGES_PER_SEED; i++) {
             byte[] file = flac.clone();
-            if (random.nextBoolean()) {
+            int choice = random.nextInt(3);
+            if (choice == 0) {
+                int blockSize = 16 + random.nextInt(4096);
+                FlacDecodingTest.patchStreamInfo(file, 0, 16, blockSize);
+                FlacDecodingTest.patchStreamInfo(file, 16, 16, blockSize);
+            } else if (choice == 1) {
                 int[] field = STREAMINFO_FIELDS[random.nextInt(STREAMINFO_FIELDS.length)];
                 FlacDecodingTest.patchStreamInfo(file, field[0], field[1], randomFieldValue());
             } else {
@@ -111,6 +119,31 @@ class AudioFuzzTest {
                 file[firstFrame + 2 + random.nextInt(6)] = (byte) random.nextInt(256);
             }
             check(name + " field #" + i, file);
+        }
+    }
+
+    /**
+     * Frames with valid header CRCs but random codes and random subframe bits (often behind a well-formed
+     * subframe header), so that the subframe and residual decoders see hostile input, not just CRC failures.
+     */
+    private void fuzzHandBuiltFlacFrames() {
+        for (int i = 0; i < HAND_BUILT_FRAMES; i++) {
+            int maxBlockSize = 16 + random.nextInt(2048);
+            int channels = 1 + random.nextInt(8);
+            int bits = FLAC_BITS[random.nextInt(FLAC_BITS.length)];
+            int blockSize = 1 + random.nextInt(maxBlockSize + 64);
+            int channelCode = random.nextInt(100) < 70 ? channels - 1 : random.nextInt(16);
+            TestFlac.Bits subframes = new TestFlac.Bits();
+            if (random.nextBoolean()) {
+                int[] types = {0, 1, 8 + random.nextInt(5), 32 + random.nextInt(32), random.nextInt(64)};
+                subframes.put(1, 0).put(6, types[random.nextInt(types.length)]).put(1, random.nextInt(2));
+            }
+            for (int b = random.nextInt(blockSize * channels * 3 + 8); b > 0; b--) {
+                subframes.put(8, random.nextInt(256));
+            }
+            byte[] header = TestFlac.header(maxBlockSize, 8000, channels, bits, random.nextInt(3) * blockSize);
+            byte[] frame = TestFlac.frame(0, blockSize, channelCode, random.nextInt(8), subframes);
+            check("hand-built frame #" + i, TestWav.concat(header, frame));
         }
     }
 
