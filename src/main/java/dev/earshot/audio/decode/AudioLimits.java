@@ -30,8 +30,9 @@ public record AudioLimits(long maxBytes, double maxSeconds) {
     /** Rejects a stream whose frame count is over the duration limit. */
     void checkDuration(long frames, int sampleRate) throws AudioRejectedException {
         if (frames > maxFrames(sampleRate)) {
-            throw AudioRejectedException.tooLarge(String.format(Locale.ROOT,
-                    "the audio is %.1f s long; the limit is %.0f s", frames / (double) sampleRate, maxSeconds));
+            throw AudioRejectedException.tooLarge(String.format(Locale.ROOT, "the audio is %.1f s long; the limit is %s s",
+                    frames / (double) sampleRate, maxSeconds == Math.rint(maxSeconds)
+                            ? String.valueOf((long) maxSeconds) : String.valueOf(maxSeconds)));
         }
     }
 }

@@ -13,7 +13,7 @@ public final class Resampler {
     private static final double CUTOFF_FRACTION = 0.95;
     private static final double STOPBAND_ATTENUATION_DB = 80;
     /** Upper bound on the coefficient table; odd ratios beyond it share the nearest of fewer phases. */
-    private static final long MAX_TABLE_COEFFICIENTS = 1L << 22;
+    private static final long MAX_TABLE_COEFFICIENTS = 1L << 20;
 
     private Resampler() {
     }
