@@ -22,7 +22,9 @@ public class Dataset {
 
   public String description;
 
-  /** Hash of the manifest files last imported, so that an unchanged re-import is skipped quickly. */
+  /**
+   * Hash of the manifest files last imported, so that an unchanged re-import is skipped quickly.
+   */
   @Column(name = "source_sha256")
   public String sourceSha256;
 

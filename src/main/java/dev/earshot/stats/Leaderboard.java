@@ -12,92 +12,111 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  */
 public final class Leaderboard {
 
-    private Leaderboard() {
-    }
+  private Leaderboard() {}
 
-    /**
-     * @throws NonIdentifiableRatingsException when the model has no ridge and the data have no finite MLE
-     */
-    public static LeaderboardResult compute(PairwiseCounts counts, BradleyTerryModel model, RatingScale scale,
-                                            BootstrapSettings bootstrap) {
-        List<String> systems = counts.systems();
-        int k = systems.size();
-        BradleyTerryFit fit = model.fit(counts);
-        double[] ratings = scale.ratings(systems, fit.logStrengths());
-        double[] standardErrors = scale.standardErrors(systems, fit.covarianceMatrix());
-        double[] ciLow = new double[k];
-        double[] ciHigh = new double[k];
-        double[] bootstrapErrors = new double[k];
-        int regularisedRounds = 0;
-        if (bootstrap.rounds() > 0) {
-            VoteBootstrap.Samples samples = VoteBootstrap.run(counts, model, fit, bootstrap);
-            regularisedRounds = samples.regularisedRounds();
-            double[][] roundRatings = Arrays.stream(samples.logStrengths())
-                    .map(logStrengths -> scale.ratings(systems, logStrengths))
-                    .toArray(double[][]::new);
-            double tail = (1 - bootstrap.confidenceLevel()) / 2;
-            for (int system = 0; system < k; system++) {
-                double[] values = column(roundRatings, system);
-                Arrays.sort(values);
-                ciLow[system] = quantile(values, tail);
-                ciHigh[system] = quantile(values, 1 - tail);
-                bootstrapErrors[system] = standardDeviation(values);
-            }
-        } else {
-            double z = new NormalDistribution().inverseCumulativeProbability((1 + bootstrap.confidenceLevel()) / 2);
-            for (int system = 0; system < k; system++) {
-                ciLow[system] = ratings[system] - z * standardErrors[system];
-                ciHigh[system] = ratings[system] + z * standardErrors[system];
-                bootstrapErrors[system] = Double.NaN;
-            }
-        }
-        List<LeaderboardRow> rows = new ArrayList<>(k);
-        for (int system = 0; system < k; system++) {
-            PairwiseCounts.SystemTally tally = counts.tally(system);
-            rows.add(new LeaderboardRow(systems.get(system), ratings[system], standardErrors[system],
-                    bootstrapErrors[system], ciLow[system], ciHigh[system], rankUpperBound(system, ciLow, ciHigh),
-                    tally.battles(), tally.wins(), tally.losses(), tally.ties(), tally.bothBad()));
-        }
-        rows.sort(Comparator.comparingDouble(LeaderboardRow::rating).reversed()
-                .thenComparing(LeaderboardRow::system));
-        return new LeaderboardResult(rows, fit, bootstrap.rounds(), regularisedRounds);
+  /**
+   * @throws NonIdentifiableRatingsException when the model has no ridge and the data have no finite
+   *     MLE
+   */
+  public static LeaderboardResult compute(
+      PairwiseCounts counts,
+      BradleyTerryModel model,
+      RatingScale scale,
+      BootstrapSettings bootstrap) {
+    List<String> systems = counts.systems();
+    int k = systems.size();
+    BradleyTerryFit fit = model.fit(counts);
+    double[] ratings = scale.ratings(systems, fit.logStrengths());
+    double[] standardErrors = scale.standardErrors(systems, fit.covarianceMatrix());
+    double[] ciLow = new double[k];
+    double[] ciHigh = new double[k];
+    double[] bootstrapErrors = new double[k];
+    int regularisedRounds = 0;
+    if (bootstrap.rounds() > 0) {
+      VoteBootstrap.Samples samples = VoteBootstrap.run(counts, model, fit, bootstrap);
+      regularisedRounds = samples.regularisedRounds();
+      double[][] roundRatings =
+          Arrays.stream(samples.logStrengths())
+              .map(logStrengths -> scale.ratings(systems, logStrengths))
+              .toArray(double[][]::new);
+      double tail = (1 - bootstrap.confidenceLevel()) / 2;
+      for (int system = 0; system < k; system++) {
+        double[] values = column(roundRatings, system);
+        Arrays.sort(values);
+        ciLow[system] = quantile(values, tail);
+        ciHigh[system] = quantile(values, 1 - tail);
+        bootstrapErrors[system] = standardDeviation(values);
+      }
+    } else {
+      double z =
+          new NormalDistribution()
+              .inverseCumulativeProbability((1 + bootstrap.confidenceLevel()) / 2);
+      for (int system = 0; system < k; system++) {
+        ciLow[system] = ratings[system] - z * standardErrors[system];
+        ciHigh[system] = ratings[system] + z * standardErrors[system];
+        bootstrapErrors[system] = Double.NaN;
+      }
     }
+    List<LeaderboardRow> rows = new ArrayList<>(k);
+    for (int system = 0; system < k; system++) {
+      PairwiseCounts.SystemTally tally = counts.tally(system);
+      rows.add(
+          new LeaderboardRow(
+              systems.get(system),
+              ratings[system],
+              standardErrors[system],
+              bootstrapErrors[system],
+              ciLow[system],
+              ciHigh[system],
+              rankUpperBound(system, ciLow, ciHigh),
+              tally.battles(),
+              tally.wins(),
+              tally.losses(),
+              tally.ties(),
+              tally.bothBad()));
+    }
+    rows.sort(
+        Comparator.comparingDouble(LeaderboardRow::rating)
+            .reversed()
+            .thenComparing(LeaderboardRow::system));
+    return new LeaderboardResult(rows, fit, bootstrap.rounds(), regularisedRounds);
+  }
 
-    private static int rankUpperBound(int system, double[] ciLow, double[] ciHigh) {
-        int rank = 1;
-        for (int other = 0; other < ciLow.length; other++) {
-            if (ciLow[other] > ciHigh[system]) {
-                rank++;
-            }
-        }
-        return rank;
+  private static int rankUpperBound(int system, double[] ciLow, double[] ciHigh) {
+    int rank = 1;
+    for (int other = 0; other < ciLow.length; other++) {
+      if (ciLow[other] > ciHigh[system]) {
+        rank++;
+      }
     }
+    return rank;
+  }
 
-    private static double[] column(double[][] rows, int column) {
-        double[] values = new double[rows.length];
-        for (int row = 0; row < rows.length; row++) {
-            values[row] = rows[row][column];
-        }
-        return values;
+  private static double[] column(double[][] rows, int column) {
+    double[] values = new double[rows.length];
+    for (int row = 0; row < rows.length; row++) {
+      values[row] = rows[row][column];
     }
+    return values;
+  }
 
-    /** Linearly interpolated quantile of sorted values (type 7, as numpy and pandas compute it). */
-    static double quantile(double[] sorted, double probability) {
-        double position = probability * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, sorted.length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
-    }
+  /** Linearly interpolated quantile of sorted values (type 7, as numpy and pandas compute it). */
+  static double quantile(double[] sorted, double probability) {
+    double position = probability * (sorted.length - 1);
+    int below = (int) Math.floor(position);
+    int above = Math.min(below + 1, sorted.length - 1);
+    return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+  }
 
-    private static double standardDeviation(double[] values) {
-        if (values.length < 2) {
-            return Double.NaN;
-        }
-        double mean = Arrays.stream(values).average().orElseThrow();
-        double sumOfSquares = 0;
-        for (double value : values) {
-            sumOfSquares += (value - mean) * (value - mean);
-        }
-        return Math.sqrt(sumOfSquares / (values.length - 1));
+  private static double standardDeviation(double[] values) {
+    if (values.length < 2) {
+      return Double.NaN;
     }
+    double mean = Arrays.stream(values).average().orElseThrow();
+    double sumOfSquares = 0;
+    for (double value : values) {
+      sumOfSquares += (value - mean) * (value - mean);
+    }
+    return Math.sqrt(sumOfSquares / (values.length - 1));
+  }
 }

@@ -10,6 +10,8 @@ public class EvaluateView extends NotYetAvailableView {
   private static final long serialVersionUID = 1L;
 
   public EvaluateView() {
-    super("Evaluate", "Runs judges (prosody, quality, content, emotion, non-speech) over a dataset's responses and shows each judge's reason.");
+    super(
+        "Evaluate",
+        "Runs judges (prosody, quality, content, emotion, non-speech) over a dataset's responses and shows each judge's reason.");
   }
 }

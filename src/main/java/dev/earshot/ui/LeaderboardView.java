@@ -10,6 +10,7 @@ public class LeaderboardView extends NotYetAvailableView {
   private static final long serialVersionUID = 1L;
 
   public LeaderboardView() {
-    super("Leaderboard", "Bradley–Terry ratings with confidence intervals per dimension and source.");
+    super(
+        "Leaderboard", "Bradley–Terry ratings with confidence intervals per dimension and source.");
   }
 }

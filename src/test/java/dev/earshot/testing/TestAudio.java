@@ -7,7 +7,9 @@ public final class TestAudio {
 
   private TestAudio() {}
 
-  /** A 16-bit mono WAV of a sine tone; the frequency makes each file's bytes (and hash) distinct. */
+  /**
+   * A 16-bit mono WAV of a sine tone; the frequency makes each file's bytes (and hash) distinct.
+   */
   public static byte[] toneWav(double frequencyHz, double seconds, int sampleRate) {
     int n = (int) Math.round(seconds * sampleRate);
     float[] samples = new float[n];

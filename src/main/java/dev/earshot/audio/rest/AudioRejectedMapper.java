@@ -12,7 +12,8 @@ public class AudioRejectedMapper {
   @ServerExceptionMapper
   public Response rejected(AudioRejectedException e, UriInfo uri) {
     return switch (e.reason()) {
-      case UNSUPPORTED_FORMAT -> ProblemMappers.respond(415, "Unsupported audio format", e.getMessage(), uri, null);
+      case UNSUPPORTED_FORMAT ->
+          ProblemMappers.respond(415, "Unsupported audio format", e.getMessage(), uri, null);
       case MALFORMED -> ProblemMappers.respond(422, "Malformed audio", e.getMessage(), uri, null);
       case TOO_LARGE -> ProblemMappers.respond(413, "Audio too large", e.getMessage(), uri, null);
     };

@@ -51,19 +51,57 @@ public class AudioResource {
               + " is detected from the bytes. The same bytes again are not stored twice.")
   @RequestBody(
       content = {
-        @Content(mediaType = "audio/wav", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(mediaType = "audio/flac", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-        @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary"))
+        @Content(
+            mediaType = "audio/wav",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "audio/flac",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "application/octet-stream",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
       })
-  @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = AudioInfoView.class)))
-  @APIResponse(responseCode = "200", description = "Already stored", content = @Content(schema = @Schema(implementation = AudioInfoView.class)))
-  @APIResponse(responseCode = "413", description = "Larger than earshot.audio.max-bytes or longer than earshot.audio.max-seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "415", description = "Not WAV or FLAC, or a codec that is not decoded (MP3, ADPCM, ...)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "422", description = "Malformed: empty, truncated, impossible header, NaN samples, ...", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public Response upload(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body)
+  @APIResponse(
+      responseCode = "201",
+      description = "Stored",
+      content = @Content(schema = @Schema(implementation = AudioInfoView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Already stored",
+      content = @Content(schema = @Schema(implementation = AudioInfoView.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "Larger than earshot.audio.max-bytes or longer than earshot.audio.max-seconds",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "415",
+      description = "Not WAV or FLAC, or a codec that is not decoded (MP3, ADPCM, ...)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "Malformed: empty, truncated, impossible header, NaN samples, ...",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response upload(
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body)
       throws AudioRejectedException {
     if (contentLength != null && contentLength > maxBytes) {
-      throw new ProblemException(413, "Audio too large", "The file has " + contentLength + " bytes, more than the limit of " + maxBytes + " (earshot.audio.max-bytes).");
+      throw new ProblemException(
+          413,
+          "Audio too large",
+          "The file has "
+              + contentLength
+              + " bytes, more than the limit of "
+              + maxBytes
+              + " (earshot.audio.max-bytes).");
     }
     AudioService.Ingested ingested = audio.ingest(body);
     return Response.status(ingested.created() ? Response.Status.CREATED : Response.Status.OK)
@@ -75,8 +113,15 @@ public class AudioResource {
   @Path("{sha256}/info")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Metadata of a stored audio file")
-  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AudioInfoView.class)))
-  @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = AudioInfoView.class)))
+  @APIResponse(
+      responseCode = "404",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public AudioInfoView info(@PathParam("sha256") String sha256) {
     return audio.find(sha256).orElseThrow(() -> unknown(sha256));
   }
@@ -84,11 +129,23 @@ public class AudioResource {
   @GET
   @Path("{sha256}")
   @Produces({"audio/wav", "audio/flac"})
-  @Operation(summary = "The original bytes of a stored audio file", description = "Supports HTTP Range (one range) for players.")
+  @Operation(
+      summary = "The original bytes of a stored audio file",
+      description = "Supports HTTP Range (one range) for players.")
   @APIResponse(responseCode = "200", description = "Whole file")
   @APIResponse(responseCode = "206", description = "The requested range")
-  @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "416", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "416",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response stream(@PathParam("sha256") String sha256, @HeaderParam("Range") String range) {
     AudioInfoView info = audio.find(sha256).orElseThrow(() -> unknown(sha256));
     java.nio.file.Path file = audio.file(sha256).orElseThrow(() -> unknown(sha256));
@@ -100,7 +157,9 @@ public class AudioResource {
             ? Response.ok(new PathPart(file, 0, size))
             : Response.status(206)
                 .entity(new PathPart(file, requested.start(), requested.length()))
-                .header("Content-Range", "bytes " + requested.start() + "-" + requested.end() + "/" + size);
+                .header(
+                    "Content-Range",
+                    "bytes " + requested.start() + "-" + requested.end() + "/" + size);
     return answer
         .type(type)
         .header("Accept-Ranges", "bytes")
@@ -110,7 +169,8 @@ public class AudioResource {
   }
 
   private static ProblemException unknown(String sha256) {
-    return ProblemException.notFound("No audio with SHA-256 " + sha256 + "; upload it with POST /api/audio");
+    return ProblemException.notFound(
+        "No audio with SHA-256 " + sha256 + "; upload it with POST /api/audio");
   }
 
   private static long size(java.nio.file.Path file) {

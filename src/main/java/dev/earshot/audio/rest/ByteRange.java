@@ -48,6 +48,9 @@ record ByteRange(long start, long end) {
   }
 
   private static ProblemException unsatisfiable(String header, long size) {
-    return new ProblemException(416, "Range not satisfiable", "The range '" + header + "' lies outside the file's " + size + " bytes.");
+    return new ProblemException(
+        416,
+        "Range not satisfiable",
+        "The range '" + header + "' lies outside the file's " + size + " bytes.");
   }
 }

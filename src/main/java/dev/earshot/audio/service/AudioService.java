@@ -101,12 +101,17 @@ public class AudioService {
 
   /** Mono 16 kHz float view of a stored file: what every analysis works on. */
   public MonoAudio decodeForAnalysis(String sha256) {
-    Path path = store.find(sha256).orElseThrow(() -> ProblemException.notFound("No audio with SHA-256 " + sha256));
+    Path path =
+        store
+            .find(sha256)
+            .orElseThrow(() -> ProblemException.notFound("No audio with SHA-256 " + sha256));
     try {
       return decoder.decodeForAnalysis(map(path));
     } catch (AudioRejectedException e) {
-      // Stored files were validated on the way in; a failure here means the store was tampered with.
-      throw new IllegalStateException("stored audio " + sha256 + " no longer decodes: " + e.getMessage(), e);
+      // Stored files were validated on the way in; a failure here means the store was tampered
+      // with.
+      throw new IllegalStateException(
+          "stored audio " + sha256 + " no longer decodes: " + e.getMessage(), e);
     }
   }
 

@@ -73,7 +73,8 @@ public class AudioStore {
     } catch (FileAlreadyExistsException e) {
       Files.deleteIfExists(staged.path());
     } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("data dir " + root + " must be on one file system with its tmp folder", e);
+      throw new IOException(
+          "data dir " + root + " must be on one file system with its tmp folder", e);
     }
   }
 

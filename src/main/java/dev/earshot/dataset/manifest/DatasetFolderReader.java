@@ -29,10 +29,10 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reads and validates a dataset folder ({@code manifest.jsonl}, optional {@code responses.jsonl} and
- * {@code dataset.json}) without touching any database: every problem is collected with its file and
- * line so that a user can fix them all at once. Audio files are checked to exist inside the folder;
- * decoding them is the caller's job.
+ * Reads and validates a dataset folder ({@code manifest.jsonl}, optional {@code responses.jsonl}
+ * and {@code dataset.json}) without touching any database: every problem is collected with its file
+ * and line so that a user can fix them all at once. Audio files are checked to exist inside the
+ * folder; decoding them is the caller's job.
  */
 public final class DatasetFolderReader {
 
@@ -88,16 +88,27 @@ public final class DatasetFolderReader {
     List<PromptLine> prompts = new ArrayList<>();
     Path manifest = root.resolve(MANIFEST);
     if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
-      problems.add(MANIFEST, 0, "missing: a dataset needs a manifest.jsonl with one prompt per line");
+      problems.add(
+          MANIFEST, 0, "missing: a dataset needs a manifest.jsonl with one prompt per line");
     } else {
-      readLines(root, MANIFEST, problems, source, (line, node) -> readPrompt(root, line, node, problems))
+      readLines(
+              root,
+              MANIFEST,
+              problems,
+              source,
+              (line, node) -> readPrompt(root, line, node, problems))
           .forEach(prompts::add);
       checkUnique(prompts, problems);
     }
 
     List<ResponseLine> responses = new ArrayList<>();
     if (Files.isRegularFile(root.resolve(RESPONSES), LinkOption.NOFOLLOW_LINKS)) {
-      readLines(root, RESPONSES, problems, source, (line, node) -> readResponse(root, line, node, problems))
+      readLines(
+              root,
+              RESPONSES,
+              problems,
+              source,
+              (line, node) -> readResponse(root, line, node, problems))
           .forEach(responses::add);
       checkUniqueResponses(responses, problems);
     }
@@ -147,9 +158,16 @@ public final class DatasetFolderReader {
         for (JsonNode system : list) {
           String systemName = system.path("name").asText("");
           if (!NAME.matcher(systemName).matches()) {
-            problems.add(DESCRIPTOR, 0, "system name '" + systemName + "' is not allowed: use 1-100 letters, digits, '.', '_' or '-'");
+            problems.add(
+                DESCRIPTOR,
+                0,
+                "system name '"
+                    + systemName
+                    + "' is not allowed: use 1-100 letters, digits, '.', '_' or '-'");
           } else {
-            systems.put(systemName, system.path("description").isTextual() ? system.get("description").asText() : null);
+            systems.put(
+                systemName,
+                system.path("description").isTextual() ? system.get("description").asText() : null);
           }
         }
       }
@@ -244,7 +262,13 @@ public final class DatasetFolderReader {
     if (dimensions != null) {
       for (String dimension : dimensions) {
         if (!PromptExpectations.DIMENSIONS.contains(dimension)) {
-          problems.add(MANIFEST, line, "unknown dimension '" + dimension + "'; use one of " + new TreeSet<>(PromptExpectations.DIMENSIONS));
+          problems.add(
+              MANIFEST,
+              line,
+              "unknown dimension '"
+                  + dimension
+                  + "'; use one of "
+                  + new TreeSet<>(PromptExpectations.DIMENSIONS));
         }
       }
     }
@@ -253,9 +277,15 @@ public final class DatasetFolderReader {
     if (rateNode != null && !rateNode.isNull()) {
       Double min = number(rateNode, "min");
       Double max = number(rateNode, "max");
-      if (!rateNode.isObject() || (min == null && max == null) || (min != null && min < 0) || (max != null && max < 0)
+      if (!rateNode.isObject()
+          || (min == null && max == null)
+          || (min != null && min < 0)
+          || (max != null && max < 0)
           || (min != null && max != null && min > max)) {
-        problems.add(MANIFEST, line, "'expectations.speakingRate' must be {\"min\": x, \"max\": y} in syllables per second, 0 <= min <= max");
+        problems.add(
+            MANIFEST,
+            line,
+            "'expectations.speakingRate' must be {\"min\": x, \"max\": y} in syllables per second, 0 <= min <= max");
       } else {
         rate = new PromptExpectations.RateRange(min, max);
       }
@@ -265,15 +295,21 @@ public final class DatasetFolderReader {
     if (eventsNode != null && !eventsNode.isNull()) {
       events = new ArrayList<>();
       if (!eventsNode.isArray()) {
-        problems.add(MANIFEST, line, "'expectations.events' must be a list of {\"label\", \"synonyms\": [...]}");
+        problems.add(
+            MANIFEST,
+            line,
+            "'expectations.events' must be a list of {\"label\", \"synonyms\": [...]}");
       } else {
         for (JsonNode event : eventsNode) {
           String label = event.path("label").asText("").trim();
-          List<String> synonyms = event.has("synonyms") ? stringList(event, "synonyms", line, problems) : List.of();
+          List<String> synonyms =
+              event.has("synonyms") ? stringList(event, "synonyms", line, problems) : List.of();
           if (label.isEmpty()) {
-            problems.add(MANIFEST, line, "every entry of 'expectations.events' needs a non-empty 'label'");
+            problems.add(
+                MANIFEST, line, "every entry of 'expectations.events' needs a non-empty 'label'");
           } else {
-            events.add(new PromptExpectations.SoundEvent(label, synonyms == null ? List.of() : synonyms));
+            events.add(
+                new PromptExpectations.SoundEvent(label, synonyms == null ? List.of() : synonyms));
           }
         }
       }
@@ -304,7 +340,9 @@ public final class DatasetFolderReader {
     Integer latency = null;
     JsonNode latencyNode = node.get("latencyMs");
     if (latencyNode != null && !latencyNode.isNull()) {
-      if (!latencyNode.canConvertToInt() || !latencyNode.isIntegralNumber() || latencyNode.asInt() < 0) {
+      if (!latencyNode.canConvertToInt()
+          || !latencyNode.isIntegralNumber()
+          || latencyNode.asInt() < 0) {
         problems.add(RESPONSES, line, "'latencyMs' must be a whole number of milliseconds >= 0");
       } else {
         latency = latencyNode.asInt();
@@ -319,7 +357,8 @@ public final class DatasetFolderReader {
    * Resolves an audio path that must stay inside the dataset folder: relative, no {@code ..} that
    * leaves it, and no link pointing out of it.
    */
-  private Path optionalAudioPath(Path root, JsonNode node, String file, int line, Problems problems) {
+  private Path optionalAudioPath(
+      Path root, JsonNode node, String file, int line, Problems problems) {
     JsonNode value = node.get("audio");
     if (value == null || value.isNull()) {
       return null;
@@ -337,8 +376,16 @@ public final class DatasetFolderReader {
       return null;
     }
     Path resolved = root.resolve(relative).normalize();
-    if (relative.isAbsolute() || raw.startsWith("/") || raw.startsWith("\\") || !resolved.startsWith(root)) {
-      problems.add(file, line, "'audio' path '" + raw + "' points outside the dataset folder; use a path relative to it");
+    if (relative.isAbsolute()
+        || raw.startsWith("/")
+        || raw.startsWith("\\")
+        || !resolved.startsWith(root)) {
+      problems.add(
+          file,
+          line,
+          "'audio' path '"
+              + raw
+              + "' points outside the dataset folder; use a path relative to it");
       return null;
     }
     if (!Files.isRegularFile(resolved)) {
@@ -347,7 +394,8 @@ public final class DatasetFolderReader {
     }
     try {
       if (!resolved.toRealPath().startsWith(root.toRealPath())) {
-        problems.add(file, line, "audio file '" + raw + "' is a link to outside the dataset folder");
+        problems.add(
+            file, line, "audio file '" + raw + "' is a link to outside the dataset folder");
         return null;
       }
     } catch (IOException e) {
@@ -362,7 +410,10 @@ public final class DatasetFolderReader {
     for (PromptLine prompt : prompts) {
       Integer previous = firstLine.putIfAbsent(prompt.id(), prompt.line());
       if (previous != null) {
-        problems.add(MANIFEST, prompt.line(), "prompt id '" + prompt.id() + "' is already used on line " + previous);
+        problems.add(
+            MANIFEST,
+            prompt.line(),
+            "prompt id '" + prompt.id() + "' is already used on line " + previous);
       }
     }
   }
@@ -370,18 +421,35 @@ public final class DatasetFolderReader {
   private static void checkUniqueResponses(List<ResponseLine> responses, Problems problems) {
     Map<String, Integer> firstLine = new LinkedHashMap<>();
     for (ResponseLine response : responses) {
-      Integer previous = firstLine.putIfAbsent(response.system() + "\u0000" + response.promptId(), response.line());
+      Integer previous =
+          firstLine.putIfAbsent(
+              response.system() + "\u0000" + response.promptId(), response.line());
       if (previous != null) {
-        problems.add(RESPONSES, response.line(), "system '" + response.system() + "' already has a response to prompt '" + response.promptId() + "' on line " + previous);
+        problems.add(
+            RESPONSES,
+            response.line(),
+            "system '"
+                + response.system()
+                + "' already has a response to prompt '"
+                + response.promptId()
+                + "' on line "
+                + previous);
       }
     }
   }
 
-  private static void hashAudio(Path root, List<PromptLine> prompts, List<ResponseLine> responses, MessageDigest source) {
+  private static void hashAudio(
+      Path root, List<PromptLine> prompts, List<ResponseLine> responses, MessageDigest source) {
     Set<Path> seen = new HashSet<>();
     List<Path> audio = new ArrayList<>();
-    prompts.stream().map(PromptLine::audio).filter(p -> p != null && seen.add(p)).forEach(audio::add);
-    responses.stream().map(ResponseLine::audio).filter(p -> p != null && seen.add(p)).forEach(audio::add);
+    prompts.stream()
+        .map(PromptLine::audio)
+        .filter(p -> p != null && seen.add(p))
+        .forEach(audio::add);
+    responses.stream()
+        .map(ResponseLine::audio)
+        .filter(p -> p != null && seen.add(p))
+        .forEach(audio::add);
     audio.sort(null);
     byte[] buffer = new byte[64 * 1024];
     for (Path path : audio) {
@@ -396,33 +464,43 @@ public final class DatasetFolderReader {
     }
   }
 
-  private static void unknownFields(JsonNode node, Set<String> known, String file, int line, Problems problems) {
+  private static void unknownFields(
+      JsonNode node, Set<String> known, String file, int line, Problems problems) {
     unknownFields(node, known, file, line, problems, "");
   }
 
-  private static void unknownFields(JsonNode node, Set<String> known, String file, int line, Problems problems, String prefix) {
+  private static void unknownFields(
+      JsonNode node, Set<String> known, String file, int line, Problems problems, String prefix) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String field = names.next();
       if (!known.contains(field)) {
-        problems.add(file, line, "unknown field '" + prefix + field + "'; known fields are " + new TreeSet<>(known));
+        problems.add(
+            file,
+            line,
+            "unknown field '" + prefix + field + "'; known fields are " + new TreeSet<>(known));
       }
     }
   }
 
-  private static String requiredName(JsonNode node, String field, String file, int line, Problems problems) {
+  private static String requiredName(
+      JsonNode node, String field, String file, int line, Problems problems) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       problems.add(file, line, "'" + field + "' is required");
       return null;
     }
     if (!value.isTextual() || !NAME.matcher(value.asText()).matches()) {
-      problems.add(file, line, "'" + field + "' must be 1-100 letters, digits, '.', '_' or '-', got " + value);
+      problems.add(
+          file,
+          line,
+          "'" + field + "' must be 1-100 letters, digits, '.', '_' or '-', got " + value);
       return null;
     }
     return value.asText();
   }
 
-  private static String optionalText(JsonNode node, String field, String file, int line, Problems problems) {
+  private static String optionalText(
+      JsonNode node, String field, String file, int line, Problems problems) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
@@ -438,10 +516,14 @@ public final class DatasetFolderReader {
     return value.asText();
   }
 
-  private static String allowed(JsonNode node, String field, Set<String> values, int line, Problems problems) {
+  private static String allowed(
+      JsonNode node, String field, Set<String> values, int line, Problems problems) {
     String value = optionalText(node, field, MANIFEST, line, problems);
     if (value != null && !values.contains(value)) {
-      problems.add(MANIFEST, line, "'expectations." + field + "' is '" + value + "'; use one of " + new TreeSet<>(values));
+      problems.add(
+          MANIFEST,
+          line,
+          "'expectations." + field + "' is '" + value + "'; use one of " + new TreeSet<>(values));
       return null;
     }
     return value;

@@ -28,7 +28,9 @@ public final class ZipExtractor {
       this.tooLarge = tooLarge;
     }
 
-    /** True when the archive exceeded a size or count limit (HTTP 413), false when it is malformed. */
+    /**
+     * True when the archive exceeded a size or count limit (HTTP 413), false when it is malformed.
+     */
     public boolean tooLarge() {
       return tooLarge;
     }
@@ -43,8 +45,8 @@ public final class ZipExtractor {
   }
 
   /**
-   * Unpacks {@code zip} into the empty folder {@code target} and returns the dataset root inside it:
-   * the folder itself, or its single sub-folder when the zip was made from a folder.
+   * Unpacks {@code zip} into the empty folder {@code target} and returns the dataset root inside
+   * it: the folder itself, or its single sub-folder when the zip was made from a folder.
    */
   public Path extract(InputStream zip, Path target) throws IOException, RejectedArchiveException {
     Path root = target.toAbsolutePath().normalize();
@@ -55,11 +57,15 @@ public final class ZipExtractor {
       ZipEntry entry;
       while ((entry = in.getNextEntry()) != null) {
         if (++entries > maxEntries) {
-          throw new RejectedArchiveException("the zip has more than " + maxEntries + " entries", true);
+          throw new RejectedArchiveException(
+              "the zip has more than " + maxEntries + " entries", true);
         }
         Path destination = root.resolve(entry.getName()).normalize();
-        if (!destination.startsWith(root) || destination.equals(root) || entry.getName().startsWith("/")) {
-          throw new RejectedArchiveException("zip entry '" + entry.getName() + "' points outside the dataset folder", false);
+        if (!destination.startsWith(root)
+            || destination.equals(root)
+            || entry.getName().startsWith("/")) {
+          throw new RejectedArchiveException(
+              "zip entry '" + entry.getName() + "' points outside the dataset folder", false);
         }
         if (entry.isDirectory()) {
           Files.createDirectories(destination);
@@ -71,7 +77,8 @@ public final class ZipExtractor {
           while ((read = in.read(buffer)) >= 0) {
             unpacked += read;
             if (unpacked > maxUnpackedBytes) {
-              throw new RejectedArchiveException("the zip unpacks to more than " + maxUnpackedBytes + " bytes", true);
+              throw new RejectedArchiveException(
+                  "the zip unpacks to more than " + maxUnpackedBytes + " bytes", true);
             }
             out.write(buffer, 0, read);
           }
@@ -81,7 +88,8 @@ public final class ZipExtractor {
       throw new RejectedArchiveException("not a readable zip archive: " + e.getMessage(), false);
     }
     if (entries == 0) {
-      throw new RejectedArchiveException("not a zip archive, or an empty one; upload a zip of the dataset folder", false);
+      throw new RejectedArchiveException(
+          "not a zip archive, or an empty one; upload a zip of the dataset folder", false);
     }
     return datasetRoot(root);
   }

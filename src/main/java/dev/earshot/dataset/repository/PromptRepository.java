@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 public class PromptRepository implements PanacheRepository<Prompt> {
 
   public Map<String, Prompt> byExternalId(Dataset dataset) {
-    return list("dataset", dataset).stream().collect(Collectors.toMap(p -> p.externalId, Function.identity()));
+    return list("dataset", dataset).stream()
+        .collect(Collectors.toMap(p -> p.externalId, Function.identity()));
   }
 
   public Optional<Prompt> findByExternalId(Dataset dataset, String externalId) {

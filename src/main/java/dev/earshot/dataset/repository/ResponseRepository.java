@@ -31,7 +31,14 @@ public class ResponseRepository implements PanacheRepository<Response> {
   private PanacheQuery<Response> query(Dataset dataset, SystemUnderTest system) {
     String order = " order by r.prompt.position, r.prompt.id, r.system.name";
     return system == null
-        ? find("from Response r join fetch r.prompt join fetch r.system where r.prompt.dataset = ?1" + order, dataset)
-        : find("from Response r join fetch r.prompt join fetch r.system where r.prompt.dataset = ?1 and r.system = ?2" + order, dataset, system);
+        ? find(
+            "from Response r join fetch r.prompt join fetch r.system where r.prompt.dataset = ?1"
+                + order,
+            dataset)
+        : find(
+            "from Response r join fetch r.prompt join fetch r.system where r.prompt.dataset = ?1 and r.system = ?2"
+                + order,
+            dataset,
+            system);
   }
 }

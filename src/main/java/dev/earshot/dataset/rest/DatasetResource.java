@@ -43,7 +43,9 @@ public class DatasetResource {
   private final DatasetArchiveImporter importer;
   private final long maxZipBytes;
 
-  public DatasetResource(DatasetService datasets, DatasetArchiveImporter importer,
+  public DatasetResource(
+      DatasetService datasets,
+      DatasetArchiveImporter importer,
       dev.earshot.platform.config.EarshotConfig config) {
     this.datasets = datasets;
     this.importer = importer;
@@ -61,21 +63,48 @@ public class DatasetResource {
   @Consumes(MediaType.WILDCARD)
   @Operation(
       summary = "Import a dataset zip",
-      description = "The body is a zip of a dataset folder (manifest.jsonl, optional responses.jsonl and"
-          + " dataset.json, and the audio they name). The whole dataset is validated first: any bad line"
-          + " gets 422 with every problem (file, line, message) and nothing is imported. Importing the"
-          + " same data again changes nothing.")
-  @RequestBody(content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-  @APIResponse(responseCode = "200", description = "Imported", content = @Content(schema = @Schema(implementation = ImportReport.class)))
-  @APIResponse(responseCode = "413", description = "Zip over earshot.datasets.max-zip-bytes", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "422", description = "Invalid dataset; errors lists every problem", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+      description =
+          "The body is a zip of a dataset folder (manifest.jsonl, optional responses.jsonl and"
+              + " dataset.json, and the audio they name). The whole dataset is validated first: any bad line"
+              + " gets 422 with every problem (file, line, message) and nothing is imported. Importing the"
+              + " same data again changes nothing.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = "application/zip",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  @APIResponse(
+      responseCode = "200",
+      description = "Imported",
+      content = @Content(schema = @Schema(implementation = ImportReport.class)))
+  @APIResponse(
+      responseCode = "413",
+      description = "Zip over earshot.datasets.max-zip-bytes",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "422",
+      description = "Invalid dataset; errors lists every problem",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public ImportReport importZip(
-      @QueryParam("name") @Schema(description = "dataset name; default: dataset.json's name") String name,
+      @QueryParam("name") @Schema(description = "dataset name; default: dataset.json's name")
+          String name,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
       InputStream zip) {
     if (contentLength != null && contentLength > maxZipBytes) {
-      throw new ProblemException(413, "Dataset zip too large", "The zip has " + contentLength
-          + " bytes, more than earshot.datasets.max-zip-bytes (" + maxZipBytes + "); split the dataset.");
+      throw new ProblemException(
+          413,
+          "Dataset zip too large",
+          "The zip has "
+              + contentLength
+              + " bytes, more than earshot.datasets.max-zip-bytes ("
+              + maxZipBytes
+              + "); split the dataset.");
     }
     return importer.importZip(zip, name, ImportProgress.NONE);
   }
@@ -83,7 +112,12 @@ public class DatasetResource {
   @GET
   @Path("{name}")
   @Operation(summary = "One dataset")
-  @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public DatasetSummary get(@PathParam("name") String name) {
     return datasets.get(name);
   }
@@ -91,8 +125,10 @@ public class DatasetResource {
   @GET
   @Path("{name}/prompts")
   @Operation(summary = "Prompts of a dataset, in manifest order, paged")
-  public Page<PromptView> prompts(@PathParam("name") String name,
-      @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+  public Page<PromptView> prompts(
+      @PathParam("name") String name,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
     return datasets.prompts(name, page, size);
   }
 
@@ -113,8 +149,11 @@ public class DatasetResource {
   @GET
   @Path("{name}/responses")
   @Operation(summary = "Responses of a dataset, in prompt order, paged; optionally of one system")
-  public Page<ResponseView> responses(@PathParam("name") String name, @QueryParam("system") String system,
-      @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+  public Page<ResponseView> responses(
+      @PathParam("name") String name,
+      @QueryParam("system") String system,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
     return datasets.responses(name, system, page, size);
   }
 
@@ -123,14 +162,28 @@ public class DatasetResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Register a system's response to a prompt",
-      description = "Upload the audio with POST /api/audio first, then name it here by SHA-256. Registering"
-          + " the same response again only updates its text and latency.")
-  @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ResponseView.class)))
-  @APIResponse(responseCode = "200", description = "Already there; text and latency updated", content = @Content(schema = @Schema(implementation = ResponseView.class)))
-  @APIResponse(responseCode = "409", description = "The system already has a different audio response to the prompt", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+      description =
+          "Upload the audio with POST /api/audio first, then name it here by SHA-256. Registering"
+              + " the same response again only updates its text and latency.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = ResponseView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Already there; text and latency updated",
+      content = @Content(schema = @Schema(implementation = ResponseView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The system already has a different audio response to the prompt",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response register(@PathParam("name") String name, NewResponse request) {
     DatasetService.Registered registered = datasets.register(name, request);
     return Response.status(registered.created() ? Response.Status.CREATED : Response.Status.OK)
-        .entity(registered.response()).build();
+        .entity(registered.response())
+        .build();
   }
 }

@@ -28,7 +28,12 @@ public class ResponseResource {
   @GET
   @Path("{id}")
   @Operation(summary = "One response")
-  @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public ResponseView response(@PathParam("id") long id) {
     return datasets.response(id);
   }

@@ -25,7 +25,8 @@ public class DatasetArchiveImporter {
 
   public DatasetArchiveImporter(DatasetImportService importer, EarshotConfig config) {
     this.importer = importer;
-    this.extractor = new ZipExtractor(config.datasets().maxUnpackedBytes(), config.datasets().maxZipEntries());
+    this.extractor =
+        new ZipExtractor(config.datasets().maxUnpackedBytes(), config.datasets().maxZipEntries());
     this.staging = config.dataDir().resolve("tmp");
     this.maxZipBytes = config.datasets().maxZipBytes();
   }
@@ -43,13 +44,23 @@ public class DatasetArchiveImporter {
       Path root = extractor.extract(new LimitedInputStream(zip, maxZipBytes), folder);
       return importer.importFolder(root, nameOverride, progress);
     } catch (LimitedInputStream.LimitExceededException e) {
-      throw new ProblemException(413, "Dataset zip too large",
-          "The zip is larger than " + maxZipBytes + " bytes (earshot.datasets.max-zip-bytes); split the dataset into several zips.");
+      throw new ProblemException(
+          413,
+          "Dataset zip too large",
+          "The zip is larger than "
+              + maxZipBytes
+              + " bytes (earshot.datasets.max-zip-bytes); split the dataset into several zips.");
     } catch (ZipExtractor.RejectedArchiveException e) {
       if (e.tooLarge()) {
-        throw new ProblemException(413, "Dataset zip too large", "The zip was refused: " + e.getMessage() + ".");
+        throw new ProblemException(
+            413, "Dataset zip too large", "The zip was refused: " + e.getMessage() + ".");
       }
-      throw new DatasetRejectedException("(zip)", e.getMessage() + "; the zip must hold " + DatasetFolderReader.MANIFEST + " and the audio it names");
+      throw new DatasetRejectedException(
+          "(zip)",
+          e.getMessage()
+              + "; the zip must hold "
+              + DatasetFolderReader.MANIFEST
+              + " and the audio it names");
     } catch (IOException e) {
       throw new UncheckedIOException("could not unpack the dataset zip", e);
     } finally {

@@ -21,8 +21,8 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,14 +100,20 @@ public class DatasetImportService {
     }
 
     Counts counts = new Counts();
-    Map<String, Prompt> byId = upsertPrompts(dataset, source.prompts(), audioHashes, problems, counts);
+    Map<String, Prompt> byId =
+        upsertPrompts(dataset, source.prompts(), audioHashes, problems, counts);
     Set<String> systemNames = upsertResponses(source, byId, audioHashes, problems, counts);
     if (!problems.isEmpty()) {
       throw rejected(problems);
     }
     progress.update(1, 1, "Imported");
-    LOG.infof("Imported dataset %s: %d prompts, %d responses (%d created, %d updated)",
-        dataset.name, source.prompts().size(), source.responses().size(), counts.created, counts.updated);
+    LOG.infof(
+        "Imported dataset %s: %d prompts, %d responses (%d created, %d updated)",
+        dataset.name,
+        source.prompts().size(),
+        source.responses().size(),
+        counts.created,
+        counts.updated);
     return new ImportReport(
         dataset.name,
         counts.created == 0 && counts.updated == 0,
@@ -119,14 +125,22 @@ public class DatasetImportService {
         counts.updated);
   }
 
-  private void checkPromptReferences(DatasetFolder source, Optional<Dataset> existing, List<ManifestProblem> problems) {
+  private void checkPromptReferences(
+      DatasetFolder source, Optional<Dataset> existing, List<ManifestProblem> problems) {
     Set<String> known = new HashSet<>();
     source.prompts().forEach(p -> known.add(p.id()));
     existing.ifPresent(dataset -> known.addAll(prompts.byExternalId(dataset).keySet()));
     for (ResponseLine line : source.responses()) {
       if (!known.contains(line.promptId())) {
-        problems.add(new ManifestProblem(DatasetFolderReader.RESPONSES, line.line(),
-            "prompt '" + line.promptId() + "' is not in manifest.jsonl nor already in dataset '" + source.name() + "'"));
+        problems.add(
+            new ManifestProblem(
+                DatasetFolderReader.RESPONSES,
+                line.line(),
+                "prompt '"
+                    + line.promptId()
+                    + "' is not in manifest.jsonl nor already in dataset '"
+                    + source.name()
+                    + "'"));
       }
     }
   }
@@ -134,7 +148,8 @@ public class DatasetImportService {
   /** All problems in file and line order, so that a person can work through them top to bottom. */
   private static DatasetRejectedException rejected(List<ManifestProblem> problems) {
     List<ManifestProblem> sorted = new ArrayList<>(problems);
-    sorted.sort(Comparator.comparing(ManifestProblem::file).thenComparingInt(ManifestProblem::line));
+    sorted.sort(
+        Comparator.comparing(ManifestProblem::file).thenComparingInt(ManifestProblem::line));
     return new DatasetRejectedException(sorted);
   }
 
@@ -147,23 +162,39 @@ public class DatasetImportService {
     Set<String> systemNames = new LinkedHashSet<>();
     source.responses().forEach(r -> systemNames.add(r.system()));
     Set<Path> audioFiles = new LinkedHashSet<>();
-    source.prompts().stream().map(PromptLine::audio).filter(Objects::nonNull).forEach(audioFiles::add);
+    source.prompts().stream()
+        .map(PromptLine::audio)
+        .filter(Objects::nonNull)
+        .forEach(audioFiles::add);
     source.responses().forEach(r -> audioFiles.add(r.audio()));
-    return new ImportReport(dataset.name, true, source.prompts().size(), source.responses().size(),
-        systemNames.size(), audioFiles.size(), 0, 0);
+    return new ImportReport(
+        dataset.name,
+        true,
+        source.prompts().size(),
+        source.responses().size(),
+        systemNames.size(),
+        audioFiles.size(),
+        0,
+        0);
   }
 
-  /** Validates and stores every distinct audio file once; a bad file is reported on each line using it. */
-  private Map<Path, String> ingestAudio(DatasetFolder source, List<ManifestProblem> problems, ImportProgress progress) {
+  /**
+   * Validates and stores every distinct audio file once; a bad file is reported on each line using
+   * it.
+   */
+  private Map<Path, String> ingestAudio(
+      DatasetFolder source, List<ManifestProblem> problems, ImportProgress progress) {
     Map<Path, List<ManifestProblem>> users = new LinkedHashMap<>();
     for (PromptLine prompt : source.prompts()) {
       if (prompt.audio() != null) {
-        users.computeIfAbsent(prompt.audio(), p -> new ArrayList<>())
+        users
+            .computeIfAbsent(prompt.audio(), p -> new ArrayList<>())
             .add(new ManifestProblem(DatasetFolderReader.MANIFEST, prompt.line(), ""));
       }
     }
     for (ResponseLine response : source.responses()) {
-      users.computeIfAbsent(response.audio(), p -> new ArrayList<>())
+      users
+          .computeIfAbsent(response.audio(), p -> new ArrayList<>())
           .add(new ManifestProblem(DatasetFolderReader.RESPONSES, response.line(), ""));
     }
     Map<Path, String> hashes = new HashMap<>();
@@ -176,15 +207,23 @@ public class DatasetImportService {
         hashes.put(file, audio.ingest(file).info().sha256());
       } catch (AudioRejectedException e) {
         for (ManifestProblem user : entry.getValue()) {
-          problems.add(new ManifestProblem(user.file(), user.line(), "audio '" + relative + "' rejected: " + e.getMessage()));
+          problems.add(
+              new ManifestProblem(
+                  user.file(),
+                  user.line(),
+                  "audio '" + relative + "' rejected: " + e.getMessage()));
         }
       }
     }
     return hashes;
   }
 
-  private Map<String, Prompt> upsertPrompts(Dataset dataset, List<PromptLine> lines,
-      Map<Path, String> audioHashes, List<ManifestProblem> problems, Counts counts) {
+  private Map<String, Prompt> upsertPrompts(
+      Dataset dataset,
+      List<PromptLine> lines,
+      Map<Path, String> audioHashes,
+      List<ManifestProblem> problems,
+      Counts counts) {
     Map<String, Prompt> byId = dataset.id == null ? new HashMap<>() : prompts.byExternalId(dataset);
     int position = 0;
     for (PromptLine line : lines) {
@@ -196,11 +235,18 @@ public class DatasetImportService {
         prompt.externalId = line.id();
         counts.created++;
       } else if (!Objects.equals(prompt.audioSha256, audioSha)) {
-        problems.add(new ManifestProblem(DatasetFolderReader.MANIFEST, line.line(),
-            "prompt '" + line.id() + "' already exists with different audio; give the changed prompt a new id"));
+        problems.add(
+            new ManifestProblem(
+                DatasetFolderReader.MANIFEST,
+                line.line(),
+                "prompt '"
+                    + line.id()
+                    + "' already exists with different audio; give the changed prompt a new id"));
         continue;
-      } else if (prompt.position != position || !Objects.equals(prompt.text, line.text())
-          || !Objects.equals(prompt.reference, line.reference()) || !Objects.equals(prompt.expectations, line.expectations())) {
+      } else if (prompt.position != position
+          || !Objects.equals(prompt.text, line.text())
+          || !Objects.equals(prompt.reference, line.reference())
+          || !Objects.equals(prompt.expectations, line.expectations())) {
         counts.updated++;
       }
       prompt.position = position++;
@@ -216,11 +262,17 @@ public class DatasetImportService {
     return byId;
   }
 
-  private Set<String> upsertResponses(DatasetFolder source, Map<String, Prompt> promptsById,
-      Map<Path, String> audioHashes, List<ManifestProblem> problems, Counts counts) {
+  private Set<String> upsertResponses(
+      DatasetFolder source,
+      Map<String, Prompt> promptsById,
+      Map<Path, String> audioHashes,
+      List<ManifestProblem> problems,
+      Counts counts) {
     Set<String> names = new LinkedHashSet<>();
     Map<String, SystemUnderTest> systemsByName = new HashMap<>();
-    source.systemDescriptions().forEach((name, description) -> systemsByName.put(name, system(name, description)));
+    source
+        .systemDescriptions()
+        .forEach((name, description) -> systemsByName.put(name, system(name, description)));
     for (ResponseLine line : source.responses()) {
       Prompt prompt = promptsById.get(line.promptId());
       String audioSha = audioHashes.get(line.audio());
@@ -228,15 +280,23 @@ public class DatasetImportService {
         continue; // the prompt's own line has a conflict, reported there
       }
       names.add(line.system());
-      SystemUnderTest system = systemsByName.computeIfAbsent(line.system(), name -> system(name, null));
+      SystemUnderTest system =
+          systemsByName.computeIfAbsent(line.system(), name -> system(name, null));
       Optional<Response> known = responses.find(prompt.id, system.id);
       if (known.isPresent()) {
         Response response = known.get();
         if (!response.audioSha256.equals(audioSha)) {
-          problems.add(new ManifestProblem(DatasetFolderReader.RESPONSES, line.line(),
-              "system '" + line.system() + "' already has a different audio response to prompt '" + line.promptId()
-                  + "'; import the new one under another system name"));
-        } else if (!Objects.equals(response.textChannel, line.text()) || !Objects.equals(response.latencyMs, line.latencyMs())) {
+          problems.add(
+              new ManifestProblem(
+                  DatasetFolderReader.RESPONSES,
+                  line.line(),
+                  "system '"
+                      + line.system()
+                      + "' already has a different audio response to prompt '"
+                      + line.promptId()
+                      + "'; import the new one under another system name"));
+        } else if (!Objects.equals(response.textChannel, line.text())
+            || !Objects.equals(response.latencyMs, line.latencyMs())) {
           response.textChannel = line.text();
           response.latencyMs = line.latencyMs();
           response.updatedAt = OffsetDateTime.now();
@@ -258,12 +318,16 @@ public class DatasetImportService {
   }
 
   private SystemUnderTest system(String name, String description) {
-    SystemUnderTest system = systems.findByName(name).orElseGet(() -> {
-      SystemUnderTest created = new SystemUnderTest();
-      created.name = name;
-      systems.persist(created);
-      return created;
-    });
+    SystemUnderTest system =
+        systems
+            .findByName(name)
+            .orElseGet(
+                () -> {
+                  SystemUnderTest created = new SystemUnderTest();
+                  created.name = name;
+                  systems.persist(created);
+                  return created;
+                });
     if (description != null) {
       system.description = description;
     }

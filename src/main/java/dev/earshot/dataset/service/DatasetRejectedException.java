@@ -4,7 +4,9 @@ import dev.earshot.dataset.manifest.ManifestProblem;
 import dev.earshot.platform.rest.ProblemException;
 import java.util.List;
 
-/** A dataset with problems: nothing of it was imported. Carries every problem with file and line. */
+/**
+ * A dataset with problems: nothing of it was imported. Carries every problem with file and line.
+ */
 public class DatasetRejectedException extends ProblemException {
 
   private static final long serialVersionUID = 1L;

@@ -37,8 +37,12 @@ public class DatasetService {
   private final ResponseRepository responses;
   private final AudioService audio;
 
-  public DatasetService(DatasetRepository datasets, PromptRepository prompts, SystemRepository systems,
-      ResponseRepository responses, AudioService audio) {
+  public DatasetService(
+      DatasetRepository datasets,
+      PromptRepository prompts,
+      SystemRepository systems,
+      ResponseRepository responses,
+      AudioService audio) {
     this.datasets = datasets;
     this.prompts = prompts;
     this.systems = systems;
@@ -60,7 +64,8 @@ public class DatasetService {
   public Page<PromptView> prompts(String datasetName, int page, int size) {
     checkPage(page, size);
     Dataset dataset = dataset(datasetName);
-    List<PromptView> items = prompts.page(dataset, page, size).stream().map(DatasetService::promptView).toList();
+    List<PromptView> items =
+        prompts.page(dataset, page, size).stream().map(DatasetService::promptView).toList();
     return new Page<>(items, page, size, prompts.countIn(dataset));
   }
 
@@ -71,12 +76,16 @@ public class DatasetService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<SystemView> systems() {
-    return systems.listAll(Sort.by("name")).stream().map(s -> new SystemView(s.name, s.description)).toList();
+    return systems.listAll(Sort.by("name")).stream()
+        .map(s -> new SystemView(s.name, s.description))
+        .toList();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<SystemView> systems(String datasetName) {
-    return systems.answering(dataset(datasetName)).stream().map(s -> new SystemView(s.name, s.description)).toList();
+    return systems.answering(dataset(datasetName)).stream()
+        .map(s -> new SystemView(s.name, s.description))
+        .toList();
   }
 
   /** Responses of a dataset in prompt order; {@code systemName} null for all systems. */
@@ -85,13 +94,16 @@ public class DatasetService {
     checkPage(page, size);
     Dataset dataset = dataset(datasetName);
     SystemUnderTest system = systemName == null ? null : system(systemName);
-    List<ResponseView> items = responses.page(dataset, system, page, size).stream().map(this::responseView).toList();
+    List<ResponseView> items =
+        responses.page(dataset, system, page, size).stream().map(this::responseView).toList();
     return new Page<>(items, page, size, responses.countIn(dataset, system));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public ResponseView response(long id) {
-    return responses.findByIdOptional(id).map(this::responseView)
+    return responses
+        .findByIdOptional(id)
+        .map(this::responseView)
         .orElseThrow(() -> ProblemException.notFound("No response with id " + id));
   }
 
@@ -103,11 +115,17 @@ public class DatasetService {
    */
   @Transactional
   public Registered register(String datasetName, NewResponse request) {
-    if (request == null || request.prompt() == null || request.system() == null || request.audioSha256() == null) {
+    if (request == null
+        || request.prompt() == null
+        || request.system() == null
+        || request.audioSha256() == null) {
       throw ProblemException.badRequest("prompt, system and audioSha256 are required");
     }
     if (!NAME.matcher(request.system()).matches()) {
-      throw ProblemException.badRequest("system '" + request.system() + "' is not allowed: use 1-100 letters, digits, '.', '_' or '-'");
+      throw ProblemException.badRequest(
+          "system '"
+              + request.system()
+              + "' is not allowed: use 1-100 letters, digits, '.', '_' or '-'");
     }
     if (request.latencyMs() != null && request.latencyMs() < 0) {
       throw ProblemException.badRequest("latencyMs must be >= 0");
@@ -115,15 +133,23 @@ public class DatasetService {
     Dataset dataset = dataset(datasetName);
     Prompt prompt = prompt(dataset, request.prompt());
     if (audio.find(request.audioSha256()).isEmpty()) {
-      throw new ProblemException(422, "Unknown audio",
-          "No audio with SHA-256 " + request.audioSha256() + "; upload the file with POST /api/audio first");
+      throw new ProblemException(
+          422,
+          "Unknown audio",
+          "No audio with SHA-256 "
+              + request.audioSha256()
+              + "; upload the file with POST /api/audio first");
     }
-    SystemUnderTest system = systems.findByName(request.system()).orElseGet(() -> {
-      SystemUnderTest created = new SystemUnderTest();
-      created.name = request.system();
-      systems.persist(created);
-      return created;
-    });
+    SystemUnderTest system =
+        systems
+            .findByName(request.system())
+            .orElseGet(
+                () -> {
+                  SystemUnderTest created = new SystemUnderTest();
+                  created.name = request.system();
+                  systems.persist(created);
+                  return created;
+                });
     Response response = responses.find(prompt.id, system.id).orElse(null);
     boolean created = response == null;
     if (created) {
@@ -132,8 +158,13 @@ public class DatasetService {
       response.system = system;
       response.audioSha256 = request.audioSha256();
     } else if (!response.audioSha256.equals(request.audioSha256())) {
-      throw new ProblemException(409, "Response exists",
-          "System '" + system.name + "' already has a different audio response to prompt '" + prompt.externalId
+      throw new ProblemException(
+          409,
+          "Response exists",
+          "System '"
+              + system.name
+              + "' already has a different audio response to prompt '"
+              + prompt.externalId
               + "'; register the new audio under another system name");
     }
     response.textChannel = request.text();
@@ -149,36 +180,68 @@ public class DatasetService {
   public record Registered(ResponseView response, boolean created) {}
 
   private Dataset dataset(String name) {
-    return datasets.findByName(name)
-        .orElseThrow(() -> ProblemException.notFound("No dataset named '" + name + "'; GET /api/datasets lists them"));
+    return datasets
+        .findByName(name)
+        .orElseThrow(
+            () ->
+                ProblemException.notFound(
+                    "No dataset named '" + name + "'; GET /api/datasets lists them"));
   }
 
   private Prompt prompt(Dataset dataset, String promptId) {
-    return prompts.findByExternalId(dataset, promptId)
-        .orElseThrow(() -> ProblemException.notFound("No prompt '" + promptId + "' in dataset '" + dataset.name + "'"));
+    return prompts
+        .findByExternalId(dataset, promptId)
+        .orElseThrow(
+            () ->
+                ProblemException.notFound(
+                    "No prompt '" + promptId + "' in dataset '" + dataset.name + "'"));
   }
 
   private SystemUnderTest system(String name) {
-    return systems.findByName(name)
-        .orElseThrow(() -> ProblemException.notFound("No system named '" + name + "'; GET /api/systems lists them"));
+    return systems
+        .findByName(name)
+        .orElseThrow(
+            () ->
+                ProblemException.notFound(
+                    "No system named '" + name + "'; GET /api/systems lists them"));
   }
 
   private DatasetSummary summary(Dataset dataset) {
     List<String> systemNames = systems.answering(dataset).stream().map(s -> s.name).toList();
-    return new DatasetSummary(dataset.name, dataset.description, prompts.countIn(dataset),
-        responses.countIn(dataset, null), systemNames, dataset.createdAt, dataset.updatedAt);
+    return new DatasetSummary(
+        dataset.name,
+        dataset.description,
+        prompts.countIn(dataset),
+        responses.countIn(dataset, null),
+        systemNames,
+        dataset.createdAt,
+        dataset.updatedAt);
   }
 
   private static PromptView promptView(Prompt prompt) {
-    return new PromptView(prompt.externalId, prompt.position, prompt.text, prompt.audioSha256,
-        audioUrl(prompt.audioSha256), prompt.reference, prompt.expectations);
+    return new PromptView(
+        prompt.externalId,
+        prompt.position,
+        prompt.text,
+        prompt.audioSha256,
+        audioUrl(prompt.audioSha256),
+        prompt.reference,
+        prompt.expectations);
   }
 
   private ResponseView responseView(Response response) {
-    Double duration = audio.find(response.audioSha256).map(AudioInfoView::durationSeconds).orElse(null);
-    return new ResponseView(response.id, response.prompt.dataset.name, response.prompt.externalId,
-        response.system.name, response.audioSha256, audioUrl(response.audioSha256), duration,
-        response.textChannel, response.latencyMs);
+    Double duration =
+        audio.find(response.audioSha256).map(AudioInfoView::durationSeconds).orElse(null);
+    return new ResponseView(
+        response.id,
+        response.prompt.dataset.name,
+        response.prompt.externalId,
+        response.system.name,
+        response.audioSha256,
+        audioUrl(response.audioSha256),
+        duration,
+        response.textChannel,
+        response.latencyMs);
   }
 
   private static String audioUrl(String sha256) {
@@ -187,7 +250,8 @@ public class DatasetService {
 
   private static void checkPage(int page, int size) {
     if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw ProblemException.badRequest("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+      throw ProblemException.badRequest(
+          "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
     }
   }
 }

@@ -53,7 +53,8 @@ public final class DatasetViews {
   public record NewResponse(
       @Schema(required = true, description = "prompt id from the manifest") String prompt,
       @Schema(required = true, description = "system name; created on first use") String system,
-      @Schema(required = true, description = "SHA-256 of audio uploaded with POST /api/audio") String audioSha256,
+      @Schema(required = true, description = "SHA-256 of audio uploaded with POST /api/audio")
+          String audioSha256,
       String text,
       Integer latencyMs) {}
 }

@@ -31,16 +31,24 @@ public class DemoDataLoader {
     }
     Path folder = config.demo().path();
     if (!Files.isDirectory(folder)) {
-      LOG.warnf("Demo data set not loaded: folder %s not found (earshot.demo.path); run from the project folder", folder.toAbsolutePath());
+      LOG.warnf(
+          "Demo data set not loaded: folder %s not found (earshot.demo.path); run from the project folder",
+          folder.toAbsolutePath());
       return;
     }
     try {
       ImportReport report = importer.importFolder(folder, null, ImportProgress.NONE);
-      LOG.infof("Demo data set '%s': %d prompts, %d responses%s", report.dataset(), report.prompts(),
-          report.responses(), report.unchanged() ? " (unchanged)" : "");
+      LOG.infof(
+          "Demo data set '%s': %d prompts, %d responses%s",
+          report.dataset(),
+          report.prompts(),
+          report.responses(),
+          report.unchanged() ? " (unchanged)" : "");
     } catch (DatasetRejectedException e) {
       // The service stays usable without the demo; the reasons are in the log.
-      LOG.errorf("Demo data set in %s not loaded: %s %s", folder.toAbsolutePath(), e.getMessage(), e.problems());
+      LOG.errorf(
+          "Demo data set in %s not loaded: %s %s",
+          folder.toAbsolutePath(), e.getMessage(), e.problems());
     }
   }
 }

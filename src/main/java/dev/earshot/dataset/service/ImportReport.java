@@ -6,10 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ImportReport")
 public record ImportReport(
     String dataset,
-    @Schema(description = "true when the same data was imported before and nothing changed") boolean unchanged,
+    @Schema(description = "true when the same data was imported before and nothing changed")
+        boolean unchanged,
     int prompts,
     int responses,
     int systems,
     int audioFiles,
     @Schema(description = "prompts and responses created by this import") int created,
-    @Schema(description = "prompts whose text, reference or expectations this import changed") int updated) {}
+    @Schema(description = "prompts whose text, reference or expectations this import changed")
+        int updated) {}

@@ -69,7 +69,9 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
     }
     title.setText(summary.name());
     description.setText(summary.description() == null ? "" : summary.description());
-    prompts.setItems(query -> datasets.prompts(datasetName, query.getPage(), query.getPageSize()).items().stream(),
+    prompts.setItems(
+        query ->
+            datasets.prompts(datasetName, query.getPage(), query.getPageSize()).items().stream(),
         query -> (int) datasets.prompts(datasetName, 0, 1).total());
     List<String> systems = datasets.systems(datasetName).stream().map(SystemView::name).toList();
     systemFilter.setItems(systems);
@@ -80,8 +82,12 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
   private void configurePrompts() {
     prompts.addColumn(PromptView::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
     prompts.addColumn(PromptView::text).setHeader("Prompt").setFlexGrow(2);
-    prompts.addColumn(LitRenderer.<PromptView>of(PLAYER).withProperty("audioUrl", PromptView::audioUrl))
-        .setHeader("Audio").setAutoWidth(true).setFlexGrow(0);
+    prompts
+        .addColumn(
+            LitRenderer.<PromptView>of(PLAYER).withProperty("audioUrl", PromptView::audioUrl))
+        .setHeader("Audio")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     prompts.addColumn(PromptView::reference).setHeader("Reference answer").setFlexGrow(2);
     prompts.addColumn(p -> describe(p.expectations())).setHeader("Expectations").setFlexGrow(2);
     prompts.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
@@ -95,12 +101,27 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
     systemFilter.addValueChangeListener(e -> showResponses());
     responses.addColumn(ResponseView::prompt).setHeader("Prompt").setAutoWidth(true).setFlexGrow(0);
     responses.addColumn(ResponseView::system).setHeader("System").setAutoWidth(true).setFlexGrow(0);
-    responses.addColumn(LitRenderer.<ResponseView>of(PLAYER).withProperty("audioUrl", ResponseView::audioUrl))
-        .setHeader("Audio").setAutoWidth(true).setFlexGrow(0);
+    responses
+        .addColumn(
+            LitRenderer.<ResponseView>of(PLAYER).withProperty("audioUrl", ResponseView::audioUrl))
+        .setHeader("Audio")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     responses.addColumn(ResponseView::text).setHeader("Text channel").setFlexGrow(3);
-    responses.addColumn(r -> r.durationSeconds() == null ? "" : String.format(Locale.ROOT, "%.2f s", r.durationSeconds()))
-        .setHeader("Duration").setAutoWidth(true).setFlexGrow(0);
-    responses.addColumn(r -> r.latencyMs() == null ? "" : r.latencyMs() + " ms").setHeader("Latency").setAutoWidth(true).setFlexGrow(0);
+    responses
+        .addColumn(
+            r ->
+                r.durationSeconds() == null
+                    ? ""
+                    : String.format(Locale.ROOT, "%.2f s", r.durationSeconds()))
+        .setHeader("Duration")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    responses
+        .addColumn(r -> r.latencyMs() == null ? "" : r.latencyMs() + " ms")
+        .setHeader("Latency")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     responses.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
     responses.setId("responses");
     responses.setSizeFull();
@@ -111,7 +132,12 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
       return;
     }
     String system = systemFilter.getValue();
-    responses.setItems(query -> datasets.responses(datasetName, system, query.getPage(), query.getPageSize()).items().stream(),
+    responses.setItems(
+        query ->
+            datasets
+                .responses(datasetName, system, query.getPage(), query.getPageSize())
+                .items()
+                .stream(),
         query -> (int) datasets.responses(datasetName, system, 0, 1).total());
   }
 
@@ -130,16 +156,26 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
     add(parts, "arousal", e.arousal());
     add(parts, "valence", e.valence());
     if (e.speakingRate() != null) {
-      parts.add("rate " + (e.speakingRate().min() == null ? "" : e.speakingRate().min()) + "–"
-          + (e.speakingRate().max() == null ? "" : e.speakingRate().max()) + " syl/s");
+      parts.add(
+          "rate "
+              + (e.speakingRate().min() == null ? "" : e.speakingRate().min())
+              + "–"
+              + (e.speakingRate().max() == null ? "" : e.speakingRate().max())
+              + " syl/s");
     }
     if (e.keywords() != null && !e.keywords().isEmpty()) {
       parts.add("keywords: " + String.join(", ", e.keywords()));
     }
     if (e.events() != null && !e.events().isEmpty()) {
-      parts.add("sounds: " + e.events().stream()
-          .map(ev -> ev.synonyms().isEmpty() ? ev.label() : ev.label() + " (" + String.join(", ", ev.synonyms()) + ")")
-          .collect(Collectors.joining("; ")));
+      parts.add(
+          "sounds: "
+              + e.events().stream()
+                  .map(
+                      ev ->
+                          ev.synonyms().isEmpty()
+                              ? ev.label()
+                              : ev.label() + " (" + String.join(", ", ev.synonyms()) + ")")
+                  .collect(Collectors.joining("; ")));
     }
     if (e.rubric() != null) {
       parts.add(e.rubric());

@@ -15,8 +15,8 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.earshot.dataset.manifest.ManifestProblem;
 import dev.earshot.dataset.service.DatasetArchiveImporter;
@@ -52,7 +52,8 @@ public class DatasetsView extends VerticalLayout {
   private final Grid<ManifestProblem> problems = new Grid<>(ManifestProblem.class, false);
   private final H3 problemsTitle = new H3();
 
-  public DatasetsView(DatasetService datasets, DatasetArchiveImporter importer, BackgroundTasks background) {
+  public DatasetsView(
+      DatasetService datasets, DatasetArchiveImporter importer, BackgroundTasks background) {
     this.datasets = datasets;
     this.importer = importer;
     this.background = background;
@@ -64,12 +65,20 @@ public class DatasetsView extends VerticalLayout {
   }
 
   private void configureGrid() {
-    grid.addComponentColumn(d -> new RouterLink(d.name(), DatasetDetailView.class, new RouteParameters("name", d.name())))
-        .setHeader("Name").setAutoWidth(true).setFlexGrow(0);
+    grid.addComponentColumn(
+            d ->
+                new RouterLink(
+                    d.name(), DatasetDetailView.class, new RouteParameters("name", d.name())))
+        .setHeader("Name")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.addColumn(DatasetSummary::description).setHeader("Description").setFlexGrow(1);
     grid.addColumn(DatasetSummary::prompts).setHeader("Prompts").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(d -> String.join(", ", d.systems())).setHeader("Systems").setAutoWidth(true);
-    grid.addColumn(DatasetSummary::responses).setHeader("Responses").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(DatasetSummary::responses)
+        .setHeader("Responses")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.setAllRowsVisible(true);
     grid.setId("datasets");
@@ -77,64 +86,94 @@ public class DatasetsView extends VerticalLayout {
 
   private VerticalLayout importSection() {
     Upload upload = new Upload();
-    upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> startImport(upload.getUI().orElseThrow(), file)));
+    upload.setUploadHandler(
+        UploadHandler.toTempFile(
+            (metadata, file) -> startImport(upload.getUI().orElseThrow(), file)));
     upload.setAcceptedFileTypes("application/zip", ".zip");
     upload.setMaxFiles(1);
-    upload.setDropLabel(new Span("Drop a dataset zip here (manifest.jsonl, responses.jsonl, audio)"));
+    upload.setDropLabel(
+        new Span("Drop a dataset zip here (manifest.jsonl, responses.jsonl, audio)"));
     upload.setId("dataset-upload");
     progress.setVisible(false);
     progressText.setId("import-status");
-    VerticalLayout section = new VerticalLayout(new H3("Import a dataset"),
-        new Paragraph("A zip of a dataset folder; the format is described in datasets/README.md. "
-            + "Every line is checked first: if anything is wrong, nothing is imported and each problem is listed below."),
-        upload, progress, progressText);
+    VerticalLayout section =
+        new VerticalLayout(
+            new H3("Import a dataset"),
+            new Paragraph(
+                "A zip of a dataset folder; the format is described in datasets/README.md. "
+                    + "Every line is checked first: if anything is wrong, nothing is imported and each problem is listed below."),
+            upload,
+            progress,
+            progressText);
     section.setPadding(false);
     return section;
   }
 
   private void configureProblems() {
     problems.addColumn(ManifestProblem::file).setHeader("File").setAutoWidth(true).setFlexGrow(0);
-    problems.addColumn(p -> p.line() > 0 ? Integer.toString(p.line()) : "").setHeader("Line").setAutoWidth(true).setFlexGrow(0);
+    problems
+        .addColumn(p -> p.line() > 0 ? Integer.toString(p.line()) : "")
+        .setHeader("Line")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     problems.addColumn(ManifestProblem::message).setHeader("Problem").setFlexGrow(1);
     problems.setId("import-problems");
     problems.setAllRowsVisible(true);
     showProblems(List.of());
   }
 
-  /** Called by the upload handler once the zip is on disk; the import itself runs in the background. */
+  /**
+   * Called by the upload handler once the zip is on disk; the import itself runs in the background.
+   */
   private void startImport(UI ui, File zip) {
-    ui.access(() -> {
-      showProblems(List.of());
-      progress.setVisible(true);
-      progress.setIndeterminate(true);
-      progressText.setText("Importing…");
-    });
-    background.run(() -> {
-      try (InputStream in = Files.newInputStream(zip.toPath())) {
-        ImportReport report = importer.importZip(in, null, (done, total, step) -> ui.access(() -> {
-          progress.setIndeterminate(false);
-          progress.setValue(total == 0 ? 0 : (double) done / total);
-          progressText.setText(step + " (" + done + " of " + total + ")");
-        }));
-        ui.access(() -> finished(report));
-      } catch (DatasetRejectedException e) {
-        ui.access(() -> rejected(e.problems()));
-      } catch (ProblemException e) {
-        ui.access(() -> rejected(List.of(new ManifestProblem("(zip)", 0, e.getMessage()))));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } finally {
-        zip.delete();
-      }
-    });
+    ui.access(
+        () -> {
+          showProblems(List.of());
+          progress.setVisible(true);
+          progress.setIndeterminate(true);
+          progressText.setText("Importing…");
+        });
+    background.run(
+        () -> {
+          try (InputStream in = Files.newInputStream(zip.toPath())) {
+            ImportReport report =
+                importer.importZip(
+                    in,
+                    null,
+                    (done, total, step) ->
+                        ui.access(
+                            () -> {
+                              progress.setIndeterminate(false);
+                              progress.setValue(total == 0 ? 0 : (double) done / total);
+                              progressText.setText(step + " (" + done + " of " + total + ")");
+                            }));
+            ui.access(() -> finished(report));
+          } catch (DatasetRejectedException e) {
+            ui.access(() -> rejected(e.problems()));
+          } catch (ProblemException e) {
+            ui.access(() -> rejected(List.of(new ManifestProblem("(zip)", 0, e.getMessage()))));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } finally {
+            zip.delete();
+          }
+        });
   }
 
   private void finished(ImportReport report) {
     progress.setVisible(false);
-    progressText.setText(report.unchanged()
-        ? "Dataset '" + report.dataset() + "' was already imported; nothing changed."
-        : "Imported '" + report.dataset() + "': " + report.prompts() + " prompts, " + report.responses()
-            + " responses of " + report.systems() + " systems.");
+    progressText.setText(
+        report.unchanged()
+            ? "Dataset '" + report.dataset() + "' was already imported; nothing changed."
+            : "Imported '"
+                + report.dataset()
+                + "': "
+                + report.prompts()
+                + " prompts, "
+                + report.responses()
+                + " responses of "
+                + report.systems()
+                + " systems.");
     Notification.show(progressText.getText()).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     refresh();
   }

@@ -3,106 +3,113 @@ package dev.earshot.judge.dsp;
 import java.util.Arrays;
 
 /**
- * Level contour in dB relative to digital full scale power: 10·log10 of the (weighted) mean square, so a
- * full-scale square wave reads 0 dB and a full-scale sine −3.01 dB. Frames are centred at
+ * Level contour in dB relative to digital full scale power: 10·log10 of the (weighted) mean square,
+ * so a full-scale square wave reads 0 dB and a full-scale sine −3.01 dB. Frames are centred at
  * {@code startSeconds + i * stepSeconds}; digital silence reads {@value #FLOOR_DB} dB.
  *
  * @param startSeconds centre of the first frame
- * @param stepSeconds  distance between frame centres
- * @param decibels     level per frame
+ * @param stepSeconds distance between frame centres
+ * @param decibels level per frame
  */
 public record IntensityContour(double startSeconds, double stepSeconds, double[] decibels) {
 
-    /** Level reported for frames with no energy at all. */
-    public static final double FLOOR_DB = -150;
+  /** Level reported for frames with no energy at all. */
+  public static final double FLOOR_DB = -150;
 
-    /** Kaiser window shape parameter Praat uses for its intensity analysis. */
-    private static final double KAISER_BETA = 20;
+  /** Kaiser window shape parameter Praat uses for its intensity analysis. */
+  private static final double KAISER_BETA = 20;
 
-    /**
-     * Praat's {@code To Intensity}: the squared, locally mean-removed signal averaged under a Kaiser-20 window of
-     * 6.4 / {@code minPitchHz} seconds (effective duration 3.2 / minPitch, which suppresses pitch ripple for F0
-     * above minPitch). One frame every {@code stepSeconds}, centred at (i + ½)·step, the window truncated at the
-     * signal's ends.
-     */
-    public static IntensityContour smoothed(float[] samples, int sampleRate, double minPitchHz, double stepSeconds) {
-        int halfWindow = (int) Math.round(3.2 / minPitchHz * sampleRate);
-        double[] weights = new double[2 * halfWindow + 1];
-        double norm = besselI0(KAISER_BETA);
-        for (int i = -halfWindow; i <= halfWindow; i++) {
-            double x = i / (double) halfWindow;
-            weights[i + halfWindow] = besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - x * x))) / norm;
-        }
-        int frameCount = (int) Math.floor(samples.length / (stepSeconds * sampleRate));
-        double[] db = new double[frameCount];
-        for (int frame = 0; frame < frameCount; frame++) {
-            int centre = (int) Math.round((frame + 0.5) * stepSeconds * sampleRate);
-            int from = Math.max(0, centre - halfWindow);
-            int to = Math.min(samples.length - 1, centre + halfWindow);
-            double weightSum = 0;
-            double sum = 0;
-            double sumSquares = 0;
-            for (int i = from; i <= to; i++) {
-                double w = weights[i - centre + halfWindow];
-                weightSum += w;
-                sum += w * samples[i];
-                sumSquares += w * samples[i] * samples[i];
-            }
-            double mean = sum / weightSum;
-            db[frame] = toDecibels(sumSquares / weightSum - mean * mean);
-        }
-        return new IntensityContour(stepSeconds / 2, stepSeconds, db);
+  /**
+   * Praat's {@code To Intensity}: the squared, locally mean-removed signal averaged under a
+   * Kaiser-20 window of 6.4 / {@code minPitchHz} seconds (effective duration 3.2 / minPitch, which
+   * suppresses pitch ripple for F0 above minPitch). One frame every {@code stepSeconds}, centred at
+   * (i + ½)·step, the window truncated at the signal's ends.
+   */
+  public static IntensityContour smoothed(
+      float[] samples, int sampleRate, double minPitchHz, double stepSeconds) {
+    int halfWindow = (int) Math.round(3.2 / minPitchHz * sampleRate);
+    double[] weights = new double[2 * halfWindow + 1];
+    double norm = besselI0(KAISER_BETA);
+    for (int i = -halfWindow; i <= halfWindow; i++) {
+      double x = i / (double) halfWindow;
+      weights[i + halfWindow] = besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - x * x))) / norm;
     }
-
-    /** Mean square of consecutive, non-overlapping rectangular frames of {@code stepSeconds}; no mean removal. */
-    public static IntensityContour framed(float[] samples, int sampleRate, double stepSeconds) {
-        int frameLength = Math.max(1, (int) Math.round(stepSeconds * sampleRate));
-        int frameCount = samples.length / frameLength;
-        double[] db = new double[frameCount];
-        for (int frame = 0; frame < frameCount; frame++) {
-            double sumSquares = 0;
-            for (int i = frame * frameLength; i < (frame + 1) * frameLength; i++) {
-                sumSquares += samples[i] * samples[i];
-            }
-            db[frame] = toDecibels(sumSquares / frameLength);
-        }
-        double step = frameLength / (double) sampleRate;
-        return new IntensityContour(step / 2, step, db);
+    int frameCount = (int) Math.floor(samples.length / (stepSeconds * sampleRate));
+    double[] db = new double[frameCount];
+    for (int frame = 0; frame < frameCount; frame++) {
+      int centre = (int) Math.round((frame + 0.5) * stepSeconds * sampleRate);
+      int from = Math.max(0, centre - halfWindow);
+      int to = Math.min(samples.length - 1, centre + halfWindow);
+      double weightSum = 0;
+      double sum = 0;
+      double sumSquares = 0;
+      for (int i = from; i <= to; i++) {
+        double w = weights[i - centre + halfWindow];
+        weightSum += w;
+        sum += w * samples[i];
+        sumSquares += w * samples[i] * samples[i];
+      }
+      double mean = sum / weightSum;
+      db[frame] = toDecibels(sumSquares / weightSum - mean * mean);
     }
+    return new IntensityContour(stepSeconds / 2, stepSeconds, db);
+  }
 
-    public int size() {
-        return decibels.length;
+  /**
+   * Mean square of consecutive, non-overlapping rectangular frames of {@code stepSeconds}; no mean
+   * removal.
+   */
+  public static IntensityContour framed(float[] samples, int sampleRate, double stepSeconds) {
+    int frameLength = Math.max(1, (int) Math.round(stepSeconds * sampleRate));
+    int frameCount = samples.length / frameLength;
+    double[] db = new double[frameCount];
+    for (int frame = 0; frame < frameCount; frame++) {
+      double sumSquares = 0;
+      for (int i = frame * frameLength; i < (frame + 1) * frameLength; i++) {
+        sumSquares += samples[i] * samples[i];
+      }
+      db[frame] = toDecibels(sumSquares / frameLength);
     }
+    double step = frameLength / (double) sampleRate;
+    return new IntensityContour(step / 2, step, db);
+  }
 
-    public double timeAt(int frame) {
-        return startSeconds + frame * stepSeconds;
-    }
+  public int size() {
+    return decibels.length;
+  }
 
-    /** The {@code q}-quantile (0..1) of the frame levels, linearly interpolated; {@link #FLOOR_DB} if empty. */
-    public double quantile(double q) {
-        if (decibels.length == 0) {
-            return FLOOR_DB;
-        }
-        double[] sorted = decibels.clone();
-        Arrays.sort(sorted);
-        double position = q * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(sorted.length - 1, below + 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
-    }
+  public double timeAt(int frame) {
+    return startSeconds + frame * stepSeconds;
+  }
 
-    static double toDecibels(double meanSquare) {
-        return meanSquare > 0 ? Math.max(FLOOR_DB, 10 * Math.log10(meanSquare)) : FLOOR_DB;
+  /**
+   * The {@code q}-quantile (0..1) of the frame levels, linearly interpolated; {@link #FLOOR_DB} if
+   * empty.
+   */
+  public double quantile(double q) {
+    if (decibels.length == 0) {
+      return FLOOR_DB;
     }
+    double[] sorted = decibels.clone();
+    Arrays.sort(sorted);
+    double position = q * (sorted.length - 1);
+    int below = (int) Math.floor(position);
+    int above = Math.min(sorted.length - 1, below + 1);
+    return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+  }
 
-    private static double besselI0(double x) {
-        double sum = 1;
-        double term = 1;
-        double quarterSquare = x * x / 4;
-        for (int k = 1; k < 500 && term > 1e-17 * sum; k++) {
-            term *= quarterSquare / ((double) k * k);
-            sum += term;
-        }
-        return sum;
+  static double toDecibels(double meanSquare) {
+    return meanSquare > 0 ? Math.max(FLOOR_DB, 10 * Math.log10(meanSquare)) : FLOOR_DB;
+  }
+
+  private static double besselI0(double x) {
+    double sum = 1;
+    double term = 1;
+    double quarterSquare = x * x / 4;
+    for (int k = 1; k < 500 && term > 1e-17 * sum; k++) {
+      term *= quarterSquare / ((double) k * k);
+      sum += term;
     }
+    return sum;
+  }
 }

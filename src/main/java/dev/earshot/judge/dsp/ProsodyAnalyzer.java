@@ -5,180 +5,200 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Computes {@link ProsodyFeatures}: F0 statistics from {@link PitchTracker}, final intonation, speaking rate by the
- * syllable-nuclei method of de Jong &amp; Wempe (2009), and pauses from {@link SpeechActivity}.
+ * Computes {@link ProsodyFeatures}: F0 statistics from {@link PitchTracker}, final intonation,
+ * speaking rate by the syllable-nuclei method of de Jong &amp; Wempe (2009), and pauses from {@link
+ * SpeechActivity}.
  */
 public final class ProsodyAnalyzer {
 
-    /**
-     * Final slopes at least this steep (semitones per second, either sign) count as rising or falling: 0.75
-     * semitone over the 250 ms region, above the ~1–2 st/s of ordinary declination and tracking noise, below the
-     * gentlest statement-final fall (−4 st/s) and far below the question rises (+15 st/s and more) of the espeak-ng
-     * fixtures.
-     */
-    public static final double INTONATION_THRESHOLD_ST_PER_S = 3;
+  /**
+   * Final slopes at least this steep (semitones per second, either sign) count as rising or
+   * falling: 0.75 semitone over the 250 ms region, above the ~1–2 st/s of ordinary declination and
+   * tracking noise, below the gentlest statement-final fall (−4 st/s) and far below the question
+   * rises (+15 st/s and more) of the espeak-ng fixtures.
+   */
+  public static final double INTONATION_THRESHOLD_ST_PER_S = 3;
 
-    /** How much voiced speech, counted back from the end, the final slope is fitted to. */
-    static final double FINAL_REGION_SECONDS = 0.25;
-    /** Below this much voiced speech in the final region the slope is not measured. */
-    static final double MIN_FINAL_VOICED_SECONDS = 0.08;
-    /** Voiced runs shorter than this are treated as tracking blips, left out of F0 statistics and final slope. */
-    static final double MIN_VOICED_RUN_SECONDS = 0.03;
+  /** How much voiced speech, counted back from the end, the final slope is fitted to. */
+  static final double FINAL_REGION_SECONDS = 0.25;
 
-    /** de Jong &amp; Wempe: intensity analysed with a 50 Hz pitch floor (64 ms effective window). */
-    static final double SYLLABLE_INTENSITY_MIN_PITCH_HZ = 50;
-    /** de Jong &amp; Wempe: peaks must be within this many dB of the 99th intensity percentile. */
-    static final double SYLLABLE_PEAK_BELOW_LOUD_DB = 25;
-    /** de Jong &amp; Wempe: intensity must dip at least this much (dB) between a peak and the next. */
-    static final double SYLLABLE_MIN_DIP_DB = 2;
+  /** Below this much voiced speech in the final region the slope is not measured. */
+  static final double MIN_FINAL_VOICED_SECONDS = 0.08;
 
-    private static final double INTENSITY_STEP_SECONDS = 0.01;
+  /**
+   * Voiced runs shorter than this are treated as tracking blips, left out of F0 statistics and
+   * final slope.
+   */
+  static final double MIN_VOICED_RUN_SECONDS = 0.03;
 
-    private ProsodyAnalyzer() {
+  /** de Jong &amp; Wempe: intensity analysed with a 50 Hz pitch floor (64 ms effective window). */
+  static final double SYLLABLE_INTENSITY_MIN_PITCH_HZ = 50;
+
+  /** de Jong &amp; Wempe: peaks must be within this many dB of the 99th intensity percentile. */
+  static final double SYLLABLE_PEAK_BELOW_LOUD_DB = 25;
+
+  /**
+   * de Jong &amp; Wempe: intensity must dip at least this much (dB) between a peak and the next.
+   */
+  static final double SYLLABLE_MIN_DIP_DB = 2;
+
+  private static final double INTENSITY_STEP_SECONDS = 0.01;
+
+  private ProsodyAnalyzer() {}
+
+  /** Analyses {@code samples} (mono, −1..1) with the default pitch settings (75–500 Hz). */
+  public static ProsodyFeatures analyze(float[] samples, int sampleRate) {
+    return analyze(samples, sampleRate, PitchSettings.defaults());
+  }
+
+  public static ProsodyFeatures analyze(
+      float[] samples, int sampleRate, PitchSettings pitchSettings) {
+    PitchTrack track = PitchTracker.track(samples, sampleRate, pitchSettings);
+    IntensityContour intensity =
+        IntensityContour.smoothed(
+            samples, sampleRate, SYLLABLE_INTENSITY_MIN_PITCH_HZ, INTENSITY_STEP_SECONDS);
+    SpeechActivity activity = SpeechActivity.detect(samples, sampleRate);
+
+    List<PitchFrame> stableVoiced = stableVoicedFrames(track);
+    double[] f0 = stableVoiced.stream().mapToDouble(PitchFrame::f0Hz).toArray();
+    double[] sorted = f0.clone();
+    Arrays.sort(sorted);
+    Double slope = finalSlopeSemitonesPerSecond(stableVoiced, track.timeStepSeconds());
+    int nuclei = countSyllableNuclei(intensity, track);
+    double span = activity.speechSpanSeconds();
+    return new ProsodyFeatures(
+        samples.length / (double) sampleRate,
+        track.voicedFraction(),
+        f0.length == 0 ? null : Arrays.stream(f0).average().orElseThrow(),
+        f0.length == 0 ? null : median(sorted),
+        f0.length == 0 ? null : sorted[0],
+        f0.length == 0 ? null : sorted[sorted.length - 1],
+        f0.length < 2 ? null : sampleStandardDeviation(f0),
+        slope,
+        classify(slope),
+        span > 0 ? nuclei / span : 0,
+        activity.pauses(),
+        intensity,
+        track.frames());
+  }
+
+  /**
+   * RISING / FALLING / LEVEL by {@link #INTONATION_THRESHOLD_ST_PER_S}; UNVOICED when there is no
+   * slope.
+   */
+  static Intonation classify(Double slopeSemitonesPerSecond) {
+    if (slopeSemitonesPerSecond == null) {
+      return Intonation.UNVOICED;
     }
-
-    /** Analyses {@code samples} (mono, −1..1) with the default pitch settings (75–500 Hz). */
-    public static ProsodyFeatures analyze(float[] samples, int sampleRate) {
-        return analyze(samples, sampleRate, PitchSettings.defaults());
+    if (slopeSemitonesPerSecond >= INTONATION_THRESHOLD_ST_PER_S) {
+      return Intonation.RISING;
     }
-
-    public static ProsodyFeatures analyze(float[] samples, int sampleRate, PitchSettings pitchSettings) {
-        PitchTrack track = PitchTracker.track(samples, sampleRate, pitchSettings);
-        IntensityContour intensity = IntensityContour.smoothed(samples, sampleRate, SYLLABLE_INTENSITY_MIN_PITCH_HZ,
-                INTENSITY_STEP_SECONDS);
-        SpeechActivity activity = SpeechActivity.detect(samples, sampleRate);
-
-        List<PitchFrame> stableVoiced = stableVoicedFrames(track);
-        double[] f0 = stableVoiced.stream().mapToDouble(PitchFrame::f0Hz).toArray();
-        double[] sorted = f0.clone();
-        Arrays.sort(sorted);
-        Double slope = finalSlopeSemitonesPerSecond(stableVoiced, track.timeStepSeconds());
-        int nuclei = countSyllableNuclei(intensity, track);
-        double span = activity.speechSpanSeconds();
-        return new ProsodyFeatures(
-                samples.length / (double) sampleRate,
-                track.voicedFraction(),
-                f0.length == 0 ? null : Arrays.stream(f0).average().orElseThrow(),
-                f0.length == 0 ? null : median(sorted),
-                f0.length == 0 ? null : sorted[0],
-                f0.length == 0 ? null : sorted[sorted.length - 1],
-                f0.length < 2 ? null : sampleStandardDeviation(f0),
-                slope,
-                classify(slope),
-                span > 0 ? nuclei / span : 0,
-                activity.pauses(),
-                intensity,
-                track.frames());
+    if (slopeSemitonesPerSecond <= -INTONATION_THRESHOLD_ST_PER_S) {
+      return Intonation.FALLING;
     }
+    return Intonation.LEVEL;
+  }
 
-    /** RISING / FALLING / LEVEL by {@link #INTONATION_THRESHOLD_ST_PER_S}; UNVOICED when there is no slope. */
-    static Intonation classify(Double slopeSemitonesPerSecond) {
-        if (slopeSemitonesPerSecond == null) {
-            return Intonation.UNVOICED;
-        }
-        if (slopeSemitonesPerSecond >= INTONATION_THRESHOLD_ST_PER_S) {
-            return Intonation.RISING;
-        }
-        if (slopeSemitonesPerSecond <= -INTONATION_THRESHOLD_ST_PER_S) {
-            return Intonation.FALLING;
-        }
-        return Intonation.LEVEL;
+  /**
+   * Voiced frames that belong to voiced runs of at least {@value #MIN_VOICED_RUN_SECONDS} s, in
+   * time order. The tracker, like Praat, now and then voices an isolated frame or two in a
+   * fricative at some arbitrary F0; such blips would dominate F0 minimum and maximum and the final
+   * slope, so the statistics skip them.
+   */
+  static List<PitchFrame> stableVoicedFrames(PitchTrack track) {
+    List<PitchFrame> frames = track.frames();
+    int minRun = (int) Math.ceil(MIN_VOICED_RUN_SECONDS / track.timeStepSeconds() - 1e-9);
+    List<PitchFrame> stable = new ArrayList<>();
+    int runStart = 0;
+    for (int i = 0; i <= frames.size(); i++) {
+      if (i < frames.size() && frames.get(i).voiced()) {
+        continue;
+      }
+      if (i - runStart >= minRun) {
+        stable.addAll(frames.subList(runStart, i));
+      }
+      runStart = i + 1;
     }
+    return stable;
+  }
 
-    /**
-     * Voiced frames that belong to voiced runs of at least {@value #MIN_VOICED_RUN_SECONDS} s, in time order. The
-     * tracker, like Praat, now and then voices an isolated frame or two in a fricative at some arbitrary F0; such
-     * blips would dominate F0 minimum and maximum and the final slope, so the statistics skip them.
-     */
-    static List<PitchFrame> stableVoicedFrames(PitchTrack track) {
-        List<PitchFrame> frames = track.frames();
-        int minRun = (int) Math.ceil(MIN_VOICED_RUN_SECONDS / track.timeStepSeconds() - 1e-9);
-        List<PitchFrame> stable = new ArrayList<>();
-        int runStart = 0;
-        for (int i = 0; i <= frames.size(); i++) {
-            if (i < frames.size() && frames.get(i).voiced()) {
-                continue;
-            }
-            if (i - runStart >= minRun) {
-                stable.addAll(frames.subList(runStart, i));
-            }
-            runStart = i + 1;
-        }
-        return stable;
+  /**
+   * Theil–Sen slope of 12·log2(F0) against time over the last {@value #FINAL_REGION_SECONDS} s of
+   * stable voiced frames, which may span several voiced runs. The median of pairwise slopes shrugs
+   * off the odd octave error or creaky frame at the very end, where a least-squares fit would
+   * follow it. {@code null} if fewer than {@value #MIN_FINAL_VOICED_SECONDS} s of voicing are
+   * found.
+   */
+  static Double finalSlopeSemitonesPerSecond(
+      List<PitchFrame> stableVoiced, double timeStepSeconds) {
+    int wanted = (int) Math.round(FINAL_REGION_SECONDS / timeStepSeconds);
+    List<PitchFrame> region =
+        stableVoiced.subList(Math.max(0, stableVoiced.size() - wanted), stableVoiced.size());
+    if (region.size() * timeStepSeconds < MIN_FINAL_VOICED_SECONDS - 1e-9) {
+      return null;
     }
+    double[] slopes = new double[region.size() * (region.size() - 1) / 2];
+    int n = 0;
+    for (int i = 0; i < region.size(); i++) {
+      for (int j = i + 1; j < region.size(); j++) {
+        PitchFrame a = region.get(i);
+        PitchFrame b = region.get(j);
+        slopes[n++] =
+            (semitones(b.f0Hz()) - semitones(a.f0Hz())) / (b.timeSeconds() - a.timeSeconds());
+      }
+    }
+    Arrays.sort(slopes);
+    return median(slopes);
+  }
 
-    /**
-     * Theil–Sen slope of 12·log2(F0) against time over the last {@value #FINAL_REGION_SECONDS} s of stable voiced
-     * frames, which may span several voiced runs. The median of pairwise slopes shrugs off the odd octave error or
-     * creaky frame at the very end, where a least-squares fit would follow it. {@code null} if fewer than
-     * {@value #MIN_FINAL_VOICED_SECONDS} s of voicing are found.
-     */
-    static Double finalSlopeSemitonesPerSecond(List<PitchFrame> stableVoiced, double timeStepSeconds) {
-        int wanted = (int) Math.round(FINAL_REGION_SECONDS / timeStepSeconds);
-        List<PitchFrame> region = stableVoiced.subList(Math.max(0, stableVoiced.size() - wanted), stableVoiced.size());
-        if (region.size() * timeStepSeconds < MIN_FINAL_VOICED_SECONDS - 1e-9) {
-            return null;
-        }
-        double[] slopes = new double[region.size() * (region.size() - 1) / 2];
-        int n = 0;
-        for (int i = 0; i < region.size(); i++) {
-            for (int j = i + 1; j < region.size(); j++) {
-                PitchFrame a = region.get(i);
-                PitchFrame b = region.get(j);
-                slopes[n++] = (semitones(b.f0Hz()) - semitones(a.f0Hz())) / (b.timeSeconds() - a.timeSeconds());
-            }
-        }
-        Arrays.sort(slopes);
-        return median(slopes);
+  /**
+   * Syllable nuclei after de Jong &amp; Wempe (2009): local intensity maxima no more than {@value
+   * #SYLLABLE_PEAK_BELOW_LOUD_DB} dB below the 99th intensity percentile, followed by a dip of at
+   * least {@value #SYLLABLE_MIN_DIP_DB} dB before the next such peak (or the end), and voiced.
+   * Unlike the original script, the last peak is judged by its dip towards the end of the signal
+   * rather than never counted.
+   */
+  static int countSyllableNuclei(IntensityContour intensity, PitchTrack track) {
+    double[] db = intensity.decibels();
+    double minimum = Arrays.stream(db).min().orElse(IntensityContour.FLOOR_DB);
+    double threshold = Math.max(intensity.quantile(0.99) - SYLLABLE_PEAK_BELOW_LOUD_DB, minimum);
+    List<Integer> peaks = new ArrayList<>();
+    for (int i = 1; i + 1 < db.length; i++) {
+      if (db[i] > threshold && db[i] > db[i - 1] && db[i] >= db[i + 1]) {
+        peaks.add(i);
+      }
     }
+    int nuclei = 0;
+    for (int p = 0; p < peaks.size(); p++) {
+      int peak = peaks.get(p);
+      int next = p + 1 < peaks.size() ? peaks.get(p + 1) : db.length - 1;
+      double dip = db[peak];
+      for (int i = peak; i <= next; i++) {
+        dip = Math.min(dip, db[i]);
+      }
+      PitchFrame frame = track.frameAt(intensity.timeAt(peak));
+      if (db[peak] - dip >= SYLLABLE_MIN_DIP_DB && frame != null && frame.voiced()) {
+        nuclei++;
+      }
+    }
+    return nuclei;
+  }
 
-    /**
-     * Syllable nuclei after de Jong &amp; Wempe (2009): local intensity maxima no more than
-     * {@value #SYLLABLE_PEAK_BELOW_LOUD_DB} dB below the 99th intensity percentile, followed by a dip of at least
-     * {@value #SYLLABLE_MIN_DIP_DB} dB before the next such peak (or the end), and voiced. Unlike the original
-     * script, the last peak is judged by its dip towards the end of the signal rather than never counted.
-     */
-    static int countSyllableNuclei(IntensityContour intensity, PitchTrack track) {
-        double[] db = intensity.decibels();
-        double minimum = Arrays.stream(db).min().orElse(IntensityContour.FLOOR_DB);
-        double threshold = Math.max(intensity.quantile(0.99) - SYLLABLE_PEAK_BELOW_LOUD_DB, minimum);
-        List<Integer> peaks = new ArrayList<>();
-        for (int i = 1; i + 1 < db.length; i++) {
-            if (db[i] > threshold && db[i] > db[i - 1] && db[i] >= db[i + 1]) {
-                peaks.add(i);
-            }
-        }
-        int nuclei = 0;
-        for (int p = 0; p < peaks.size(); p++) {
-            int peak = peaks.get(p);
-            int next = p + 1 < peaks.size() ? peaks.get(p + 1) : db.length - 1;
-            double dip = db[peak];
-            for (int i = peak; i <= next; i++) {
-                dip = Math.min(dip, db[i]);
-            }
-            PitchFrame frame = track.frameAt(intensity.timeAt(peak));
-            if (db[peak] - dip >= SYLLABLE_MIN_DIP_DB && frame != null && frame.voiced()) {
-                nuclei++;
-            }
-        }
-        return nuclei;
-    }
+  private static double semitones(double hz) {
+    return 12 * Math.log(hz) / Math.log(2);
+  }
 
-    private static double semitones(double hz) {
-        return 12 * Math.log(hz) / Math.log(2);
-    }
+  private static double median(double[] sorted) {
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
 
-    private static double median(double[] sorted) {
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  private static double sampleStandardDeviation(double[] values) {
+    double mean = Arrays.stream(values).average().orElseThrow();
+    double sum = 0;
+    for (double v : values) {
+      sum += (v - mean) * (v - mean);
     }
-
-    private static double sampleStandardDeviation(double[] values) {
-        double mean = Arrays.stream(values).average().orElseThrow();
-        double sum = 0;
-        for (double v : values) {
-            sum += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(sum / (values.length - 1));
-    }
+    return Math.sqrt(sum / (values.length - 1));
+  }
 }

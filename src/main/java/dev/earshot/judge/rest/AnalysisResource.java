@@ -38,14 +38,36 @@ public class AnalysisResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Prosody and quality of a clip",
-      description = "Pitch (Boersma autocorrelation, 10 ms hop, 75-500 Hz), final slope and intonation,"
-          + " speaking rate (syllable nuclei), pauses, BS.1770 loudness, RMS, WADA-SNR and clipping of"
-          + " the raw WAV or FLAC body, analysed as mono 16 kHz. Same decoder and limits as POST /api/audio.")
-  @RequestBody(content = @Content(mediaType = "audio/wav", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProsodyReport.class)))
-  @APIResponse(responseCode = "413", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "415", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @APIResponse(responseCode = "422", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+      description =
+          "Pitch (Boersma autocorrelation, 10 ms hop, 75-500 Hz), final slope and intonation,"
+              + " speaking rate (syllable nuclei), pauses, BS.1770 loudness, RMS, WADA-SNR and clipping of"
+              + " the raw WAV or FLAC body, analysed as mono 16 kHz. Same decoder and limits as POST /api/audio.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = "audio/wav",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = ProsodyReport.class)))
+  @APIResponse(
+      responseCode = "413",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "415",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "422",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public ProsodyReport prosody(InputStream body) throws AudioRejectedException {
     MonoAudio clip = audio.decodeForAnalysis(body);
     return ProsodyReport.of(

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Prosody and quality measurements of one clip (contract of {@code POST /api/analysis/prosody}). */
+/**
+ * Prosody and quality measurements of one clip (contract of {@code POST /api/analysis/prosody}).
+ */
 @Schema(name = "ProsodyReport")
 public record ProsodyReport(
     double durationSeconds,
@@ -18,7 +20,8 @@ public record ProsodyReport(
     Double f0MinHz,
     Double f0MaxHz,
     Double f0SdHz,
-    @Schema(description = "slope over the last 250 ms of voiced speech") Double finalSlopeSemitonesPerSecond,
+    @Schema(description = "slope over the last 250 ms of voiced speech")
+        Double finalSlopeSemitonesPerSecond,
     @Schema(enumeration = {"rising", "falling", "level", "unvoiced"}) String intonation,
     double speakingRateSyllablesPerSecond,
     Pauses pauses,
@@ -26,7 +29,8 @@ public record ProsodyReport(
     Double rmsDbfs,
     Double snrDb,
     double clippingRatio,
-    @Schema(description = "one frame per 10 ms; f0Hz null when unvoiced") List<PitchPoint> pitchTrack) {
+    @Schema(description = "one frame per 10 ms; f0Hz null when unvoiced")
+        List<PitchPoint> pitchTrack) {
 
   /** One pitch frame. */
   public record PitchPoint(double timeSeconds, Double f0Hz) {}

@@ -20,22 +20,24 @@ public class BackgroundTasks {
 
   public BackgroundTasks() {
     AtomicInteger counter = new AtomicInteger();
-    ThreadFactory threads = task -> {
-      Thread thread = new Thread(task, "earshot-background-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    ThreadFactory threads =
+        task -> {
+          Thread thread = new Thread(task, "earshot-background-" + counter.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
     this.executor = Executors.newFixedThreadPool(THREADS, threads);
   }
 
   public void run(Runnable task) {
-    executor.execute(() -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        LOG.error("Background task failed", e);
-      }
-    });
+    executor.execute(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            LOG.error("Background task failed", e);
+          }
+        });
   }
 
   @PreDestroy

@@ -3,8 +3,8 @@ package dev.earshot.platform.db;
 import java.nio.file.Path;
 
 /**
- * One embedded server per JVM. Quarkus builds its configuration in more than one class loader, so the
- * "already started" mark is a system property (shared by all of them), not only a static field.
+ * One embedded server per JVM. Quarkus builds its configuration in more than one class loader, so
+ * the "already started" mark is a system property (shared by all of them), not only a static field.
  */
 final class EmbeddedPostgresHolder {
 
@@ -16,7 +16,8 @@ final class EmbeddedPostgresHolder {
     synchronized (System.class) {
       String url = System.getProperty(STARTED_URL);
       if (url == null) {
-        // zonky registers a JVM shutdown hook that stops the server (and removes an ephemeral folder).
+        // zonky registers a JVM shutdown hook that stops the server (and removes an ephemeral
+        // folder).
         url = EmbeddedPostgresServer.start(pgDirectory, ephemeral).jdbcUrl();
         System.setProperty(STARTED_URL, url);
       }

@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Runs PostgreSQL from the zonky binaries when no JDBC URL is configured, so that one command starts
- * the whole service. The data directory is persistent; the server runs with durability settings
- * (fsync, synchronous commit) because zonky's test defaults would lose acknowledged writes.
+ * Runs PostgreSQL from the zonky binaries when no JDBC URL is configured, so that one command
+ * starts the whole service. The data directory is persistent; the server runs with durability
+ * settings (fsync, synchronous commit) because zonky's test defaults would lose acknowledged
+ * writes.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -53,7 +54,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setServerConfig("max_connections", "100")
               .start();
       LOG.infof(
-          "Embedded PostgreSQL started on port %d with data in %s", postgres.getPort(), dataDirectory);
+          "Embedded PostgreSQL started on port %d with data in %s",
+          postgres.getPort(), dataDirectory);
       return new EmbeddedPostgresServer(postgres);
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -65,8 +67,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /**
-   * A service killed with SIGKILL leaves its postmaster running on the data directory, and a new one
-   * would refuse to start. Stop it first: no client of it survives the killed JVM.
+   * A service killed with SIGKILL leaves its postmaster running on the data directory, and a new
+   * one would refuse to start. Stop it first: no client of it survives the killed JVM.
    */
   private static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -96,7 +98,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     try {
       process.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new IOException("Orphaned PostgreSQL (pid " + pid + ") did not stop; stop it by hand", e);
+      throw new IOException(
+          "Orphaned PostgreSQL (pid " + pid + ") did not stop; stop it by hand", e);
     }
   }
 

@@ -4,7 +4,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads through to another stream and fails once more than a given number of bytes came through. */
+/**
+ * Reads through to another stream and fails once more than a given number of bytes came through.
+ */
 public final class LimitedInputStream extends FilterInputStream {
 
   /** Thrown when the stream is longer than allowed. */

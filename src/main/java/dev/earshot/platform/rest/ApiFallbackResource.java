@@ -11,9 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Claims every {@code /api/...} path that no real resource serves. Without it Vaadin's servlet
- * answers such paths with its HTML page and status 200, which an API client cannot tell from success.
- * Real resources have longer literal paths and always win the match. (JAX-RS allows one HTTP method
- * per Java method, hence one method per verb; HEAD falls back to GET.)
+ * answers such paths with its HTML page and status 200, which an API client cannot tell from
+ * success. Real resources have longer literal paths and always win the match. (JAX-RS allows one
+ * HTTP method per Java method, hence one method per verb; HEAD falls back to GET.)
  */
 @Path("/api")
 public class ApiFallbackResource {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -34,16 +34,26 @@ public class ProblemMappers {
             .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
             .toList();
     String detail =
-        errors.stream().map(v -> v.get("field") + ": " + v.get("message")).reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        errors.stream()
+            .map(v -> v.get("field") + ": " + v.get("message"))
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("invalid request");
     return respond(400, "Invalid request", detail, uri, errors);
   }
 
   @ServerExceptionMapper
   public Response json(JsonProcessingException e, UriInfo uri) {
-    return respond(400, "Malformed JSON", "The request body is not the JSON this endpoint expects: " + e.getOriginalMessage(), uri, null);
+    return respond(
+        400,
+        "Malformed JSON",
+        "The request body is not the JSON this endpoint expects: " + e.getOriginalMessage(),
+        uri,
+        null);
   }
 
-  /** More specific than {@link #json}: Quarkus maps this type itself, with an empty body, otherwise. */
+  /**
+   * More specific than {@link #json}: Quarkus maps this type itself, with an empty body, otherwise.
+   */
   @ServerExceptionMapper
   public Response jsonShape(MismatchedInputException e, UriInfo uri) {
     return json(e, uri);
@@ -51,48 +61,84 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response notFound(NotFoundException e, UriInfo uri) {
-    return respond(404, "Not found", "No resource at " + uri.getPath() + "; see /q/swagger-ui for the API", uri, null);
+    return respond(
+        404,
+        "Not found",
+        "No resource at " + uri.getPath() + "; see /q/swagger-ui for the API",
+        uri,
+        null);
   }
 
   @ServerExceptionMapper
   public Response notAllowed(NotAllowedException e, UriInfo uri) {
     Response.ResponseBuilder builder =
-        Response.fromResponse(respond(405, "Method not allowed", "This method is not allowed on " + uri.getPath() + "; allowed: " + e.getResponse().getAllowedMethods(), uri, null));
+        Response.fromResponse(
+            respond(
+                405,
+                "Method not allowed",
+                "This method is not allowed on "
+                    + uri.getPath()
+                    + "; allowed: "
+                    + e.getResponse().getAllowedMethods(),
+                uri,
+                null));
     return builder.allow(e.getResponse().getAllowedMethods()).build();
   }
 
   @ServerExceptionMapper
   public Response unsupported(NotSupportedException e, UriInfo uri) {
-    return respond(415, "Unsupported media type", "This endpoint does not accept the request's Content-Type; see /q/swagger-ui for what it takes", uri, null);
+    return respond(
+        415,
+        "Unsupported media type",
+        "This endpoint does not accept the request's Content-Type; see /q/swagger-ui for what it takes",
+        uri,
+        null);
   }
 
   @ServerExceptionMapper
   public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
-    return respond(406, "Not acceptable", "This endpoint cannot produce the media type asked for in Accept", uri, null);
+    return respond(
+        406,
+        "Not acceptable",
+        "This endpoint cannot produce the media type asked for in Accept",
+        uri,
+        null);
   }
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e, UriInfo uri) {
     int status = e.getResponse().getStatus();
-    String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+    String title =
+        Response.Status.fromStatusCode(status) == null
+            ? "Error"
+            : Response.Status.fromStatusCode(status).getReasonPhrase();
     return respond(status, title, e.getMessage(), uri, null);
   }
 
   @ServerExceptionMapper
   public Response unexpected(RuntimeException e, UriInfo uri) {
     LOG.errorf(e, "Unexpected error on %s", uri.getPath());
-    return respond(500, "Internal error", "The server failed unexpectedly; the error is in its log. Retry, and report it if it persists.", uri, null);
+    return respond(
+        500,
+        "Internal error",
+        "The server failed unexpectedly; the error is in its log. Retry, and report it if it persists.",
+        uri,
+        null);
   }
 
   private static Map<String, String> describe(ConstraintViolation<?> violation) {
     String path = violation.getPropertyPath().toString();
     // Strip "method.arg0." style prefixes: the caller knows fields, not Java parameter positions.
     int dot = path.indexOf('.');
-    String field = dot >= 0 && path.indexOf('.', dot + 1) >= 0 ? path.substring(path.indexOf('.', dot + 1) + 1) : path.substring(dot + 1);
+    String field =
+        dot >= 0 && path.indexOf('.', dot + 1) >= 0
+            ? path.substring(path.indexOf('.', dot + 1) + 1)
+            : path.substring(dot + 1);
     return Map.of("field", field, "message", violation.getMessage());
   }
 
-  public static Response respond(int status, String title, String detail, UriInfo uri, List<?> errors) {
+  public static Response respond(
+      int status, String title, String detail, UriInfo uri, List<?> errors) {
     String instance = uri == null ? null : uri.getPath();
     return Response.status(status)
         .type(Problem.MEDIA_TYPE)

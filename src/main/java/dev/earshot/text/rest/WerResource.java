@@ -29,20 +29,30 @@ public class WerResource {
 
   @Schema(name = "WerRequest")
   public record WerRequest(
-      @Schema(enumeration = {"word", "char"}, defaultValue = "word") String unit, List<WerPair> pairs) {}
+      @Schema(
+              enumeration = {"word", "char"},
+              defaultValue = "word")
+          String unit,
+      List<WerPair> pairs) {}
 
   @Schema(name = "WerPair")
   public record WerPair(String id, String reference, String hypothesis) {}
 
   @Schema(name = "WerPairResult")
   public record WerPairResult(
-      String id, int errors, int substitutions, int deletions, int insertions, int referenceLength) {}
+      String id,
+      int errors,
+      int substitutions,
+      int deletions,
+      int insertions,
+      int referenceLength) {}
 
   @Schema(name = "WerCorpus")
   public record WerCorpus(
       long errors,
       long referenceLength,
-      @Schema(description = "Σerrors / Σreference length; null when there are no reference tokens") Double rate) {}
+      @Schema(description = "Σerrors / Σreference length; null when there are no reference tokens")
+          Double rate) {}
 
   @Schema(name = "WerResponse")
   public record WerResponse(List<WerPairResult> pairs, WerCorpus corpus) {}
@@ -52,11 +62,19 @@ public class WerResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Word or character error rates of hypothesis/reference pairs",
-      description = "Both sides are normalised (NFKC, lower case, punctuation removed, CJK scored per"
-          + " character; see TextNormalizer) and aligned with sclite's costs and tie-breaks. The corpus"
-          + " rate is the sum of errors over the sum of reference lengths.")
-  @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WerResponse.class)))
-  @APIResponse(responseCode = "400", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+      description =
+          "Both sides are normalised (NFKC, lower case, punctuation removed, CJK scored per"
+              + " character; see TextNormalizer) and aligned with sclite's costs and tie-breaks. The corpus"
+              + " rate is the sum of errors over the sum of reference lengths.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = WerResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public WerResponse score(WerRequest request) {
     ErrorUnit unit = unit(request);
     List<WerPairResult> results = new ArrayList<>();
@@ -64,7 +82,8 @@ public class WerResource {
     for (int i = 0; i < request.pairs().size(); i++) {
       WerPair pair = request.pairs().get(i);
       if (pair == null || pair.reference() == null || pair.hypothesis() == null) {
-        throw ProblemException.badRequest("pairs[" + i + "] needs a reference and a hypothesis (use \"\" for empty text)");
+        throw ProblemException.badRequest(
+            "pairs[" + i + "] needs a reference and a hypothesis (use \"\" for empty text)");
       }
       Alignment alignment;
       try {
@@ -73,25 +92,36 @@ public class WerResource {
         throw ProblemException.badRequest("pairs[" + i + "]: " + e.getMessage());
       }
       alignments.add(alignment);
-      results.add(new WerPairResult(pair.id(), alignment.errors(), alignment.substitutions(),
-          alignment.deletions(), alignment.insertions(), alignment.referenceLength()));
+      results.add(
+          new WerPairResult(
+              pair.id(),
+              alignment.errors(),
+              alignment.substitutions(),
+              alignment.deletions(),
+              alignment.insertions(),
+              alignment.referenceLength()));
     }
     CorpusErrorRate corpus = ErrorRates.corpus(alignments);
-    return new WerResponse(results, new WerCorpus(corpus.errors(), corpus.referenceLength(), corpus.rate()));
+    return new WerResponse(
+        results, new WerCorpus(corpus.errors(), corpus.referenceLength(), corpus.rate()));
   }
 
   private static ErrorUnit unit(WerRequest request) {
     if (request == null || request.pairs() == null) {
-      throw ProblemException.badRequest("send {\"unit\": \"word\" or \"char\", \"pairs\": [{\"id\", \"reference\", \"hypothesis\"}]}");
+      throw ProblemException.badRequest(
+          "send {\"unit\": \"word\" or \"char\", \"pairs\": [{\"id\", \"reference\", \"hypothesis\"}]}");
     }
     if (request.pairs().size() > MAX_PAIRS) {
-      throw ProblemException.badRequest("at most " + MAX_PAIRS + " pairs per request; split the batch");
+      throw ProblemException.badRequest(
+          "at most " + MAX_PAIRS + " pairs per request; split the batch");
     }
     String unit = request.unit() == null ? "word" : request.unit();
     return switch (unit) {
       case "word" -> ErrorUnit.WORD;
       case "char" -> ErrorUnit.CHAR;
-      default -> throw ProblemException.badRequest("unit must be \"word\" or \"char\", got \"" + unit + "\"");
+      default ->
+          throw ProblemException.badRequest(
+              "unit must be \"word\" or \"char\", got \"" + unit + "\"");
     };
   }
 }

@@ -6,8 +6,11 @@ package dev.earshot.text.wer;
  * <p>See {@link TextNormalizer} for exactly how text becomes tokens in each unit.
  */
 public enum ErrorUnit {
-    /** Normalised words; every CJK ideograph, kana or hangul syllable is a word of its own. */
-    WORD,
-    /** Every code point of the normalised words, with the word boundaries dropped (as sclite {@code -c}). */
-    CHAR
+  /** Normalised words; every CJK ideograph, kana or hangul syllable is a word of its own. */
+  WORD,
+  /**
+   * Every code point of the normalised words, with the word boundaries dropped (as sclite {@code
+   * -c}).
+   */
+  CHAR
 }

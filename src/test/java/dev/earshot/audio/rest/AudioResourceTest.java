@@ -27,8 +27,13 @@ class AudioResourceTest {
     byte[] wav = TestAudio.toneWav(441, 0.5, 16_000);
     String sha = sha256(wav);
 
-    given().contentType("audio/wav").body(wav).when().post("/api/audio")
-        .then().statusCode(201)
+    given()
+        .contentType("audio/wav")
+        .body(wav)
+        .when()
+        .post("/api/audio")
+        .then()
+        .statusCode(201)
         .body("sha256", equalTo(sha))
         .body("format", equalTo("wav"))
         .body("sampleRate", equalTo(16000))
@@ -37,40 +42,90 @@ class AudioResourceTest {
         .body("frames", equalTo(8000))
         .body("durationSeconds", equalTo(0.5f));
 
-    given().contentType("application/octet-stream").body(wav).when().post("/api/audio")
-        .then().statusCode(200).body("sha256", equalTo(sha)).body("frames", equalTo(8000));
+    given()
+        .contentType("application/octet-stream")
+        .body(wav)
+        .when()
+        .post("/api/audio")
+        .then()
+        .statusCode(200)
+        .body("sha256", equalTo(sha))
+        .body("frames", equalTo(8000));
 
-    given().when().get("/api/audio/" + sha + "/info")
-        .then().statusCode(200).body("format", equalTo("wav")).body("durationSeconds", equalTo(0.5f));
+    given()
+        .when()
+        .get("/api/audio/" + sha + "/info")
+        .then()
+        .statusCode(200)
+        .body("format", equalTo("wav"))
+        .body("durationSeconds", equalTo(0.5f));
     assertThat(STORE.resolve(sha.substring(0, 2)).resolve(sha)).exists().hasBinaryContent(wav);
   }
 
   @Test
   void shouldStreamOriginalBytesAndHonourRanges() {
     byte[] wav = TestAudio.toneWav(523, 0.25, 16_000);
-    String sha = given().contentType("audio/wav").body(wav).post("/api/audio").then().extract().path("sha256");
+    String sha =
+        given()
+            .contentType("audio/wav")
+            .body(wav)
+            .post("/api/audio")
+            .then()
+            .extract()
+            .path("sha256");
 
-    byte[] whole = given().when().get("/api/audio/" + sha)
-        .then().statusCode(200).contentType("audio/wav").header("Accept-Ranges", "bytes")
-        .extract().asByteArray();
+    byte[] whole =
+        given()
+            .when()
+            .get("/api/audio/" + sha)
+            .then()
+            .statusCode(200)
+            .contentType("audio/wav")
+            .header("Accept-Ranges", "bytes")
+            .extract()
+            .asByteArray();
     assertThat(whole).isEqualTo(wav);
 
-    ExtractableResponse<?> partial = given().header("Range", "bytes=10-19").when().get("/api/audio/" + sha)
-        .then().statusCode(206).header("Content-Range", "bytes 10-19/" + wav.length).extract();
+    ExtractableResponse<?> partial =
+        given()
+            .header("Range", "bytes=10-19")
+            .when()
+            .get("/api/audio/" + sha)
+            .then()
+            .statusCode(206)
+            .header("Content-Range", "bytes 10-19/" + wav.length)
+            .extract();
     assertThat(partial.asByteArray()).isEqualTo(Arrays.copyOfRange(wav, 10, 20));
 
-    byte[] tail = given().header("Range", "bytes=-4").when().get("/api/audio/" + sha)
-        .then().statusCode(206).extract().asByteArray();
+    byte[] tail =
+        given()
+            .header("Range", "bytes=-4")
+            .when()
+            .get("/api/audio/" + sha)
+            .then()
+            .statusCode(206)
+            .extract()
+            .asByteArray();
     assertThat(tail).isEqualTo(Arrays.copyOfRange(wav, wav.length - 4, wav.length));
 
-    given().header("Range", "bytes=" + wav.length + "-").when().get("/api/audio/" + sha)
-        .then().statusCode(416).contentType("application/problem+json");
+    given()
+        .header("Range", "bytes=" + wav.length + "-")
+        .when()
+        .get("/api/audio/" + sha)
+        .then()
+        .statusCode(416)
+        .contentType("application/problem+json");
   }
 
   @Test
   void shouldAnswerUnknownAudioWith404() {
     String unknown = "0".repeat(64);
-    given().when().get("/api/audio/" + unknown).then().statusCode(404).contentType("application/problem+json")
+    given()
+        .when()
+        .get("/api/audio/" + unknown)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
         .body("detail", containsString(unknown));
     given().when().get("/api/audio/" + unknown + "/info").then().statusCode(404);
     given().when().get("/api/audio/not-a-hash").then().statusCode(404);
@@ -84,13 +139,19 @@ class AudioResourceTest {
   @Test
   void shouldRejectMp3As415() {
     byte[] mp3 = new byte[2048];
-    mp3[0] = 'I'; mp3[1] = 'D'; mp3[2] = '3'; mp3[3] = 4;
+    mp3[0] = 'I';
+    mp3[1] = 'D';
+    mp3[2] = '3';
+    mp3[3] = 4;
     rejected(mp3, 415, "Unsupported audio format");
   }
 
   @Test
   void shouldRejectTextAs415() {
-    rejected("just some text, not audio at all".getBytes(StandardCharsets.UTF_8), 415, "Unsupported audio format");
+    rejected(
+        "just some text, not audio at all".getBytes(StandardCharsets.UTF_8),
+        415,
+        "Unsupported audio format");
   }
 
   @Test
@@ -129,8 +190,13 @@ class AudioResourceTest {
 
   private static void rejected(byte[] body, int status, String title) {
     String sha = sha256(body);
-    given().contentType("application/octet-stream").body(body).when().post("/api/audio")
-        .then().statusCode(status)
+    given()
+        .contentType("application/octet-stream")
+        .body(body)
+        .when()
+        .post("/api/audio")
+        .then()
+        .statusCode(status)
         .contentType("application/problem+json")
         .body("status", equalTo(status))
         .body("title", equalTo(title))

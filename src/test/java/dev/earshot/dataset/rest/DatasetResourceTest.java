@@ -30,7 +30,9 @@ class DatasetResourceTest {
 
   private static DatasetZip validDataset(double seed) {
     return new DatasetZip()
-        .text("dataset.json", "{\"name\":\"ignored-name\",\"description\":\"A tiny test set\",\"systems\":[{\"name\":\"alpha\",\"description\":\"first\"}]}")
+        .text(
+            "dataset.json",
+            "{\"name\":\"ignored-name\",\"description\":\"A tiny test set\",\"systems\":[{\"name\":\"alpha\",\"description\":\"first\"}]}")
         .text("manifest.jsonl", MANIFEST)
         .text("responses.jsonl", RESPONSES)
         .file("prompts/q1.wav", TestAudio.toneWav(200 + seed, 0.3, 16_000))
@@ -40,8 +42,13 @@ class DatasetResourceTest {
   }
 
   private static io.restassured.response.ValidatableResponse importZip(String name, byte[] zip) {
-    return given().contentType("application/zip").queryParam("name", name).body(zip)
-        .when().post("/api/datasets/import").then();
+    return given()
+        .contentType("application/zip")
+        .queryParam("name", name)
+        .body(zip)
+        .when()
+        .post("/api/datasets/import")
+        .then();
   }
 
   @Test
@@ -55,38 +62,70 @@ class DatasetResourceTest {
         .body("systems", equalTo(2))
         .body("audioFiles", equalTo(4));
 
-    given().when().get("/api/datasets/tiny").then().statusCode(200)
+    given()
+        .when()
+        .get("/api/datasets/tiny")
+        .then()
+        .statusCode(200)
         .body("description", equalTo("A tiny test set"))
         .body("prompts", equalTo(2))
         .body("responses", equalTo(3))
         .body("systems", equalTo(java.util.List.of("alpha", "beta")));
     given().when().get("/api/datasets").then().statusCode(200).body("name", hasItem("tiny"));
 
-    given().queryParam("size", 1).when().get("/api/datasets/tiny/prompts").then().statusCode(200)
-        .body("total", equalTo(2)).body("items", hasSize(1))
+    given()
+        .queryParam("size", 1)
+        .when()
+        .get("/api/datasets/tiny/prompts")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(2))
+        .body("items", hasSize(1))
         .body("items[0].id", equalTo("q1"))
         .body("items[0].audioUrl", containsString("/api/audio/"))
         .body("items[0].expectations.keywords", equalTo(java.util.List.of("paris")));
-    given().when().get("/api/datasets/tiny/prompts/q2").then().statusCode(200)
+    given()
+        .when()
+        .get("/api/datasets/tiny/prompts/q2")
+        .then()
+        .statusCode(200)
         .body("audioUrl", equalTo(null))
         .body("expectations.intonation", equalTo("question"))
         .body("expectations.speakingRate.max", equalTo(6.0f));
 
-    given().queryParam("system", "alpha").when().get("/api/datasets/tiny/responses").then().statusCode(200)
+    given()
+        .queryParam("system", "alpha")
+        .when()
+        .get("/api/datasets/tiny/responses")
+        .then()
+        .statusCode(200)
         .body("total", equalTo(2))
         .body("items.prompt", equalTo(java.util.List.of("q1", "q2")))
         .body("items[0].text", equalTo("Paris."))
         .body("items[0].latencyMs", equalTo(300))
         .body("items[1].durationSeconds", equalTo(0.3f));
-    given().when().get("/api/datasets/tiny/systems").then().statusCode(200).body("name", equalTo(java.util.List.of("alpha", "beta")));
-    given().when().get("/api/systems").then().statusCode(200).body("find { it.name == 'alpha' }.description", equalTo("first"));
+    given()
+        .when()
+        .get("/api/datasets/tiny/systems")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo(java.util.List.of("alpha", "beta")));
+    given()
+        .when()
+        .get("/api/systems")
+        .then()
+        .statusCode(200)
+        .body("find { it.name == 'alpha' }.description", equalTo("first"));
   }
 
   @Test
   void shouldChangeNothingWhenTheSameDataIsImportedAgain() {
     byte[] zip = validDataset(1).bytes();
     importZip("again", zip).statusCode(200).body("unchanged", equalTo(false));
-    importZip("again", zip).statusCode(200).body("unchanged", equalTo(true)).body("created", equalTo(0));
+    importZip("again", zip)
+        .statusCode(200)
+        .body("unchanged", equalTo(true))
+        .body("created", equalTo(0));
     given().when().get("/api/datasets/again/responses").then().body("total", equalTo(3));
   }
 
@@ -108,84 +147,165 @@ class DatasetResourceTest {
         {"system":"alpha","prompt":"unknown","audio":"broken.wav"}
         {"system":"alpha","prompt":"ok"}
         """;
-    byte[] zip = new DatasetZip()
-        .text("manifest.jsonl", manifest)
-        .text("responses.jsonl", responses)
-        .file("broken.wav", "RIFF not really a wave".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-        .bytes();
+    byte[] zip =
+        new DatasetZip()
+            .text("manifest.jsonl", manifest)
+            .text("responses.jsonl", responses)
+            .file(
+                "broken.wav",
+                "RIFF not really a wave".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .bytes();
 
     importZip("broken-set", zip)
         .statusCode(422)
         .contentType("application/problem+json")
         .body("title", equalTo("Invalid dataset"))
         .body("detail", containsString("nothing was imported"))
-        .body("errors.findAll { it.file == 'manifest.jsonl' }.line", equalTo(java.util.List.of(2, 3, 4, 4, 5, 6, 7, 8)))
+        .body(
+            "errors.findAll { it.file == 'manifest.jsonl' }.line",
+            equalTo(java.util.List.of(2, 3, 4, 4, 5, 6, 7, 8)))
         .body("errors.find { it.line == 5 }.message", containsString("outside the dataset folder"))
         .body("errors.find { it.line == 6 }.message", containsString("does not exist"))
         .body("errors.find { it.line == 7 }.message", containsString("already used on line 1"))
-        .body("errors.find { it.file == 'manifest.jsonl' && it.line == 8 }.message", containsString("rejected"))
-        .body("errors.find { it.file == 'responses.jsonl' && it.line == 2 }.message", containsString("'audio' is required"));
+        .body(
+            "errors.find { it.file == 'manifest.jsonl' && it.line == 8 }.message",
+            containsString("rejected"))
+        .body(
+            "errors.find { it.file == 'responses.jsonl' && it.line == 2 }.message",
+            containsString("'audio' is required"));
 
-    given().when().get("/api/datasets/broken-set").then().statusCode(404).contentType("application/problem+json");
+    given()
+        .when()
+        .get("/api/datasets/broken-set")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 
   @Test
   void shouldRejectZipEntryEscapingTheFolder() {
-    byte[] zip = new DatasetZip().text("manifest.jsonl", "{\"id\":\"a\",\"text\":\"x\"}\n").text("../evil.txt", "x").bytes();
-    importZip("slip", zip).statusCode(422).body("errors[0].message", containsString("outside the dataset folder"));
+    byte[] zip =
+        new DatasetZip()
+            .text("manifest.jsonl", "{\"id\":\"a\",\"text\":\"x\"}\n")
+            .text("../evil.txt", "x")
+            .bytes();
+    importZip("slip", zip)
+        .statusCode(422)
+        .body("errors[0].message", containsString("outside the dataset folder"));
   }
 
   @Test
   void shouldRejectBodyThatIsNotAZip() {
-    importZip("nozip", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode(422)
+    importZip("nozip", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .statusCode(422)
         .body("errors[0].message", containsString("zip"));
   }
 
   @Test
   void shouldImportZipMadeFromAFolder() {
-    byte[] zip = new DatasetZip()
-        .text("myset/manifest.jsonl", "{\"id\":\"a\",\"text\":\"hello\"}\n")
-        .bytes();
-    importZip(null, zip).statusCode(200).body("dataset", equalTo("myset")).body("prompts", equalTo(1));
+    byte[] zip =
+        new DatasetZip()
+            .text("myset/manifest.jsonl", "{\"id\":\"a\",\"text\":\"hello\"}\n")
+            .bytes();
+    importZip(null, zip)
+        .statusCode(200)
+        .body("dataset", equalTo("myset"))
+        .body("prompts", equalTo(1));
   }
 
   @Test
   void shouldRegisterAResponseForAnUploadedAudio() {
     importZip("reg", validDataset(2).bytes()).statusCode(200);
-    String sha = given().contentType("audio/wav").body(TestAudio.toneWav(999, 0.2, 16_000)).post("/api/audio")
-        .then().statusCode(201).extract().path("sha256");
+    String sha =
+        given()
+            .contentType("audio/wav")
+            .body(TestAudio.toneWav(999, 0.2, 16_000))
+            .post("/api/audio")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("sha256");
 
-    given().contentType(ContentType.JSON)
-        .body(Map.of("prompt", "q2", "system", "gamma", "audioSha256", sha, "text", "Does it rain?", "latencyMs", 120))
-        .when().post("/api/datasets/reg/responses")
-        .then().statusCode(201).body("system", equalTo("gamma")).body("prompt", equalTo("q2")).body("audioSha256", equalTo(sha));
-    given().contentType(ContentType.JSON)
-        .body(Map.of("prompt", "q2", "system", "gamma", "audioSha256", sha, "text", "Does it rain now?"))
-        .when().post("/api/datasets/reg/responses")
-        .then().statusCode(200).body("text", equalTo("Does it rain now?"));
-    given().contentType(ContentType.JSON)
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "prompt",
+                "q2",
+                "system",
+                "gamma",
+                "audioSha256",
+                sha,
+                "text",
+                "Does it rain?",
+                "latencyMs",
+                120))
+        .when()
+        .post("/api/datasets/reg/responses")
+        .then()
+        .statusCode(201)
+        .body("system", equalTo("gamma"))
+        .body("prompt", equalTo("q2"))
+        .body("audioSha256", equalTo(sha));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "prompt", "q2", "system", "gamma", "audioSha256", sha, "text", "Does it rain now?"))
+        .when()
+        .post("/api/datasets/reg/responses")
+        .then()
+        .statusCode(200)
+        .body("text", equalTo("Does it rain now?"));
+    given()
+        .contentType(ContentType.JSON)
         .body(Map.of("prompt", "q1", "system", "alpha", "audioSha256", sha))
-        .when().post("/api/datasets/reg/responses")
-        .then().statusCode(409).contentType("application/problem+json");
-    given().contentType(ContentType.JSON)
+        .when()
+        .post("/api/datasets/reg/responses")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+    given()
+        .contentType(ContentType.JSON)
         .body(Map.of("prompt", "q1", "system", "delta", "audioSha256", "f".repeat(64)))
-        .when().post("/api/datasets/reg/responses")
-        .then().statusCode(422).body("detail", containsString("POST /api/audio"));
-    given().contentType(ContentType.JSON)
+        .when()
+        .post("/api/datasets/reg/responses")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("POST /api/audio"));
+    given()
+        .contentType(ContentType.JSON)
         .body(Map.of("prompt", "nope", "system", "delta", "audioSha256", sha))
-        .when().post("/api/datasets/reg/responses")
-        .then().statusCode(404);
-    given().contentType(ContentType.JSON).body("{not json")
-        .when().post("/api/datasets/reg/responses")
-        .then().statusCode(400).contentType("application/problem+json");
+        .when()
+        .post("/api/datasets/reg/responses")
+        .then()
+        .statusCode(404);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{not json")
+        .when()
+        .post("/api/datasets/reg/responses")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 
   @Test
   void shouldAnswerUnknownDatasetWith404() {
-    given().when().get("/api/datasets/none-such").then().statusCode(404)
-        .contentType("application/problem+json").body("detail", containsString("none-such"));
+    given()
+        .when()
+        .get("/api/datasets/none-such")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("detail", containsString("none-such"));
     given().when().get("/api/datasets/none-such/prompts").then().statusCode(404);
     given().when().get("/api/responses/999999").then().statusCode(404);
-    given().queryParam("size", 100000).when().get("/api/datasets/tiny/prompts").then().statusCode(400);
+    given()
+        .queryParam("size", 100000)
+        .when()
+        .get("/api/datasets/tiny/prompts")
+        .then()
+        .statusCode(400);
   }
 }

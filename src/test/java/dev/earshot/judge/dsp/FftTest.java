@@ -14,37 +14,38 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FftTest {
 
-    @ParameterizedTest
-    @ValueSource(ints = {2, 8, 1024})
-    void shouldMatchCommonsMathAndInvertBack(int size) {
-        Random random = new Random(size);
-        double[] re = new double[size];
-        double[] im = new double[size];
-        Complex[] input = new Complex[size];
-        for (int i = 0; i < size; i++) {
-            re[i] = random.nextGaussian();
-            im[i] = random.nextGaussian();
-            input[i] = new Complex(re[i], im[i]);
-        }
-        double[] originalRe = re.clone();
-        Fft fft = new Fft(size);
-
-        fft.forward(re, im);
-        Complex[] expected = new FastFourierTransformer(DftNormalization.STANDARD)
-                .transform(input, TransformType.FORWARD);
-        for (int k = 0; k < size; k++) {
-            assertThat(re[k]).isCloseTo(expected[k].getReal(), within(1e-9));
-            assertThat(im[k]).isCloseTo(expected[k].getImaginary(), within(1e-9));
-        }
-        fft.inverseUnscaled(re, im);
-        for (int i = 0; i < size; i++) {
-            assertThat(re[i] / size).isCloseTo(originalRe[i], within(1e-9));
-        }
+  @ParameterizedTest
+  @ValueSource(ints = {2, 8, 1024})
+  void shouldMatchCommonsMathAndInvertBack(int size) {
+    Random random = new Random(size);
+    double[] re = new double[size];
+    double[] im = new double[size];
+    Complex[] input = new Complex[size];
+    for (int i = 0; i < size; i++) {
+      re[i] = random.nextGaussian();
+      im[i] = random.nextGaussian();
+      input[i] = new Complex(re[i], im[i]);
     }
+    double[] originalRe = re.clone();
+    Fft fft = new Fft(size);
 
-    @ParameterizedTest
-    @ValueSource(ints = {0, 1, 12})
-    void shouldRejectSizesThatAreNotPowersOfTwo(int size) {
-        assertThatThrownBy(() -> new Fft(size)).isInstanceOf(IllegalArgumentException.class);
+    fft.forward(re, im);
+    Complex[] expected =
+        new FastFourierTransformer(DftNormalization.STANDARD)
+            .transform(input, TransformType.FORWARD);
+    for (int k = 0; k < size; k++) {
+      assertThat(re[k]).isCloseTo(expected[k].getReal(), within(1e-9));
+      assertThat(im[k]).isCloseTo(expected[k].getImaginary(), within(1e-9));
     }
+    fft.inverseUnscaled(re, im);
+    for (int i = 0; i < size; i++) {
+      assertThat(re[i] / size).isCloseTo(originalRe[i], within(1e-9));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 12})
+  void shouldRejectSizesThatAreNotPowersOfTwo(int size) {
+    assertThatThrownBy(() -> new Fft(size)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -19,14 +19,22 @@ import org.junit.jupiter.api.Test;
 class AnalysisResourceTest {
 
   private static final RestAssuredConfig DOUBLES =
-      RestAssuredConfig.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+      RestAssuredConfig.config()
+          .jsonConfig(
+              JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
 
   @Test
   void shouldMeasurePitchAndLoudnessOfASteadyTone() {
     // 0.3 amplitude sine: RMS 0.212 = -13.47 dBFS; a steady tone has a level final contour.
     byte[] wav = TestAudio.toneWav(220, 1.0, 16_000);
-    given().config(DOUBLES).contentType("audio/wav").body(wav).when().post("/api/analysis/prosody")
-        .then().statusCode(200)
+    given()
+        .config(DOUBLES)
+        .contentType("audio/wav")
+        .body(wav)
+        .when()
+        .post("/api/analysis/prosody")
+        .then()
+        .statusCode(200)
         .body("durationSeconds", closeTo(1.0, 0.001))
         .body("f0MedianHz", closeTo(220.0, 220 * 0.05))
         .body("voicedFraction", closeTo(1.0, 0.1))
@@ -44,15 +52,28 @@ class AnalysisResourceTest {
     try (InputStream in = getClass().getResourceAsStream("/dsp/question-hear-female.wav")) {
       wav = in.readAllBytes();
     }
-    given().contentType("audio/wav").body(wav).when().post("/api/analysis/prosody")
-        .then().statusCode(200).body("intonation", equalTo("rising"));
+    given()
+        .contentType("audio/wav")
+        .body(wav)
+        .when()
+        .post("/api/analysis/prosody")
+        .then()
+        .statusCode(200)
+        .body("intonation", equalTo("rising"));
   }
 
   @Test
   void shouldRejectBrokenAudioLikeTheUploadDoes() {
-    given().contentType("audio/wav").body("RIFF....WAVEfmt nonsense".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-        .when().post("/api/analysis/prosody")
-        .then().statusCode(422).contentType("application/problem+json").body("type", equalTo("about:blank"))
-        .body("instance", equalTo("/api/analysis/prosody")).body("errors", nullValue());
+    given()
+        .contentType("audio/wav")
+        .body("RIFF....WAVEfmt nonsense".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .when()
+        .post("/api/analysis/prosody")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", equalTo("about:blank"))
+        .body("instance", equalTo("/api/analysis/prosody"))
+        .body("errors", nullValue());
   }
 }

@@ -12,8 +12,11 @@ class ApiFallbackTest {
 
   @Test
   void shouldAnswerUnknownApiPathWithProblemJson() {
-    given().when().get("/api/nope/deeper")
-        .then().statusCode(404)
+    given()
+        .when()
+        .get("/api/nope/deeper")
+        .then()
+        .statusCode(404)
         .contentType("application/problem+json")
         .body("status", equalTo(404))
         .body("title", equalTo("Not found"))
@@ -22,22 +25,34 @@ class ApiFallbackTest {
 
   @Test
   void shouldAnswerUnknownApiPostWithProblemJson() {
-    given().body("{}").contentType("application/json").when().post("/api/nope")
-        .then().statusCode(404).contentType("application/problem+json");
+    given()
+        .body("{}")
+        .contentType("application/json")
+        .when()
+        .post("/api/nope")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 
   @Test
   void shouldAnswerWrongMethodWith405() {
-    given().when().delete("/api/datasets")
-        .then().statusCode(405)
+    given()
+        .when()
+        .delete("/api/datasets")
+        .then()
+        .statusCode(405)
         .contentType("application/problem+json")
         .body("status", equalTo(405));
   }
 
   @Test
   void shouldServeOpenApiDocument() {
-    given().when().get("/q/openapi?format=json")
-        .then().statusCode(200)
+    given()
+        .when()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
         .body("paths.'/api/audio'.post.summary", equalTo("Upload an audio file"));
   }
 

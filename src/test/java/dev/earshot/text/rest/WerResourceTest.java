@@ -19,8 +19,13 @@ class WerResourceTest {
           {"id":"a","reference":"The capital of France is Paris.","hypothesis":"the capital of france is lyon"},
           {"id":"b","reference":"It is eight","hypothesis":"it is eight legs"}]}
         """;
-    given().contentType(ContentType.JSON).body(body).when().post("/api/text/wer")
-        .then().statusCode(200)
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/api/text/wer")
+        .then()
+        .statusCode(200)
         .body("pairs[0].id", equalTo("a"))
         .body("pairs[0].errors", equalTo(1))
         .body("pairs[0].substitutions", equalTo(1))
@@ -34,19 +39,44 @@ class WerResourceTest {
 
   @Test
   void shouldScoreCharacters() {
-    given().contentType(ContentType.JSON)
-        .body("{\"unit\":\"char\",\"pairs\":[{\"id\":\"x\",\"reference\":\"new york\",\"hypothesis\":\"newyork\"}]}")
-        .when().post("/api/text/wer")
-        .then().statusCode(200).body("pairs[0].errors", equalTo(0)).body("pairs[0].referenceLength", equalTo(7));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"unit\":\"char\",\"pairs\":[{\"id\":\"x\",\"reference\":\"new york\",\"hypothesis\":\"newyork\"}]}")
+        .when()
+        .post("/api/text/wer")
+        .then()
+        .statusCode(200)
+        .body("pairs[0].errors", equalTo(0))
+        .body("pairs[0].referenceLength", equalTo(7));
   }
 
   @Test
   void shouldRejectUnknownUnitAndMissingFields() {
-    given().contentType(ContentType.JSON).body("{\"unit\":\"phoneme\",\"pairs\":[]}").when().post("/api/text/wer")
-        .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("unit"));
-    given().contentType(ContentType.JSON).body("{\"pairs\":[{\"id\":\"x\",\"reference\":\"a\"}]}").when().post("/api/text/wer")
-        .then().statusCode(400).body("detail", containsString("pairs[0]"));
-    given().contentType(ContentType.JSON).body("[1,2").when().post("/api/text/wer")
-        .then().statusCode(400).contentType("application/problem+json");
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"unit\":\"phoneme\",\"pairs\":[]}")
+        .when()
+        .post("/api/text/wer")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("unit"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"pairs\":[{\"id\":\"x\",\"reference\":\"a\"}]}")
+        .when()
+        .post("/api/text/wer")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("pairs[0]"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("[1,2")
+        .when()
+        .post("/api/text/wer")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 }
