@@ -51,6 +51,7 @@ public class DatasetsView extends VerticalLayout {
   private final Span progressText = new Span();
   private final Grid<ManifestProblem> problems = new Grid<>(ManifestProblem.class, false);
   private final H3 problemsTitle = new H3();
+  private final Upload upload = new Upload();
 
   public DatasetsView(
       DatasetService datasets, DatasetArchiveImporter importer, BackgroundTasks background) {
@@ -85,7 +86,6 @@ public class DatasetsView extends VerticalLayout {
   }
 
   private VerticalLayout importSection() {
-    Upload upload = new Upload();
     upload.setUploadHandler(
         UploadHandler.toTempFile(
             (metadata, file) -> startImport(upload.getUI().orElseThrow(), file)));
@@ -161,6 +161,7 @@ public class DatasetsView extends VerticalLayout {
   }
 
   private void finished(ImportReport report) {
+    upload.clearFileList();
     progress.setVisible(false);
     progressText.setText(
         report.unchanged()
@@ -179,6 +180,7 @@ public class DatasetsView extends VerticalLayout {
   }
 
   private void rejected(List<ManifestProblem> found) {
+    upload.clearFileList();
     progress.setVisible(false);
     progressText.setText("Nothing was imported: fix the problems below and import again.");
     showProblems(found);
