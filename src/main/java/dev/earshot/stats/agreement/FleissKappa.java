@@ -23,7 +23,8 @@ public final class FleissKappa {
         int usedItems = 0;
         for (long[] item : counts) {
             if (item.length != categories) {
-                throw new IllegalArgumentException("Every item needs a count for each of " + categories + " categories");
+                throw new IllegalArgumentException(
+                        "Every item needs a count for each of " + categories + " categories");
             }
             long raters = 0;
             long agreeingPairs = 0;

@@ -28,7 +28,8 @@ public record RankCorrelation(int systems, double spearmanRho, double kendallTau
             }
         }
         if (shared.size() < 2) {
-            throw new IllegalArgumentException("Rank correlation needs at least two shared systems, got " + shared.size());
+            throw new IllegalArgumentException(
+                    "Rank correlation needs at least two shared systems, got " + shared.size());
         }
         double[] scoresA = shared.stream().mapToDouble(leaderboardA::get).toArray();
         double[] scoresB = shared.stream().mapToDouble(leaderboardB::get).toArray();

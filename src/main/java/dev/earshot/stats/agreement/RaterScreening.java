@@ -80,7 +80,7 @@ public final class RaterScreening {
             List<String> reasons = new ArrayList<>();
             AgreementRate agreement = agreements.get(r);
             if (agreement.compared() >= criteria.minimumItems()) {
-                robustCutOffReason(agreement.rate(), restRates(agreements, r, criteria), criteria)
+                robustCutOffReason(agreement, restRates(agreements, r, criteria), criteria)
                         .ifPresent(reasons::add);
                 if (agreement.rate() < criteria.agreementFloor()) {
                     reasons.add(format("agreement with majority %.2f below floor %.2f", agreement.rate(),
@@ -109,8 +109,13 @@ public final class RaterScreening {
         return rest.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static Optional<String> robustCutOffReason(double rate, double[] rest,
-                                                                 ScreeningCriteria criteria) {
+    /**
+     * The others' spread is the larger of their scaled MAD and the binomial standard error of this rater's
+     * rate at the others' median: with few raters the MAD alone can be much smaller than the sampling noise
+     * of a single rate, and would flag honest raters.
+     */
+    private static Optional<String> robustCutOffReason(AgreementRate agreement, double[] rest,
+                                                       ScreeningCriteria criteria) {
         if (rest.length == 0) {
             return Optional.empty();
         }
@@ -120,11 +125,12 @@ public final class RaterScreening {
         for (int i = 0; i < rest.length; i++) {
             deviations[i] = Math.abs(rest[i] - centre);
         }
-        double spread = MAD_TO_SIGMA * median.evaluate(deviations);
+        double samplingError = Math.sqrt(centre * (1 - centre) / agreement.compared());
+        double spread = Math.max(MAD_TO_SIGMA * median.evaluate(deviations), samplingError);
         double cutOff = centre - Math.max(criteria.madMultiplier() * spread, criteria.minimumGap());
-        return rate < cutOff
+        return agreement.rate() < cutOff
                 ? Optional.of(format("agreement with majority %.2f vs median %.2f of the other raters "
-                        + "(cut-off %.2f)", rate, centre, cutOff))
+                        + "(cut-off %.2f)", agreement.rate(), centre, cutOff))
                 : Optional.empty();
     }
 

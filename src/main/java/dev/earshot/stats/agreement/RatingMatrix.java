@@ -77,7 +77,10 @@ public final class RatingMatrix {
         return itemIndex.getOrDefault(itemId, -1);
     }
 
-    /** Counts of the three directions (A, tie, B) among the item's verdicts, leaving out rater {@code skip} (−1: none). */
+    /**
+     * Counts of the three directions (A, tie, B) among the item's verdicts,
+     * leaving out rater {@code skip} (−1: none).
+     */
     int[] directionCounts(int item, int skip) {
         int[] counts = new int[Directions.COUNT];
         for (int rater = 0; rater < raters.size(); rater++) {

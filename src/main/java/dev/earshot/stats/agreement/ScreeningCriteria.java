@@ -3,12 +3,14 @@ package dev.earshot.stats.agreement;
 /**
  * When {@link RaterScreening} flags a rater.
  *
- * @param madMultiplier         flag agreement with the others' majority below median − madMultiplier·σ̂ of
- *                              the other raters, σ̂ = 1.4826·MAD (consistent for normal data, so the default
- *                              3 is a three-sigma rule) (default 3)
+ * @param madMultiplier         flag agreement with the others' majority below median − madMultiplier·σ̂,
+ *                              median over the other judged raters and σ̂ the larger of their 1.4826·MAD
+ *                              (consistent for normal data, so the default 3 is a three-sigma rule) and the
+ *                              binomial standard error √(m(1 − m)/n) of a rate at that median m over the
+ *                              rater's n compared items (default 3)
  * @param minimumGap            the cut-off lies at least this far below the median, so that a rater is not
- *                              flagged for a trivial shortfall when the others agree almost identically and
- *                              their MAD is near zero (default 0.05)
+ *                              flagged for a trivial shortfall when the others agree (almost) perfectly and
+ *                              σ̂ is near zero (default 0.05)
  * @param agreementFloor        flag agreement with the others' majority below this absolute value; 0 turns
  *                              the floor off (default 0)
  * @param goldAccuracyThreshold flag gold accuracy below this (default 0.7)

@@ -10,6 +10,6 @@ public enum TieHandling {
     WITHOUT_TIES;
 
     boolean counts(Outcome first, Outcome second) {
-        return this == WITH_TIES || Directions.isPreference(first) && Directions.isPreference(second);
+        return this == WITH_TIES || (Directions.isPreference(first) && Directions.isPreference(second));
     }
 }
