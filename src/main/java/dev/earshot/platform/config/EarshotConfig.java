@@ -21,6 +21,12 @@ public interface EarshotConfig {
   /** The demo data set loaded at start-up. */
   Demo demo();
 
+  /** Judges declared as files. */
+  Judges judges();
+
+  /** Evaluation runs. */
+  Evaluation evaluation();
+
   /** Embedded PostgreSQL, used only when no JDBC URL is configured. */
   Database database();
 
@@ -56,6 +62,30 @@ public interface EarshotConfig {
     /** Folder of the demo data set. */
     @WithDefault("datasets/demo")
     Path path();
+  }
+
+  interface Judges {
+    /** Folder of the judge files ({@code <id>.json}); read at start-up. */
+    @WithDefault("judges")
+    Path dir();
+  }
+
+  interface Evaluation {
+    /** Worker threads of this instance that run evaluation jobs (0: this instance only queues). */
+    @WithDefault("2")
+    int workers();
+
+    /** How long a claimed job stays with its worker; after that another worker may take it over. */
+    @WithDefault("PT30S")
+    java.time.Duration lease();
+
+    /** How often an idle worker looks for new jobs. */
+    @WithDefault("PT0.5S")
+    java.time.Duration pollInterval();
+
+    /** Attempts before a job is marked failed (its error is kept). */
+    @WithDefault("3")
+    int maxAttempts();
   }
 
   interface Database {

@@ -8,14 +8,14 @@ package dev.earshot.stats.agreement;
  */
 public record AgreementRate(long agreeing, long compared) {
 
-    public AgreementRate {
-        if (agreeing < 0 || compared < agreeing) {
-            throw new IllegalArgumentException("Need 0 <= agreeing <= compared");
-        }
+  public AgreementRate {
+    if (agreeing < 0 || compared < agreeing) {
+      throw new IllegalArgumentException("Need 0 <= agreeing <= compared");
     }
+  }
 
-    /** agreeing / compared; NaN when nothing was compared. */
-    public double rate() {
-        return compared == 0 ? Double.NaN : (double) agreeing / compared;
-    }
+  /** agreeing / compared; NaN when nothing was compared. */
+  public double rate() {
+    return compared == 0 ? Double.NaN : (double) agreeing / compared;
+  }
 }

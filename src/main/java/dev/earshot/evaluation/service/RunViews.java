@@ -1,0 +1,58 @@
+package dev.earshot.evaluation.service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** JSON shapes of the evaluation API; the Evaluate view renders the same records. */
+public final class RunViews {
+
+  private RunViews() {}
+
+  @Schema(name = "NewRun")
+  public record NewRun(
+      @Schema(required = true) String dataset,
+      @Schema(description = "system names; empty or absent: every system of the dataset")
+          List<String> systems,
+      @Schema(description = "judge ids; empty or absent: every runnable judge")
+          List<String> judges) {}
+
+  @Schema(name = "Run")
+  public record RunView(
+      long id,
+      String dataset,
+      List<String> systems,
+      @Schema(description = "judge versions as id@version") List<String> judges,
+      @Schema(enumeration = {"running", "completed", "completed-with-failures"}) String status,
+      long total,
+      long done,
+      long failed,
+      long pending,
+      long running,
+      @Schema(description = "estimated seconds left, null when unknown") Long etaSeconds,
+      OffsetDateTime createdAt,
+      OffsetDateTime finishedAt,
+      @Schema(description = "the first failed jobs with their errors")
+          List<FailureView> failures) {}
+
+  @Schema(name = "RunFailure")
+  public record FailureView(long responseId, String judge, String error) {}
+
+  @Schema(name = "Score")
+  public record ScoreView(
+      long responseId,
+      String prompt,
+      String system,
+      String judge,
+      String judgeVersion,
+      String dimension,
+      double value,
+      String reason,
+      Map<String, Object> details,
+      OffsetDateTime createdAt) {}
+
+  @Schema(name = "SystemDimensionSummary")
+  public record SummaryView(
+      String system, String dimension, String judge, double mean, long count) {}
+}

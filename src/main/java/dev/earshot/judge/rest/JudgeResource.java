@@ -1,0 +1,29 @@
+package dev.earshot.judge.rest;
+
+import dev.earshot.judge.service.JudgeRegistry;
+import dev.earshot.judge.service.JudgeRegistry.JudgeView;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/judges")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Evaluation")
+public class JudgeResource {
+
+  private final JudgeRegistry judges;
+
+  public JudgeResource(JudgeRegistry judges) {
+    this.judges = judges;
+  }
+
+  @GET
+  @Operation(summary = "The judges declared in judges/, with their current versions")
+  public List<JudgeView> list() {
+    return judges.current();
+  }
+}
