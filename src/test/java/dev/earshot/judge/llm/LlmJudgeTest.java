@@ -61,6 +61,13 @@ class LlmJudgeTest {
   }
 
   @Test
+  void shouldRejectAudioThatIsNotWav() {
+    assertThatThrownBy(() -> SpokenResponse.audio("ID3 not a wav file".getBytes()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a WAV file");
+  }
+
+  @Test
   void shouldSendModelTextAndBase64WavAudioAtTemperatureZero() throws Exception {
     try (FakeChatServer server = FakeChatServer.replying(Reply.answer(GOOD_SCORE))) {
       PointwiseScore score =
