@@ -1,0 +1,12 @@
+package dev.earshot.judge.llm;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Waits between attempts; replaced in tests so that back-off is observable and instant. */
+interface Sleeper {
+
+  Sleeper THREAD = duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+
+  void sleep(Duration duration) throws InterruptedException;
+}
