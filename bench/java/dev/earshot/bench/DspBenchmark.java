@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Prosody and quality analysis of a 10 s, 16 kHz clip of espeak-ng speech (the eight {@code dsp/} fixtures one
- * after another, looped to 10 s), on one thread. Speed as a multiple of real time = 10 s / average time.
+ * Prosody and quality analysis of a 10 s, 16 kHz clip of espeak-ng speech (the eight {@code dsp/}
+ * fixtures one after another, looped to 10 s), on one thread. Speed as a multiple of real time = 10
+ * s / average time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,43 +33,47 @@ import org.openjdk.jmh.infra.Blackhole;
 @Threads(1)
 public class DspBenchmark {
 
-    static final int SAMPLE_RATE = 16_000;
-    static final int CLIP_SECONDS = 10;
-    private static final String[] FIXTURES = {
-        "question-call-male", "statement-call-male", "question-coming-female", "statement-coming-female",
-        "question-hear-female", "statement-hear-female", "question-raining-male", "statement-raining-male"};
+  static final int SAMPLE_RATE = 16_000;
+  static final int CLIP_SECONDS = 10;
+  private static final String[] FIXTURES = {
+    "question-call-male", "statement-call-male", "question-coming-female",
+        "statement-coming-female",
+    "question-hear-female", "statement-hear-female", "question-raining-male",
+        "statement-raining-male"
+  };
 
-    private float[] clip;
+  private float[] clip;
 
-    @Setup
-    public void loadClip() {
-        float[] speech = Fixtures.concatenate(Arrays.stream(FIXTURES).map(DspBenchmark::monoFixture)
-                .toArray(float[][]::new));
-        clip = Fixtures.loop(speech, CLIP_SECONDS * SAMPLE_RATE);
+  @Setup
+  public void loadClip() {
+    float[] speech =
+        Fixtures.concatenate(
+            Arrays.stream(FIXTURES).map(DspBenchmark::monoFixture).toArray(float[][]::new));
+    clip = Fixtures.loop(speech, CLIP_SECONDS * SAMPLE_RATE);
+  }
+
+  @Benchmark
+  public ProsodyFeatures prosody() {
+    return ProsodyAnalyzer.analyze(clip, SAMPLE_RATE);
+  }
+
+  @Benchmark
+  public QualityFeatures quality() {
+    return QualityAnalyzer.analyze(clip, SAMPLE_RATE);
+  }
+
+  /** What the analysis endpoint does per clip: both analyses. */
+  @Benchmark
+  public void prosodyAndQuality(Blackhole blackhole) {
+    blackhole.consume(ProsodyAnalyzer.analyze(clip, SAMPLE_RATE));
+    blackhole.consume(QualityAnalyzer.analyze(clip, SAMPLE_RATE));
+  }
+
+  private static float[] monoFixture(String name) {
+    Fixtures.Pcm pcm = Fixtures.readPcm16("/dsp/" + name + ".wav");
+    if (pcm.sampleRate() != SAMPLE_RATE || pcm.channels().length != 1) {
+      throw new IllegalStateException(name + " is not 16 kHz mono");
     }
-
-    @Benchmark
-    public ProsodyFeatures prosody() {
-        return ProsodyAnalyzer.analyze(clip, SAMPLE_RATE);
-    }
-
-    @Benchmark
-    public QualityFeatures quality() {
-        return QualityAnalyzer.analyze(clip, SAMPLE_RATE);
-    }
-
-    /** What the analysis endpoint does per clip: both analyses. */
-    @Benchmark
-    public void prosodyAndQuality(Blackhole blackhole) {
-        blackhole.consume(ProsodyAnalyzer.analyze(clip, SAMPLE_RATE));
-        blackhole.consume(QualityAnalyzer.analyze(clip, SAMPLE_RATE));
-    }
-
-    private static float[] monoFixture(String name) {
-        Fixtures.Pcm pcm = Fixtures.readPcm16("/dsp/" + name + ".wav");
-        if (pcm.sampleRate() != SAMPLE_RATE || pcm.channels().length != 1) {
-            throw new IllegalStateException(name + " is not 16 kHz mono");
-        }
-        return pcm.channels()[0];
-    }
+    return pcm.channels()[0];
+  }
 }

@@ -1,0 +1,124 @@
+package dev.earshot.evaluation.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.NativeLabel;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.earshot.evaluation.service.ResponseInspection;
+import dev.earshot.evaluation.service.ResponseInspection.Inspection;
+import dev.earshot.evaluation.service.RunViews.ScoreView;
+import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.ui.MainLayout;
+import java.util.Locale;
+
+/** One response: hear it next to its pitch contour and intensity, and read every judge's reason. */
+@Route(value = "responses/:id", layout = MainLayout.class)
+@PageTitle("Response · Earshot")
+public class ResponseDetailView extends VerticalLayout implements BeforeEnterObserver {
+
+  private static final long serialVersionUID = 1L;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final transient ResponseInspection inspection;
+  private final H2 title = new H2();
+  private final Paragraph prompt = new Paragraph();
+  private final Paragraph text = new Paragraph();
+  private final Element player = new Element("audio");
+  private final Div chart = new Div();
+  private final Grid<ScoreView> scores = new Grid<>(ScoreView.class, false);
+  private transient Inspection shown;
+
+  public ResponseDetailView(ResponseInspection inspection) {
+    this.inspection = inspection;
+    player.setAttribute("controls", true);
+    player.setAttribute("preload", "metadata");
+    Div playerBox = new Div();
+    playerBox.getElement().appendChild(player);
+    chart.setId("contour-chart");
+    chart.setWidthFull();
+    chart.setHeight("320px");
+    configureScores();
+    add(
+        title,
+        prompt,
+        text,
+        playerBox,
+        new H3("Pitch contour and intensity"),
+        chart,
+        new H3("Judges"),
+        scores);
+  }
+
+  private void configureScores() {
+    scores.addColumn(ScoreView::dimension).setHeader("Dimension").setAutoWidth(true).setFlexGrow(0);
+    scores
+        .addColumn(s -> String.format(Locale.ROOT, "%.2f", s.value()))
+        .setHeader("Score")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    scores
+        .addColumn(s -> s.judge() + "@" + s.judgeVersion())
+        .setHeader("Judge version")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    scores.addColumn(ScoreView::reason).setHeader("Reason").setFlexGrow(1);
+    scores.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+    scores.setAllRowsVisible(true);
+    scores.setId("response-scores");
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    long id;
+    try {
+      id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+      shown = inspection.inspect(id);
+    } catch (NumberFormatException | ProblemException e) {
+      event.rerouteToError(IllegalArgumentException.class, "No such response");
+      return;
+    }
+    title.setText(shown.response().system() + " · " + shown.response().prompt());
+    prompt.setText(
+        "Prompt: " + (shown.prompt().text() == null ? "(audio only)" : shown.prompt().text()));
+    text.setText(
+        "Text channel: " + (shown.response().text() == null ? "(none)" : shown.response().text()));
+    player.setAttribute("src", shown.response().audioUrl());
+    scores.setItems(shown.scores());
+    if (shown.scores().isEmpty()) {
+      add(
+          new NativeLabel(
+              "No judge has scored this response yet: start a run on the Evaluate page."));
+    }
+  }
+
+  @Override
+  protected void onAttach(AttachEvent event) {
+    super.onAttach(event);
+    event.getUI().getPage().addJavaScript("/webjars/echarts/5.3.1/dist/echarts.min.js");
+    event.getUI().getPage().addJavaScript("/static/charts.js");
+    if (shown != null) {
+      try {
+        chart
+            .getElement()
+            .executeJs(
+                "window.earshotContourChart($0, JSON.parse($1))",
+                chart.getElement(),
+                JSON.writeValueAsString(shown.contour()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("chart data is not JSON", e);
+      }
+    }
+  }
+}
