@@ -5,6 +5,7 @@ import dev.earshot.judge.dsp.PitchFrame;
 import dev.earshot.judge.dsp.ProsodyFeatures;
 import dev.earshot.judge.dsp.QualityFeatures;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,9 +63,8 @@ public final class AcousticArousalEstimator {
 
         double weighted = 0;
         double weights = 0;
-        for (Measured measured : new Measured[] {
-                new Measured(f0Range, range), new Measured(speakingRate, rate),
-                new Measured(intensitySd, intensity), new Measured(loudness, level)}) {
+        for (Measured measured : List.of(new Measured(f0Range, range), new Measured(speakingRate, rate),
+                new Measured(intensitySd, intensity), new Measured(loudness, level))) {
             if (measured.value != null) {
                 double z = (measured.value - measured.cue.neutral) / measured.cue.spread;
                 weighted += measured.cue.weight * Math.max(-cueLimit, Math.min(cueLimit, z));

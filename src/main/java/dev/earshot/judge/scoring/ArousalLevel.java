@@ -2,7 +2,7 @@ package dev.earshot.judge.scoring;
 
 import java.util.Locale;
 
-/** Coarse arousal (activation) of speech, as spelt in prompt expectations: {@code low}, {@code neutral}, {@code high}. */
+/** Coarse arousal (activation) of speech, spelt {@code low}, {@code neutral}, {@code high} in prompt expectations. */
 public enum ArousalLevel {
     LOW,
     NEUTRAL,

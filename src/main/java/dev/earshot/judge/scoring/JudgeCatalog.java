@@ -175,10 +175,10 @@ public final class JudgeCatalog {
             problems.add(fileName + ": 'parameters' must be a JSON object of named values");
             return Map.of();
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getValue().isNull()) {
-                problems.add(fileName + ": parameter '" + field.getKey() + "' is null; leave it out to use the default");
+        for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (value.get(name).isNull()) {
+                problems.add(fileName + ": parameter '" + name + "' is null; leave it out to use the default");
             }
         }
         return JSON.convertValue(value, new TypeReference<Map<String, Object>>() { });

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  *   <li>delivery {@code calm} / {@code neutral} / {@code excited}: agreement of the {@link AcousticArousalEstimator
  *       acoustic arousal estimate} (F0 range, rate, intensity variation, loudness) with low / neutral / high;</li>
  *   <li>delivery {@code whisper}: logistic in the voiced fraction, ½ at {@code whisperMaxVoicedFraction};</li>
- *   <li>speaking rate: 1 inside the expected range, outside it exp(−(distance / {@code rateToleranceSyllablesPerSecond})²).</li>
+ *   <li>speaking rate: 1 inside the expected range, outside it
+ *       exp(−(distance / {@code rateToleranceSyllablesPerSecond})²).</li>
  * </ul>
  */
 public final class ProsodyAppropriatenessJudge implements Judge {
