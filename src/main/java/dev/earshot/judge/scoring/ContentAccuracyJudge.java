@@ -48,11 +48,14 @@ public final class ContentAccuracyJudge implements Judge {
     @Override
     public Optional<DimensionScore> score(JudgeInput input) {
         String text = input.responseText();
+        if (text == null) {
+            return Optional.empty();
+        }
         Alignment alignment = input.reference() == null ? null
-                : ErrorRates.score(input.reference(), text == null ? "" : text, ErrorUnit.WORD);
+                : ErrorRates.score(input.reference(), text, ErrorUnit.WORD);
         boolean hasReference = alignment != null && alignment.rate() != null;
         List<String> keywords = input.expectations().keywords() == null ? List.of() : input.expectations().keywords();
-        if (text == null || (!hasReference && keywords.isEmpty())) {
+        if (!hasReference && keywords.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Object> details = new LinkedHashMap<>();

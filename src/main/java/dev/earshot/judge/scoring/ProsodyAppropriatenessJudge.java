@@ -57,7 +57,7 @@ public final class ProsodyAppropriatenessJudge implements Judge {
     public Optional<DimensionScore> score(JudgeInput input) {
         PromptExpectations expected = input.expectations();
         ProsodyFeatures prosody = input.prosody();
-        if (prosody == null || (expected.intonation() == null && expected.delivery() == null
+        if (prosody == null || input.quality() == null || (expected.intonation() == null && expected.delivery() == null
                 && expected.speakingRate() == null)) {
             return Optional.empty();
         }
@@ -111,8 +111,7 @@ public final class ProsodyAppropriatenessJudge implements Judge {
             default -> ArousalLevel.NEUTRAL;
         };
         String expectation = "expected " + delivery + " delivery (" + wanted.manifestName() + " arousal)";
-        Optional<AcousticArousalEstimate> estimate = input.quality() == null ? Optional.empty()
-                : arousal.estimate(input.prosody(), input.quality());
+        Optional<AcousticArousalEstimate> estimate = arousal.estimate(input.prosody(), input.quality());
         if (estimate.isEmpty()) {
             details.put("deliveryScore", 0.0);
             return new Check(0, expectation + "; no measurable speech");
