@@ -13,83 +13,104 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Content accuracy of the response text channel against the prompt's reference answer and keywords. Two parts:
+ * Content accuracy of the response text channel against the prompt's reference answer and keywords.
+ * Two parts:
+ *
  * <ul>
- *   <li>wording: 1 − WER (word error rate, {@link ErrorRates}), clipped to [0, 1] since insertions can push the
- *       WER above 1;</li>
- *   <li>facts: the fraction of expected keywords present ({@link KeywordMatch}).</li>
+ *   <li>wording: 1 − WER (word error rate, {@link ErrorRates}), clipped to [0, 1] since insertions
+ *       can push the WER above 1;
+ *   <li>facts: the fraction of expected keywords present ({@link KeywordMatch}).
  * </ul>
- * With both, the score is {@code (1 − keywordWeight)·(1 − WER) + keywordWeight·keywordFraction}, an even split by
- * default: a one-word factual error costs little WER in a long answer, and the keywords keep it visible. With only
- * one of them, that one is the score; with neither, or without a text channel, there is no score.
+ *
+ * With both, the score is {@code (1 − keywordWeight)·(1 − WER) + keywordWeight·keywordFraction}, an
+ * even split by default: a one-word factual error costs little WER in a long answer, and the
+ * keywords keep it visible. With only one of them, that one is the score; with neither, or without
+ * a text channel, there is no score.
  */
 public final class ContentAccuracyJudge implements Judge {
 
-    public static final String ID = "content-accuracy";
-    public static final String DIMENSION = "content";
+  public static final String ID = "content-accuracy";
+  public static final String DIMENSION = "content";
 
-    private final double keywordWeight;
+  private final double keywordWeight;
 
-    public ContentAccuracyJudge(JudgeParameters parameters) {
-        JudgeParameters.Reader reader = parameters.reader();
-        keywordWeight = reader.nonNegativeNumber("keywordWeight", 0.5);
-        reader.requireAllRead();
-        if (keywordWeight > 1) {
-            throw new IllegalArgumentException(
-                    "judge '" + parameters.judgeId() + "': keywordWeight must lie in [0, 1], got " + keywordWeight);
-        }
+  public ContentAccuracyJudge(JudgeParameters parameters) {
+    JudgeParameters.Reader reader = parameters.reader();
+    keywordWeight = reader.nonNegativeNumber("keywordWeight", 0.5);
+    reader.requireAllRead();
+    if (keywordWeight > 1) {
+      throw new IllegalArgumentException(
+          "judge '"
+              + parameters.judgeId()
+              + "': keywordWeight must lie in [0, 1], got "
+              + keywordWeight);
     }
+  }
 
-    @Override
-    public String dimension() {
-        return DIMENSION;
-    }
+  @Override
+  public String dimension() {
+    return DIMENSION;
+  }
 
-    @Override
-    public Optional<DimensionScore> score(JudgeInput input) {
-        String text = input.responseText();
-        if (text == null) {
-            return Optional.empty();
-        }
-        Alignment alignment = input.reference() == null ? null
-                : ErrorRates.score(input.reference(), text, ErrorUnit.WORD);
-        boolean hasReference = alignment != null && alignment.rate() != null;
-        List<String> keywords = input.expectations().keywords() == null ? List.of() : input.expectations().keywords();
-        if (!hasReference && keywords.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        List<String> reasons = new ArrayList<>();
-        Double wording = null;
-        if (hasReference) {
-            double wer = alignment.rate();
-            wording = Math.max(0, 1 - wer);
-            details.put("wer", wer);
-            details.put("substitutions", alignment.substitutions());
-            details.put("deletions", alignment.deletions());
-            details.put("insertions", alignment.insertions());
-            details.put("referenceWords", alignment.referenceLength());
-            reasons.add(String.format(Locale.ROOT, "WER %.2f (%d sub, %d del, %d ins of %d words)", wer,
-                    alignment.substitutions(), alignment.deletions(), alignment.insertions(),
-                    alignment.referenceLength()));
-        }
-        Double facts = null;
-        if (!keywords.isEmpty()) {
-            List<String> found = keywords.stream()
-                    .filter(keyword -> KeywordMatch.fraction(text, List.of(keyword)) == 1)
-                    .toList();
-            List<String> missing = keywords.stream().filter(keyword -> !found.contains(keyword)).toList();
-            facts = KeywordMatch.fraction(text, keywords);
-            details.put("keywordFraction", facts);
-            details.put("keywordsFound", found);
-            details.put("keywordsMissing", missing);
-            reasons.add(missing.isEmpty() ? "all keywords present"
-                    : "missing keyword" + (missing.size() > 1 ? "s " : " ")
-                            + missing.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", ")));
-        }
-        double score = wording == null ? facts
-                : facts == null ? wording
-                : (1 - keywordWeight) * wording + keywordWeight * facts;
-        return Optional.of(new DimensionScore(DIMENSION, score, String.join("; ", reasons), details));
+  @Override
+  public Optional<DimensionScore> score(JudgeInput input) {
+    String text = input.responseText();
+    if (text == null) {
+      return Optional.empty();
     }
+    Alignment alignment =
+        input.reference() == null
+            ? null
+            : ErrorRates.score(input.reference(), text, ErrorUnit.WORD);
+    boolean hasReference = alignment != null && alignment.rate() != null;
+    List<String> keywords =
+        input.expectations().keywords() == null ? List.of() : input.expectations().keywords();
+    if (!hasReference && keywords.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    List<String> reasons = new ArrayList<>();
+    Double wording = null;
+    if (hasReference) {
+      double wer = alignment.rate();
+      wording = Math.max(0, 1 - wer);
+      details.put("wer", wer);
+      details.put("substitutions", alignment.substitutions());
+      details.put("deletions", alignment.deletions());
+      details.put("insertions", alignment.insertions());
+      details.put("referenceWords", alignment.referenceLength());
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "WER %.2f (%d sub, %d del, %d ins of %d words)",
+              wer,
+              alignment.substitutions(),
+              alignment.deletions(),
+              alignment.insertions(),
+              alignment.referenceLength()));
+    }
+    Double facts = null;
+    if (!keywords.isEmpty()) {
+      List<String> found =
+          keywords.stream()
+              .filter(keyword -> KeywordMatch.fraction(text, List.of(keyword)) == 1)
+              .toList();
+      List<String> missing = keywords.stream().filter(keyword -> !found.contains(keyword)).toList();
+      facts = KeywordMatch.fraction(text, keywords);
+      details.put("keywordFraction", facts);
+      details.put("keywordsFound", found);
+      details.put("keywordsMissing", missing);
+      reasons.add(
+          missing.isEmpty()
+              ? "all keywords present"
+              : "missing keyword"
+                  + (missing.size() > 1 ? "s " : " ")
+                  + missing.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", ")));
+    }
+    double score =
+        wording == null
+            ? facts
+            : facts == null ? wording : (1 - keywordWeight) * wording + keywordWeight * facts;
+    return Optional.of(new DimensionScore(DIMENSION, score, String.join("; ", reasons), details));
+  }
 }

@@ -11,79 +11,96 @@ import org.junit.jupiter.api.Test;
 
 class ContentAccuracyJudgeTest {
 
-    private static final String REFERENCE = "The capital of France is Paris.";
+  private static final String REFERENCE = "The capital of France is Paris.";
 
-    private final ContentAccuracyJudge judge = new ContentAccuracyJudge(JudgeParameters.none(ContentAccuracyJudge.ID));
+  private final ContentAccuracyJudge judge =
+      new ContentAccuracyJudge(JudgeParameters.none(ContentAccuracyJudge.ID));
 
-    private Optional<DimensionScore> score(PromptExpectations expectations, String reference, String text) {
-        return judge.score(new JudgeInput(expectations, reference, text, null, null));
-    }
+  private Optional<DimensionScore> score(
+      PromptExpectations expectations, String reference, String text) {
+    return judge.score(new JudgeInput(expectations, reference, text, null, null));
+  }
 
-    @Test
-    void shouldScoreAnExactAnswerOne() {
-        DimensionScore score = score(Expectations.keywords("paris"), REFERENCE, "the capital of france is paris")
-                .orElseThrow();
+  @Test
+  void shouldScoreAnExactAnswerOne() {
+    DimensionScore score =
+        score(Expectations.keywords("paris"), REFERENCE, "the capital of france is paris")
+            .orElseThrow();
 
-        assertThat(score.score()).isEqualTo(1);
-        assertThat(score.reason()).isEqualTo("WER 0.00 (0 sub, 0 del, 0 ins of 6 words); all keywords present");
-    }
+    assertThat(score.score()).isEqualTo(1);
+    assertThat(score.reason())
+        .isEqualTo("WER 0.00 (0 sub, 0 del, 0 ins of 6 words); all keywords present");
+  }
 
-    @Test
-    void shouldCombineWerAndMissingKeywordEvenly() {
-        DimensionScore score = score(Expectations.keywords("paris"), REFERENCE, "The capital of France is Lyon.")
-                .orElseThrow();
+  @Test
+  void shouldCombineWerAndMissingKeywordEvenly() {
+    DimensionScore score =
+        score(Expectations.keywords("paris"), REFERENCE, "The capital of France is Lyon.")
+            .orElseThrow();
 
-        assertThat(score.score()).isCloseTo((1 - 1 / 6.0) / 2, within(1e-12));
-        assertThat(score.reason()).isEqualTo("WER 0.17 (1 sub, 0 del, 0 ins of 6 words); missing keyword 'paris'");
-        assertThat(score.details()).containsEntry("wer", 1 / 6.0).containsEntry("substitutions", 1)
-                .containsEntry("keywordsFound", List.of()).containsEntry("keywordsMissing", List.of("paris"));
-    }
+    assertThat(score.score()).isCloseTo((1 - 1 / 6.0) / 2, within(1e-12));
+    assertThat(score.reason())
+        .isEqualTo("WER 0.17 (1 sub, 0 del, 0 ins of 6 words); missing keyword 'paris'");
+    assertThat(score.details())
+        .containsEntry("wer", 1 / 6.0)
+        .containsEntry("substitutions", 1)
+        .containsEntry("keywordsFound", List.of())
+        .containsEntry("keywordsMissing", List.of("paris"));
+  }
 
-    @Test
-    void shouldUseOneMinusWerAloneWithoutKeywords() {
-        DimensionScore score = score(PromptExpectations.none(), "a spider has eight legs", "a spider has legs")
-                .orElseThrow();
+  @Test
+  void shouldUseOneMinusWerAloneWithoutKeywords() {
+    DimensionScore score =
+        score(PromptExpectations.none(), "a spider has eight legs", "a spider has legs")
+            .orElseThrow();
 
-        assertThat(score.score()).isCloseTo(0.8, within(1e-12));
-        assertThat(score.details()).containsEntry("deletions", 1).doesNotContainKey("keywordFraction");
-    }
+    assertThat(score.score()).isCloseTo(0.8, within(1e-12));
+    assertThat(score.details()).containsEntry("deletions", 1).doesNotContainKey("keywordFraction");
+  }
 
-    @Test
-    void shouldClipAWerAboveOneToAZeroScore() {
-        DimensionScore score = score(PromptExpectations.none(), "yes", "well no I really do not think so")
-                .orElseThrow();
+  @Test
+  void shouldClipAWerAboveOneToAZeroScore() {
+    DimensionScore score =
+        score(PromptExpectations.none(), "yes", "well no I really do not think so").orElseThrow();
 
-        assertThat((double) score.details().get("wer")).isGreaterThan(1);
-        assertThat(score.score()).isZero();
-    }
+    assertThat((double) score.details().get("wer")).isGreaterThan(1);
+    assertThat(score.score()).isZero();
+  }
 
-    @Test
-    void shouldUseTheKeywordFractionAloneWithoutAReference() {
-        DimensionScore score = score(Expectations.keywords("paris", "seine"), null, "Paris, on the river Thames")
-                .orElseThrow();
+  @Test
+  void shouldUseTheKeywordFractionAloneWithoutAReference() {
+    DimensionScore score =
+        score(Expectations.keywords("paris", "seine"), null, "Paris, on the river Thames")
+            .orElseThrow();
 
-        assertThat(score.score()).isEqualTo(0.5);
-        assertThat(score.reason()).isEqualTo("missing keyword 'seine'");
-    }
+    assertThat(score.score()).isEqualTo(0.5);
+    assertThat(score.reason()).isEqualTo("missing keyword 'seine'");
+  }
 
-    @Test
-    void shouldGiveNoScoreWithoutReferenceAndKeywordsOrWithoutText() {
-        assertThat(score(PromptExpectations.none(), null, "anything")).isEmpty();
-        assertThat(score(PromptExpectations.none(), "...", "anything")).isEmpty();
-        assertThat(score(Expectations.keywords("paris"), REFERENCE, null)).isEmpty();
-    }
+  @Test
+  void shouldGiveNoScoreWithoutReferenceAndKeywordsOrWithoutText() {
+    assertThat(score(PromptExpectations.none(), null, "anything")).isEmpty();
+    assertThat(score(PromptExpectations.none(), "...", "anything")).isEmpty();
+    assertThat(score(Expectations.keywords("paris"), REFERENCE, null)).isEmpty();
+  }
 
-    @Test
-    void shouldScoreAnEmptyTextAsAllDeleted() {
-        assertThat(score(PromptExpectations.none(), REFERENCE, "").orElseThrow().score()).isZero();
-    }
+  @Test
+  void shouldScoreAnEmptyTextAsAllDeleted() {
+    assertThat(score(PromptExpectations.none(), REFERENCE, "").orElseThrow().score()).isZero();
+  }
 
-    @Test
-    void shouldWeighKeywordsAsTheParameterSays() {
-        ContentAccuracyJudge keywordsOnly = new ContentAccuracyJudge(
-                new JudgeParameters(ContentAccuracyJudge.ID, Map.of("keywordWeight", 1)));
+  @Test
+  void shouldWeighKeywordsAsTheParameterSays() {
+    ContentAccuracyJudge keywordsOnly =
+        new ContentAccuracyJudge(
+            new JudgeParameters(ContentAccuracyJudge.ID, Map.of("keywordWeight", 1)));
 
-        assertThat(keywordsOnly.score(new JudgeInput(Expectations.keywords("paris"), REFERENCE, "paris", null, null))
-                .orElseThrow().score()).isEqualTo(1);
-    }
+    assertThat(
+            keywordsOnly
+                .score(
+                    new JudgeInput(Expectations.keywords("paris"), REFERENCE, "paris", null, null))
+                .orElseThrow()
+                .score())
+        .isEqualTo(1);
+  }
 }

@@ -13,144 +13,181 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JudgeCatalogTest {
 
-    private static final String VALID = """
+  private static final String VALID =
+      """
             {"id": "loudness-check", "kind": "dsp", "dimensions": ["quality"],
              "description": "Checks loudness.", "parameters": {"maxLufs": -12, "label": "x"}}
             """;
 
-    @TempDir
-    Path folder;
+  @TempDir Path folder;
 
-    private void write(String fileName, String content) throws IOException {
-        Files.writeString(folder.resolve(fileName), content, StandardCharsets.UTF_8);
+  private void write(String fileName, String content) throws IOException {
+    Files.writeString(folder.resolve(fileName), content, StandardCharsets.UTF_8);
+  }
+
+  private List<String> problemsOf(String fileName, String content) throws IOException {
+    write(fileName, content);
+    try {
+      JudgeCatalog.load(folder);
+    } catch (JudgeCatalogException e) {
+      return e.problems();
     }
+    throw new AssertionError("expected the catalog to be rejected");
+  }
 
-    private List<String> problemsOf(String fileName, String content) throws IOException {
-        write(fileName, content);
-        try {
-            JudgeCatalog.load(folder);
-        } catch (JudgeCatalogException e) {
-            return e.problems();
-        }
-        throw new AssertionError("expected the catalog to be rejected");
-    }
+  @Test
+  void shouldLoadAValidDefinitionWithAVersionFromTheFileBytes() throws IOException {
+    write("loudness-check.json", VALID);
+    write("README.md", "not a judge");
 
-    @Test
-    void shouldLoadAValidDefinitionWithAVersionFromTheFileBytes() throws IOException {
-        write("loudness-check.json", VALID);
-        write("README.md", "not a judge");
+    List<JudgeDefinition> judges = JudgeCatalog.load(folder);
 
-        List<JudgeDefinition> judges = JudgeCatalog.load(folder);
+    assertThat(judges)
+        .singleElement()
+        .satisfies(
+            judge -> {
+              assertThat(judge.id()).isEqualTo("loudness-check");
+              assertThat(judge.kind()).isEqualTo(JudgeKind.DSP);
+              assertThat(judge.dimensions()).containsExactly("quality");
+              assertThat(judge.parameters().values())
+                  .containsEntry("maxLufs", -12)
+                  .containsEntry("label", "x");
+              assertThat(judge.version())
+                  .isEqualTo(JudgeCatalog.version(VALID.getBytes(StandardCharsets.UTF_8)))
+                  .hasSize(12)
+                  .matches("[0-9a-f]{12}");
+            });
+  }
 
-        assertThat(judges).singleElement().satisfies(judge -> {
-            assertThat(judge.id()).isEqualTo("loudness-check");
-            assertThat(judge.kind()).isEqualTo(JudgeKind.DSP);
-            assertThat(judge.dimensions()).containsExactly("quality");
-            assertThat(judge.parameters().values()).containsEntry("maxLufs", -12).containsEntry("label", "x");
-            assertThat(judge.version()).isEqualTo(JudgeCatalog.version(VALID.getBytes(StandardCharsets.UTF_8)))
-                    .hasSize(12).matches("[0-9a-f]{12}");
-        });
-    }
+  @Test
+  void shouldChangeTheVersionWhenTheFileChanges() throws IOException {
+    write("loudness-check.json", VALID);
+    String before = JudgeCatalog.load(folder).get(0).version();
 
-    @Test
-    void shouldChangeTheVersionWhenTheFileChanges() throws IOException {
-        write("loudness-check.json", VALID);
-        String before = JudgeCatalog.load(folder).get(0).version();
+    write("loudness-check.json", VALID.replace("-12", "-14"));
 
-        write("loudness-check.json", VALID.replace("-12", "-14"));
+    assertThat(JudgeCatalog.load(folder).get(0).version()).isNotEqualTo(before);
+  }
 
-        assertThat(JudgeCatalog.load(folder).get(0).version()).isNotEqualTo(before);
-    }
-
-    @Test
-    void shouldAcceptModelKindsWithoutARuntime() throws IOException {
-        write("emotion-model.json", """
+  @Test
+  void shouldAcceptModelKindsWithoutARuntime() throws IOException {
+    write(
+        "emotion-model.json",
+        """
                 {"id": "emotion-model", "kind": "onnx", "dimensions": ["emotion"], "description": "Later."}
                 """);
 
-        assertThat(JudgeCatalog.load(folder)).singleElement()
-                .satisfies(judge -> assertThat(judge.kind()).isEqualTo(JudgeKind.ONNX));
-    }
+    assertThat(JudgeCatalog.load(folder))
+        .singleElement()
+        .satisfies(judge -> assertThat(judge.kind()).isEqualTo(JudgeKind.ONNX));
+  }
 
-    @Test
-    void shouldRequireTheIdToMatchTheFileName() throws IOException {
-        assertThat(problemsOf("other-name.json", VALID)).containsExactly("other-name.json: id 'loudness-check' must "
+  @Test
+  void shouldRequireTheIdToMatchTheFileName() throws IOException {
+    assertThat(problemsOf("other-name.json", VALID))
+        .containsExactly(
+            "other-name.json: id 'loudness-check' must "
                 + "match the file name; rename the file to loudness-check.json or the id to 'other-name'");
-    }
+  }
 
-    @Test
-    void shouldRejectUnknownKindsDimensionsAndFields() throws IOException {
-        assertThat(problemsOf("loudness-check.json", """
+  @Test
+  void shouldRejectUnknownKindsDimensionsAndFields() throws IOException {
+    assertThat(
+            problemsOf(
+                "loudness-check.json",
+                """
                 {"id": "loudness-check", "kind": "neural", "dimensions": ["quality", "style", "quality"],
                  "description": "x", "version": "1"}
-                """)).containsExactlyInAnyOrder(
-                "loudness-check.json: unknown field 'version'; known fields are "
-                        + "[description, dimensions, id, kind, parameters]",
-                "loudness-check.json: kind 'neural' is unknown; use one of dsp, text, onnx, llm",
-                "loudness-check.json: dimension \"style\" is unknown; use one of "
-                        + "[content, emotion, nonspeech, prosody, quality]",
-                "loudness-check.json: dimension 'quality' is listed twice");
-    }
+                """))
+        .containsExactlyInAnyOrder(
+            "loudness-check.json: unknown field 'version'; known fields are "
+                + "[description, dimensions, id, kind, parameters]",
+            "loudness-check.json: kind 'neural' is unknown; use one of dsp, text, onnx, llm",
+            "loudness-check.json: dimension \"style\" is unknown; use one of "
+                + "[content, emotion, nonspeech, prosody, quality]",
+            "loudness-check.json: dimension 'quality' is listed twice");
+  }
 
-    @Test
-    void shouldReportEveryBrokenFileAtOnce() throws IOException {
-        write("broken.json", "{not json");
-        write("Bad_Id.json", """
+  @Test
+  void shouldReportEveryBrokenFileAtOnce() throws IOException {
+    write("broken.json", "{not json");
+    write(
+        "Bad_Id.json",
+        """
                 {"id": "Bad_Id", "kind": "text", "dimensions": [], "parameters": {"x": null}}
                 """);
 
-        assertThatThrownBy(() -> JudgeCatalog.load(folder))
-                .isInstanceOfSatisfying(JudgeCatalogException.class, e -> assertThat(e.problems()).containsExactly(
+    assertThatThrownBy(() -> JudgeCatalog.load(folder))
+        .isInstanceOfSatisfying(
+            JudgeCatalogException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
                         "Bad_Id.json: id 'Bad_Id' is not allowed: use up to 64 lower-case letters, digits and inner "
-                                + "hyphens",
+                            + "hyphens",
                         "Bad_Id.json: 'dimensions' is required: a non-empty list drawn from "
-                                + "[content, emotion, nonspeech, prosody, quality]",
+                            + "[content, emotion, nonspeech, prosody, quality]",
                         "Bad_Id.json: 'description' is required and must be a non-empty string",
                         "Bad_Id.json: parameter 'x' is null; leave it out to use the default",
                         "broken.json: not valid JSON: Unexpected character ('n' (code 110)): was expecting "
-                                + "double-quote to start field name"))
-                .hasMessageStartingWith("invalid judge definitions in " + folder);
-    }
+                            + "double-quote to start field name"))
+        .hasMessageStartingWith("invalid judge definitions in " + folder);
+  }
 
-    @Test
-    void shouldRejectAMissingFolder() {
-        assertThatThrownBy(() -> JudgeCatalog.load(folder.resolve("absent")))
-                .isInstanceOf(JudgeCatalogException.class)
-                .hasMessageContaining("the judges folder does not exist");
-    }
+  @Test
+  void shouldRejectAMissingFolder() {
+    assertThatThrownBy(() -> JudgeCatalog.load(folder.resolve("absent")))
+        .isInstanceOf(JudgeCatalogException.class)
+        .hasMessageContaining("the judges folder does not exist");
+  }
 
-    @Test
-    void shouldBuildEveryJudgeOfTheProjectCatalog() {
-        List<JudgeDefinition> definitions = JudgeCatalog.load(Path.of("judges"));
+  @Test
+  void shouldBuildEveryJudgeOfTheProjectCatalog() {
+    List<JudgeDefinition> definitions = JudgeCatalog.load(Path.of("judges"));
 
-        assertThat(definitions).extracting(JudgeDefinition::id).containsExactly("acoustic-arousal", "audio-quality",
-                "content-accuracy", "nonspeech-naming", "prosody-appropriateness");
-        assertThat(definitions).map(BuiltInJudges::create).extracting(Judge::dimension)
-                .containsExactly("emotion", "quality", "content", "nonspeech", "prosody");
-    }
+    assertThat(definitions)
+        .extracting(JudgeDefinition::id)
+        .containsExactly(
+            "acoustic-arousal",
+            "audio-quality",
+            "content-accuracy",
+            "nonspeech-naming",
+            "prosody-appropriateness");
+    assertThat(definitions)
+        .map(BuiltInJudges::create)
+        .extracting(Judge::dimension)
+        .containsExactly("emotion", "quality", "content", "nonspeech", "prosody");
+  }
 
-    @Test
-    void shouldRejectABuiltInJudgeDeclaredForAnotherDimension() throws IOException {
-        write("audio-quality.json", """
+  @Test
+  void shouldRejectABuiltInJudgeDeclaredForAnotherDimension() throws IOException {
+    write(
+        "audio-quality.json",
+        """
                 {"id": "audio-quality", "kind": "dsp", "dimensions": ["prosody"], "description": "x"}
                 """);
 
-        JudgeDefinition definition = JudgeCatalog.load(folder).get(0);
+    JudgeDefinition definition = JudgeCatalog.load(folder).get(0);
 
-        assertThatThrownBy(() -> BuiltInJudges.create(definition)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("judge 'audio-quality' scores the dimension [quality], but its file declares [prosody]");
-    }
+    assertThatThrownBy(() -> BuiltInJudges.create(definition))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "judge 'audio-quality' scores the dimension [quality], but its file declares [prosody]");
+  }
 
-    @Test
-    void shouldRejectANonNumericThreshold() throws IOException {
-        write("audio-quality.json", """
+  @Test
+  void shouldRejectANonNumericThreshold() throws IOException {
+    write(
+        "audio-quality.json",
+        """
                 {"id": "audio-quality", "kind": "dsp", "dimensions": ["quality"], "description": "x",
                  "parameters": {"snrMidDb": "fifteen"}}
                 """);
 
-        JudgeDefinition definition = JudgeCatalog.load(folder).get(0);
+    JudgeDefinition definition = JudgeCatalog.load(folder).get(0);
 
-        assertThatThrownBy(() -> BuiltInJudges.create(definition)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("judge 'audio-quality': parameter 'snrMidDb' must be a number, got fifteen");
-    }
+    assertThatThrownBy(() -> BuiltInJudges.create(definition))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("judge 'audio-quality': parameter 'snrMidDb' must be a number, got fifteen");
+  }
 }
