@@ -1,6 +1,7 @@
 package dev.earshot.judge.onnx;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /** The committed toy models (see src/test/resources/onnx/make_models.py) and the bundled VAD. */
@@ -30,7 +31,7 @@ final class TestModels {
 
   static float[] constant(float value, int samples) {
     float[] signal = new float[samples];
-    java.util.Arrays.fill(signal, value);
+    Arrays.fill(signal, value);
     return signal;
   }
 
@@ -42,7 +43,7 @@ final class TestModels {
       if (index < 0) {
         throw new IllegalArgumentException("not in the toy vocabulary: " + symbols[frame]);
       }
-      java.util.Arrays.fill(signal, frame * CTC_FRAME, (frame + 1) * CTC_FRAME, index / 4f);
+      Arrays.fill(signal, frame * CTC_FRAME, (frame + 1) * CTC_FRAME, index / 4f);
     }
     return signal;
   }
