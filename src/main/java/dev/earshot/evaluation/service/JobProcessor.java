@@ -2,6 +2,7 @@ package dev.earshot.evaluation.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.audio.service.AudioService;
 import dev.earshot.dataset.Prompt;
 import dev.earshot.dataset.Response;
 import dev.earshot.dataset.manifest.PromptExpectations;
@@ -9,8 +10,8 @@ import dev.earshot.dataset.repository.ResponseRepository;
 import dev.earshot.evaluation.repository.JudgeScoreRepository;
 import dev.earshot.judge.JudgeVersion;
 import dev.earshot.judge.scoring.DimensionScore;
-import dev.earshot.judge.scoring.Judge;
 import dev.earshot.judge.scoring.JudgeInput;
+import dev.earshot.judge.service.ExecutableJudge;
 import dev.earshot.judge.service.JudgeRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,6 +28,7 @@ public class JobProcessor {
   private final JudgeRegistry judges;
   private final ResponseFeatures features;
   private final JobQueue queue;
+  private final AudioService audio;
   private final ObjectMapper json = new ObjectMapper();
 
   public JobProcessor(
@@ -34,12 +36,14 @@ public class JobProcessor {
       JudgeScoreRepository scores,
       JudgeRegistry judges,
       ResponseFeatures features,
-      JobQueue queue) {
+      JobQueue queue,
+      AudioService audio) {
     this.responses = responses;
     this.scores = scores;
     this.judges = judges;
     this.features = features;
     this.queue = queue;
+    this.audio = audio;
   }
 
   @Transactional
@@ -50,8 +54,10 @@ public class JobProcessor {
             .orElseThrow(
                 () -> new IllegalStateException("response " + job.responseId() + " is gone"));
     if (!alreadyScored(job)) {
-      Judge judge = judges.judge(new JudgeVersion.Key(job.judgeId(), job.judgeVersion()));
-      Optional<DimensionScore> score = judge.score(input(response));
+      ExecutableJudge judge = judges.judge(new JudgeVersion.Key(job.judgeId(), job.judgeVersion()));
+      Optional<DimensionScore> score =
+          judge.score(
+              input(response), () -> audio.decodeForAnalysis(response.audioSha256).samples());
       score.ifPresent(s -> store(job, s));
     }
     queue.complete(job, worker);

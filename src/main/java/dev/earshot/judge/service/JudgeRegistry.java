@@ -1,6 +1,8 @@
 package dev.earshot.judge.service;
 
 import dev.earshot.judge.JudgeVersion;
+import dev.earshot.judge.onnx.ModelJudge;
+import dev.earshot.judge.onnx.ModelJudges;
 import dev.earshot.judge.repository.JudgeVersionRepository;
 import dev.earshot.judge.scoring.BuiltInJudges;
 import dev.earshot.judge.scoring.Judge;
@@ -11,15 +13,26 @@ import dev.earshot.judge.scoring.JudgeParameters;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.rest.ProblemException;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
@@ -32,10 +45,12 @@ import org.jboss.logging.Logger;
 public class JudgeRegistry {
 
   private static final Logger LOG = Logger.getLogger(JudgeRegistry.class);
+  private static final String MODEL_SHA256 = "modelSha256";
 
   private final JudgeVersionRepository versions;
   private final EarshotConfig config;
-  private final Map<JudgeVersion.Key, Judge> instances = new ConcurrentHashMap<>();
+  private final Map<JudgeVersion.Key, ExecutableJudge> instances = new ConcurrentHashMap<>();
+  private final List<ModelJudge> loadedModels = new CopyOnWriteArrayList<>();
   private volatile List<JudgeView> current = List.of();
 
   public JudgeRegistry(JudgeVersionRepository versions, EarshotConfig config) {
@@ -69,7 +84,8 @@ public class JudgeRegistry {
       return;
     }
     List<JudgeView> loaded = new ArrayList<>();
-    for (JudgeDefinition definition : JudgeCatalog.load(config.judges().dir())) {
+    for (JudgeDefinition declared : JudgeCatalog.load(config.judges().dir())) {
+      JudgeDefinition definition = withModelVersion(declared);
       record(definition);
       loaded.add(view(definition));
     }
@@ -99,8 +115,11 @@ public class JudgeRegistry {
                         + "; GET /api/judges lists the judges"));
   }
 
-  /** The judge of a recorded version, built from its recorded definition. */
-  public Judge judge(JudgeVersion.Key key) {
+  /**
+   * The judge of a recorded version, built once from its recorded definition; model judges load
+   * their model here, once per version.
+   */
+  public ExecutableJudge judge(JudgeVersion.Key key) {
     return instances.computeIfAbsent(
         key,
         k -> {
@@ -110,8 +129,75 @@ public class JudgeRegistry {
                   .orElseThrow(
                       () ->
                           new IllegalStateException("judge version " + k + " was never recorded"));
-          return BuiltInJudges.create(definition(recorded));
+          JudgeDefinition definition = definition(recorded);
+          if (definition.kind() != JudgeKind.ONNX) {
+            Judge judge = BuiltInJudges.create(definition);
+            return (input, audio) -> judge.score(input);
+          }
+          if (!modelSha256(definition).equals(recorded.definition.get(MODEL_SHA256))) {
+            throw new IllegalStateException(
+                "the model file of "
+                    + k
+                    + " changed since this version was recorded; start a new run");
+          }
+          ModelJudge model = ModelJudges.create(definition, config.judges().dir());
+          loadedModels.add(model);
+          return (input, audio) -> model.score(input, audio.get());
         });
+  }
+
+  @PreDestroy
+  void closeModels() {
+    loadedModels.forEach(ModelJudge::close);
+  }
+
+  /**
+   * A model judge's version covers its model file too: new weights under the same file name must
+   * not be mixed up with scores of the old ones. The model's hash is kept in the recorded
+   * parameters.
+   */
+  private JudgeDefinition withModelVersion(JudgeDefinition declared) {
+    if (declared.kind() != JudgeKind.ONNX
+        || !Files.isRegularFile(ModelJudges.modelPath(declared, config.judges().dir()))) {
+      return declared;
+    }
+    String modelSha = modelSha256(declared);
+    Map<String, Object> parameters = new LinkedHashMap<>(declared.parameters().values());
+    parameters.put(MODEL_SHA256, modelSha);
+    return new JudgeDefinition(
+        declared.id(),
+        declared.kind(),
+        declared.dimensions(),
+        declared.description(),
+        new JudgeParameters(declared.id(), parameters),
+        sha256(declared.version() + ":" + modelSha).substring(0, 12));
+  }
+
+  private String modelSha256(JudgeDefinition definition) {
+    Path model = ModelJudges.modelPath(definition, config.judges().dir());
+    try (InputStream in = Files.newInputStream(model)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[64 * 1024];
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        digest.update(buffer, 0, read);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read model " + model, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   private void record(JudgeDefinition definition) {
@@ -139,17 +225,31 @@ public class JudgeRegistry {
         recorded.version);
   }
 
-  private static JudgeView view(JudgeDefinition definition) {
-    boolean builtIn = BuiltInJudges.isBuiltIn(definition.id());
+  private JudgeView view(JudgeDefinition definition) {
+    String unavailable = unavailableReason(definition);
     return new JudgeView(
         definition.id(),
         definition.version(),
         definition.kind().fileName(),
         definition.dimensions(),
         definition.description(),
-        builtIn,
-        builtIn
+        unavailable == null,
+        unavailable);
+  }
+
+  private String unavailableReason(JudgeDefinition definition) {
+    return switch (definition.kind()) {
+      case DSP, TEXT ->
+          BuiltInJudges.isBuiltIn(definition.id())
+              ? null
+              : "not configured: no built-in judge is called '" + definition.id() + "'";
+      case ONNX -> {
+        Path model = ModelJudges.modelPath(definition, config.judges().dir());
+        yield Files.isRegularFile(model)
             ? null
-            : "not configured: " + definition.kind().fileName() + " judges need their runtime");
+            : "not configured: model file " + model.toAbsolutePath() + " not found";
+      }
+      case LLM -> "not configured: no judge endpoint is configured";
+    };
   }
 }

@@ -52,7 +52,18 @@ class RunResourceTest {
     long run = startRun(Map.of("dataset", "demo"));
     JsonPath finished = awaitFinished(run);
     assertThat(finished.getString("status")).isEqualTo("completed");
-    assertThat(finished.getLong("done")).isEqualTo(finished.getLong("total")).isEqualTo(96L * 5);
+    int runnableJudges =
+        given()
+            .when()
+            .get("/api/judges")
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("findAll { it.runnable }")
+            .size();
+    assertThat(finished.getLong("done"))
+        .isEqualTo(finished.getLong("total"))
+        .isEqualTo(96L * runnableJudges);
 
     List<Map<String, Object>> summary =
         given()
@@ -103,7 +114,30 @@ class RunResourceTest {
         .then()
         .statusCode(200)
         .body("find { it.dimension == 'quality' }.judge", equalTo("audio-quality"))
-        .body("find { it.dimension == 'quality' }.reason", containsString("clipping"));
+        .body("find { it.dimension == 'quality' }.reason", containsString("clipping"))
+        .body("find { it.judge == 'speech-activity' }.reason", containsString("speech starts at"));
+  }
+
+  @Test
+  void shouldListAModelJudgeWithoutItsModelAsNotConfiguredAndRefuseToRunIt() {
+    given()
+        .when()
+        .get("/api/judges")
+        .then()
+        .statusCode(200)
+        .body("find { it.id == 'emotion-classifier' }.runnable", equalTo(false))
+        .body(
+            "find { it.id == 'emotion-classifier' }.unavailableReason",
+            containsString("not configured: model file"))
+        .body("find { it.id == 'speech-activity' }.runnable", equalTo(true));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("dataset", "demo", "judges", List.of("emotion-classifier")))
+        .when()
+        .post("/api/runs")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("not configured"));
   }
 
   @Test
