@@ -19,6 +19,14 @@ final class OnnxModels {
 
   static final String ENGINE = "OnnxRuntime";
 
+  static {
+    // Models come from files only: DJL must never reach the network (model zoo look-ups, usage
+    // tracking). Offline mode covers both; an explicit setting by the operator wins.
+    if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
+  }
+
   private OnnxModels() {}
 
   /**

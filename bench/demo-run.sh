@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Times an evaluation run of every runnable judge on the demo data set, from POST /api/runs to the
+# run's completion, on a freshly started service. Usage: bench/demo-run.sh (after ./mvnw -B package -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=$(mktemp -d)
+port=18081
+java -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do sleep 0.1; done
+start=$(date +%s.%N)
+run=$(curl -fs -H 'Content-Type: application/json' -d '{"dataset":"demo"}' "http://localhost:$port/api/runs")
+id=$(echo "$run" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+while true; do
+  status=$(curl -fs "http://localhost:$port/api/runs/$id")
+  state=$(echo "$status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
+  [ "$state" != running ] && break
+  sleep 0.1
+done
+end=$(date +%s.%N)
+echo "$status" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("run", r["id"], r["status"], r["done"], "done", r["failed"], "failed of", r["total"], "jobs; judges:", ", ".join(r["judges"]))'
+awk "BEGIN{printf \"elapsed %.2f s\n\", $end - $start}"
