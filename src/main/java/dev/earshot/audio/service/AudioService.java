@@ -51,14 +51,7 @@ public class AudioService {
    */
   @Transactional
   public Ingested ingest(InputStream body) throws AudioRejectedException {
-    AudioStore.StagedFile staged;
-    try {
-      staged = store.stage(body, maxBytes);
-    } catch (LimitedInputStream.LimitExceededException e) {
-      throw tooLarge();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not stage the upload", e);
-    }
+    AudioStore.StagedFile staged = stage(body);
     try {
       Optional<AudioAsset> known = assets.findByIdOptional(staged.sha256());
       if (known.isPresent() && store.find(staged.sha256()).isPresent()) {
@@ -120,18 +113,22 @@ public class AudioService {
    * #ingest(InputStream)}.
    */
   public MonoAudio decodeForAnalysis(InputStream body) throws AudioRejectedException {
-    AudioStore.StagedFile staged;
-    try {
-      staged = store.stage(body, maxBytes);
-    } catch (LimitedInputStream.LimitExceededException e) {
-      throw tooLarge();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not stage the upload", e);
-    }
+    AudioStore.StagedFile staged = stage(body);
     try {
       return decoder.decodeForAnalysis(map(staged.path()));
     } finally {
       store.discard(staged);
+    }
+  }
+
+  /** Copies an upload to the staging area, refusing it past the size limit. */
+  private AudioStore.StagedFile stage(InputStream body) throws AudioRejectedException {
+    try {
+      return store.stage(body, maxBytes);
+    } catch (LimitedInputStream.LimitExceededException e) {
+      throw tooLarge();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not stage the upload", e);
     }
   }
 
