@@ -1,0 +1,187 @@
+package dev.earshot.leaderboard.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LeaderboardResourceTest {
+
+  /** Known strengths on the rating scale: gaps of 100 and 200 points. */
+  private static final Map<String, Double> TRUE_RATING =
+      Map.of("alpha", 1200.0, "beta", 1100.0, "gamma", 900.0, "delta", 800.0);
+
+  @Test
+  void shouldRecoverKnownStrengthsFromAnImportedCsvLog() {
+    String csv = simulatedCsv(4000, 7);
+    given()
+        .contentType("text/csv")
+        .body(csv)
+        .when()
+        .post("/api/arenas/simulated/battles")
+        .then()
+        .statusCode(201)
+        .body("arena", equalTo("simulated"))
+        .body("imported", equalTo(4000));
+
+    JsonPath board =
+        given()
+            .queryParam("source", "arena:simulated")
+            .queryParam("bootstrap", 200)
+            .queryParam("seed", 3)
+            .when()
+            .get("/api/leaderboard")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(board.getList("system")).containsExactly("alpha", "beta", "gamma", "delta");
+    List<Map<String, Object>> rows = board.getList("$");
+    double mean =
+        TRUE_RATING.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    for (Map<String, Object> row : rows) {
+      double truth = TRUE_RATING.get((String) row.get("system")) - mean + 1000;
+      double rating = ((Number) row.get("rating")).doubleValue();
+      assertThat(((Number) row.get("ciLow")).doubleValue()).isLessThan(rating);
+      assertThat(((Number) row.get("ciHigh")).doubleValue()).isGreaterThan(rating);
+      // within 4 standard errors of the truth (the interval is about ±2)
+      assertThat(Math.abs(rating - truth))
+          .isLessThan(4 * ((Number) row.get("standardError")).doubleValue());
+      assertThat(((Number) row.get("battles")).longValue())
+          .isEqualTo(
+              ((Number) row.get("wins")).longValue()
+                  + ((Number) row.get("losses")).longValue()
+                  + ((Number) row.get("ties")).longValue());
+    }
+    assertThat(board.getInt("[0].rankUpperBound")).isEqualTo(1);
+
+    // Same seed, same numbers.
+    List<Object> again =
+        given()
+            .queryParam("source", "arena:simulated")
+            .queryParam("bootstrap", 200)
+            .queryParam("seed", 3)
+            .when()
+            .get("/api/leaderboard")
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("ciLow");
+    assertThat(again).isEqualTo(board.getList("ciLow"));
+  }
+
+  @Test
+  void shouldImportChatbotArenaJson() {
+    String json =
+        """
+        [
+          {"model_a": "x", "model_b": "y", "winner": "model_a", "judge": "someone"},
+          {"model_a": "x", "model_b": "y", "winner": "model_b"},
+          {"model_a": "y", "model_b": "x", "winner": "tie (bothbad)"},
+          {"model_a": "y", "model_b": "x", "winner": "model_b"},
+          {"model_a": "x", "model_b": "y", "winner": "tie"}
+        ]
+        """;
+    given()
+        .contentType("application/json")
+        .body(json)
+        .when()
+        .post("/api/arenas/lmsys/battles")
+        .then()
+        .statusCode(201)
+        .body("imported", equalTo(5));
+    JsonPath board =
+        given()
+            .queryParam("source", "arena:lmsys")
+            .queryParam("bootstrap", 0)
+            .when()
+            .get("/api/leaderboard")
+            .then()
+            .statusCode(200)
+            .body("[0].system", equalTo("x"))
+            .body("[0].wins", equalTo(2))
+            .body("[0].losses", equalTo(1))
+            .body("[0].ties", equalTo(2))
+            .body("[0].bothBad", equalTo(1))
+            .extract()
+            .jsonPath();
+    // x: 2 wins + 2 half ties = 3 of 5; the rating gap is (400/ln10)·ln(3/2) = 70.437 points
+    assertThat(board.getDouble("[0].rating"))
+        .isCloseTo(1035.2185, org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  void shouldRejectBadRowsWithLineNumbersAndImportNothing() {
+    String csv = "a,b,outcome\nx,y,a\nx,y,maybe\nx,x,tie\nonly,two\n";
+    given()
+        .contentType("text/csv")
+        .body(csv)
+        .when()
+        .post("/api/arenas/broken/battles")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.line", equalTo(List.of(3, 4, 5)))
+        .body("errors[0].message", containsString("maybe"));
+    given()
+        .queryParam("source", "arena:broken")
+        .when()
+        .get("/api/leaderboard")
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void shouldExplainWhyRatingsCannotBeComputed() {
+    given()
+        .contentType("text/csv")
+        .body("a,b,outcome\nwinner,loser,a\nwinner,loser,a\n")
+        .when()
+        .post("/api/arenas/onesided/battles")
+        .then()
+        .statusCode(201);
+    given()
+        .queryParam("source", "arena:onesided")
+        .when()
+        .get("/api/leaderboard")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("winner"));
+  }
+
+  /**
+   * Battles between uniformly drawn pairs with 15 % ties, drawn so that A's expected score (wins
+   * plus half the ties) is exactly the Bradley–Terry probability: what the half-win fit recovers.
+   */
+  private static String simulatedCsv(int battles, long seed) {
+    Random random = new Random(seed);
+    List<String> systems = List.of("alpha", "beta", "gamma", "delta");
+    StringBuilder csv = new StringBuilder("a,b,outcome\n");
+    for (int i = 0; i < battles; i++) {
+      String a = systems.get(random.nextInt(4));
+      String b = systems.get(random.nextInt(4));
+      if (a.equals(b)) {
+        i--;
+        continue;
+      }
+      double pA = 1 / (1 + Math.pow(10, (TRUE_RATING.get(b) - TRUE_RATING.get(a)) / 400));
+      double tie = 0.15;
+      String outcome;
+      if (random.nextDouble() < tie) {
+        outcome = "tie";
+      } else {
+        outcome = random.nextDouble() < (pA - tie / 2) / (1 - tie) ? "a" : "b";
+      }
+      csv.append(a).append(',').append(b).append(',').append(outcome).append('\n');
+    }
+    return csv.toString();
+  }
+}
