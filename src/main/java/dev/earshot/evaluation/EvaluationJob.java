@@ -7,8 +7,9 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * One (response, judge version) of a run. Written only through {@code JobQueue}'s SQL (claims need
- * {@code FOR UPDATE SKIP LOCKED}); mapped for queries that join scores to runs.
+ * One (response, judge version) of a run, or one (pair of responses, judge version) for a pairwise
+ * judge. Written only through {@code JobQueue}'s SQL (claims need {@code FOR UPDATE SKIP LOCKED});
+ * mapped for queries that join scores to runs.
  */
 @Entity
 @Table(name = "evaluation_job")
@@ -21,6 +22,10 @@ public class EvaluationJob {
 
   @Column(name = "response_id", nullable = false)
   public long responseId;
+
+  /** The second response of a pairwise job; null for a job that scores one response. */
+  @Column(name = "response_b_id")
+  public Long responseBId;
 
   @Column(name = "judge_id", nullable = false)
   public String judgeId;

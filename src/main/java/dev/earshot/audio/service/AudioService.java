@@ -6,6 +6,7 @@ import dev.earshot.audio.decode.AudioInfo;
 import dev.earshot.audio.decode.AudioLimits;
 import dev.earshot.audio.decode.AudioRejectedException;
 import dev.earshot.audio.decode.MonoAudio;
+import dev.earshot.audio.decode.WavWriter;
 import dev.earshot.audio.repository.AudioAssetRepository;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.io.LimitedInputStream;
@@ -15,8 +16,10 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -106,6 +109,39 @@ public class AudioService {
       throw new IllegalStateException(
           "stored audio " + sha256 + " no longer decodes: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A stored file as WAV: WAV originals byte for byte, anything else (FLAC) decoded and written as
+   * 16-bit mono WAV at its own sample rate. For consumers that take only WAV, such as llm judges.
+   */
+  public byte[] asWav(String sha256) {
+    Path path =
+        store
+            .find(sha256)
+            .orElseThrow(() -> ProblemException.notFound("No audio with SHA-256 " + sha256));
+    byte[] original;
+    try {
+      original = Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + path, e);
+    }
+    if (isWav(original)) {
+      return original;
+    }
+    try {
+      MonoAudio mono = decoder.decodeMono(ByteBuffer.wrap(original));
+      return WavWriter.pcm16(mono.samples(), mono.sampleRate());
+    } catch (AudioRejectedException e) {
+      throw new IllegalStateException(
+          "stored audio " + sha256 + " no longer decodes: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isWav(byte[] data) {
+    return data.length >= 12
+        && "RIFF".equals(new String(data, 0, 4, StandardCharsets.US_ASCII))
+        && "WAVE".equals(new String(data, 8, 4, StandardCharsets.US_ASCII));
   }
 
   /**

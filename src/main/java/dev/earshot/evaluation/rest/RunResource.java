@@ -2,6 +2,7 @@ package dev.earshot.evaluation.rest;
 
 import dev.earshot.evaluation.service.EvaluationService;
 import dev.earshot.evaluation.service.RunViews.NewRun;
+import dev.earshot.evaluation.service.RunViews.PreferenceView;
 import dev.earshot.evaluation.service.RunViews.RunView;
 import dev.earshot.evaluation.service.RunViews.ScoreView;
 import dev.earshot.evaluation.service.RunViews.SummaryView;
@@ -38,7 +39,8 @@ public class RunResource {
   @Operation(
       summary = "Start an evaluation run",
       description =
-          "Queues one job per response and judge; workers (in this and any other instance on"
+          "Queues one job per response and judge (per prompt and pair of systems for a pairwise"
+              + " judge); workers (in this and any other instance on"
               + " the same database) process them. A (response, judge version) is never scored twice.")
   @APIResponse(
       responseCode = "201",
@@ -79,6 +81,23 @@ public class RunResource {
   @Operation(summary = "Every score of the run, with the judge version and its reason")
   public List<ScoreView> scores(@PathParam("id") long id) {
     return evaluation.scores(id);
+  }
+
+  @GET
+  @Path("{id}/preferences")
+  @Operation(
+      summary = "Every pairwise verdict of the run's pairwise judges",
+      description =
+          "One per prompt, pair of systems (A sorts first), dimension and judge version; a"
+              + " verdict whose two presentation orders disagreed is a tie with positionConflict.")
+  @APIResponse(
+      responseCode = "404",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public List<PreferenceView> preferences(@PathParam("id") long id) {
+    return evaluation.preferences(id);
   }
 
   @GET

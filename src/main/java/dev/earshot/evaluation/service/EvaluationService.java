@@ -9,6 +9,7 @@ import dev.earshot.evaluation.repository.EvaluationRunRepository;
 import dev.earshot.evaluation.repository.JudgeScoreRepository;
 import dev.earshot.evaluation.service.RunViews.FailureView;
 import dev.earshot.evaluation.service.RunViews.NewRun;
+import dev.earshot.evaluation.service.RunViews.PreferenceView;
 import dev.earshot.evaluation.service.RunViews.RunView;
 import dev.earshot.evaluation.service.RunViews.ScoreView;
 import dev.earshot.evaluation.service.RunViews.SummaryView;
@@ -26,12 +27,35 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Starts evaluation runs (one job per response and judge) and reports their progress and scores.
+ * Starts evaluation runs (one job per response and judge, or per prompt and pair of systems for a
+ * pairwise judge) and reports their progress, scores and preferences.
  */
 @ApplicationScoped
 public class EvaluationService {
 
   private static final int FAILURES_SHOWN = 20;
+
+  /** One job per response of the chosen systems. */
+  private static final String RESPONSE_JOBS =
+      "INSERT INTO evaluation_job (run_id, response_id, judge_id, judge_version)"
+          + " SELECT :run, r.id, :judge, :version FROM response r"
+          + " JOIN prompt p ON p.id = r.prompt_id JOIN system_under_test s ON s.id = r.system_id"
+          + " WHERE p.dataset_id = :dataset AND s.name IN (:systems) ORDER BY p.position, s.name";
+
+  /**
+   * One job per prompt and unordered pair of chosen systems; A is the system whose name sorts first
+   * (by code point, as Java sorts the run's systems).
+   */
+  private static final String PAIR_JOBS =
+      "INSERT INTO evaluation_job (run_id, response_id, response_b_id, judge_id, judge_version)"
+          + " SELECT :run, ra.id, rb.id, :judge, :version FROM response ra"
+          + " JOIN prompt p ON p.id = ra.prompt_id"
+          + " JOIN system_under_test sa ON sa.id = ra.system_id"
+          + " JOIN response rb ON rb.prompt_id = ra.prompt_id"
+          + " JOIN system_under_test sb ON sb.id = rb.system_id"
+          + " WHERE p.dataset_id = :dataset AND sa.name IN (:systems) AND sb.name IN (:systems)"
+          + " AND sa.name COLLATE \"C\" < sb.name COLLATE \"C\""
+          + " ORDER BY p.position, sa.name, sb.name";
 
   private final DatasetRepository datasets;
   private final SystemRepository systems;
@@ -87,9 +111,13 @@ public class EvaluationService {
                 + answering);
       }
     }
+    boolean pairsExist = new TreeSet<>(chosenSystems).size() >= 2;
     List<JudgeView> chosenJudges =
         request.judges() == null || request.judges().isEmpty()
-            ? judges.current().stream().filter(JudgeView::runnable).toList()
+            ? judges.current().stream()
+                .filter(JudgeView::runnable)
+                .filter(judge -> pairsExist || !judge.pairwise())
+                .toList()
             : request.judges().stream().map(judges::currentJudge).toList();
     for (JudgeView judge : chosenJudges) {
       if (!judge.runnable()) {
@@ -97,6 +125,12 @@ public class EvaluationService {
             422,
             "Judge not runnable",
             "Judge '" + judge.id() + "' cannot run: " + judge.unavailableReason());
+      }
+      if (judge.pairwise() && !pairsExist) {
+        throw new ProblemException(
+            422,
+            "Nothing to compare",
+            "Judge '" + judge.id() + "' compares systems; choose at least two systems");
       }
     }
     if (chosenSystems.isEmpty() || chosenJudges.isEmpty()) {
@@ -114,11 +148,7 @@ public class EvaluationService {
     runs.flush();
     for (JudgeView judge : chosenJudges) {
       entityManager
-          .createNativeQuery(
-              "INSERT INTO evaluation_job (run_id, response_id, judge_id, judge_version)"
-                  + " SELECT :run, r.id, :judge, :version FROM response r"
-                  + " JOIN prompt p ON p.id = r.prompt_id JOIN system_under_test s ON s.id = r.system_id"
-                  + " WHERE p.dataset_id = :dataset AND s.name IN (:systems) ORDER BY p.position, s.name")
+          .createNativeQuery(judge.pairwise() ? PAIR_JOBS : RESPONSE_JOBS)
           .setParameter("run", run.id)
           .setParameter("judge", judge.id())
           .setParameter("version", judge.version())
@@ -156,6 +186,38 @@ public class EvaluationService {
             .getResultList();
     return rows.stream()
         .map(r -> scoreView((JudgeScore) r[0], (String) r[1], (String) r[2]))
+        .toList();
+  }
+
+  /** Pairwise verdicts of a run's pairwise judges, in prompt order. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<PreferenceView> preferences(long runId) {
+    run(runId);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "SELECT p.external_id, sa.name, sb.name, pr.dimension, pr.verdict,"
+                    + " pr.position_conflict, pr.source FROM preference pr"
+                    + " JOIN evaluation_job j ON j.id = pr.job_id JOIN prompt p ON p.id = pr.prompt_id"
+                    + " JOIN response ra ON ra.id = pr.response_a_id"
+                    + " JOIN system_under_test sa ON sa.id = ra.system_id"
+                    + " JOIN response rb ON rb.id = pr.response_b_id"
+                    + " JOIN system_under_test sb ON sb.id = rb.system_id"
+                    + " WHERE j.run_id = ?1 ORDER BY p.position, sa.name, sb.name, pr.dimension, pr.source")
+            .setParameter(1, runId)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new PreferenceView(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    Boolean.TRUE.equals(r[5]),
+                    (String) r[6]))
         .toList();
   }
 
@@ -219,6 +281,14 @@ public class EvaluationService {
     long total = done + failed + pending + running;
     boolean open = pending + running > 0;
     String status = open ? "running" : failed > 0 ? "completed-with-failures" : "completed";
+    Object[] preferenceCounts =
+        (Object[])
+            entityManager
+                .createNativeQuery(
+                    "SELECT count(*), count(*) FILTER (WHERE pr.position_conflict) FROM preference pr"
+                        + " JOIN evaluation_job j ON j.id = pr.job_id WHERE j.run_id = ?1")
+                .setParameter(1, run.id)
+                .getSingleResult();
     return new RunView(
         run.id,
         run.dataset.name,
@@ -231,6 +301,8 @@ public class EvaluationService {
         pending,
         running,
         open ? eta(run.createdAt, done + failed, pending + running) : null,
+        ((Number) preferenceCounts[0]).longValue(),
+        ((Number) preferenceCounts[1]).longValue(),
         run.createdAt,
         run.finishedAt,
         failed == 0 ? List.of() : failures(run.id));

@@ -8,23 +8,38 @@ import dev.earshot.dataset.Response;
 import dev.earshot.dataset.manifest.PromptExpectations;
 import dev.earshot.dataset.repository.ResponseRepository;
 import dev.earshot.evaluation.repository.JudgeScoreRepository;
+import dev.earshot.evaluation.repository.PreferenceRepository;
+import dev.earshot.evaluation.repository.PreferenceRepository.JudgePreference;
 import dev.earshot.judge.JudgeVersion;
+import dev.earshot.judge.llm.PairwiseAnswer;
+import dev.earshot.judge.llm.PairwiseJudgement;
+import dev.earshot.judge.llm.SpokenPrompt;
+import dev.earshot.judge.llm.SpokenResponse;
 import dev.earshot.judge.scoring.DimensionScore;
 import dev.earshot.judge.scoring.JudgeInput;
-import dev.earshot.judge.service.ExecutableJudge;
 import dev.earshot.judge.service.JudgeRegistry;
+import dev.earshot.judge.service.LlmPairwiseJudge.DimensionPreference;
+import dev.earshot.judge.service.ResponseMaterial;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Runs one evaluation job: the judge on the response, its score stored and the job closed at once.
+ * Runs one evaluation job: the judge on the response (or pair of responses), its scores or
+ * preferences stored and the job closed in one transaction. The judging itself runs outside any
+ * transaction, since a language-model judge may take minutes.
  */
 @ApplicationScoped
 public class JobProcessor {
 
   private final ResponseRepository responses;
   private final JudgeScoreRepository scores;
+  private final PreferenceRepository preferences;
   private final JudgeRegistry judges;
   private final ResponseFeatures features;
   private final JobQueue queue;
@@ -34,33 +49,137 @@ public class JobProcessor {
   public JobProcessor(
       ResponseRepository responses,
       JudgeScoreRepository scores,
+      PreferenceRepository preferences,
       JudgeRegistry judges,
       ResponseFeatures features,
       JobQueue queue,
       AudioService audio) {
     this.responses = responses;
     this.scores = scores;
+    this.preferences = preferences;
     this.judges = judges;
     this.features = features;
     this.queue = queue;
     this.audio = audio;
   }
 
-  @Transactional
+  /** The stored facts of one response and its prompt that judges may look at. */
+  private record Subject(
+      long promptId,
+      String promptText,
+      String promptAudioSha256,
+      PromptExpectations expectations,
+      String reference,
+      long responseId,
+      String audioSha256,
+      String text) {}
+
+  /** The two responses of a pairwise job; A is presented first. */
+  private record Pair(Subject a, Subject b) {}
+
   public void process(JobQueue.ClaimedJob job, String worker) {
-    Response response =
-        responses
-            .findByIdOptional(job.responseId())
-            .orElseThrow(
-                () -> new IllegalStateException("response " + job.responseId() + " is gone"));
-    if (!alreadyScored(job)) {
-      ExecutableJudge judge = judges.judge(new JudgeVersion.Key(job.judgeId(), job.judgeVersion()));
-      Optional<DimensionScore> score =
-          judge.score(
-              input(response), () -> audio.decodeForAnalysis(response.audioSha256).samples());
-      score.ifPresent(s -> store(job, s));
+    if (job.responseBId() == null) {
+      score(job, worker);
+    } else {
+      compare(job, worker);
     }
-    queue.complete(job, worker);
+  }
+
+  private void score(JobQueue.ClaimedJob job, String worker) {
+    Optional<Subject> unscored =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    alreadyScored(job) ? Optional.empty() : Optional.of(subject(job.responseId())));
+    List<DimensionScore> scored =
+        unscored
+            .map(
+                subject ->
+                    judges.judge(key(job)).score(new StoredResponse(subject, audio, features)))
+            .orElse(List.of());
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              scored.forEach(score -> store(job, score));
+              queue.complete(job, worker);
+            });
+  }
+
+  private void compare(JobQueue.ClaimedJob job, String worker) {
+    Optional<Pair> uncompared =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    preferences.existsForJob(job.id())
+                        ? Optional.empty()
+                        : Optional.of(
+                            new Pair(subject(job.responseId()), subject(job.responseBId()))));
+    List<JudgePreference> judged =
+        uncompared.map(pair -> judgePair(job, pair.a(), pair.b())).orElse(List.of());
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              judged.forEach(preferences::insertIfAbsent);
+              queue.complete(job, worker);
+            });
+  }
+
+  private List<JudgePreference> judgePair(JobQueue.ClaimedJob job, Subject a, Subject b) {
+    StoredResponse first = new StoredResponse(a, audio, features);
+    StoredResponse second = new StoredResponse(b, audio, features);
+    List<DimensionPreference> judgements =
+        judges
+            .pairwiseJudge(key(job))
+            .compare(
+                a.expectations(),
+                a.reference(),
+                first.spokenPrompt(),
+                first.spokenResponse(),
+                second.spokenResponse());
+    return judgements.stream()
+        .map(
+            judged ->
+                new JudgePreference(
+                    UUID.nameUUIDFromBytes(
+                        ("evaluation-job:" + job.id() + ":" + judged.dimension())
+                            .getBytes(StandardCharsets.UTF_8)),
+                    job.id(),
+                    a.promptId(),
+                    a.responseId(),
+                    b.responseId(),
+                    judged.dimension(),
+                    verdict(judged.judgement()),
+                    job.judgeId() + "@" + job.judgeVersion(),
+                    judged.judgement().positionConflict(),
+                    toJson(details(judged.judgement()))))
+        .toList();
+  }
+
+  private static String verdict(PairwiseJudgement judgement) {
+    return switch (judgement.verdict()) {
+      case A -> "a_better";
+      case B -> "b_better";
+      case TIE -> "tie";
+    };
+  }
+
+  /** Both raw answers; in the swapped order the judge heard B first, labelled "A". */
+  private static Map<String, Object> details(PairwiseJudgement judgement) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("forward", answer(judgement.forward()));
+    details.put("swapped", answer(judgement.swapped()));
+    return details;
+  }
+
+  private static Map<String, Object> answer(PairwiseAnswer answer) {
+    Map<String, Object> raw = new LinkedHashMap<>();
+    raw.put("winner", answer.verdict().name());
+    raw.put("rationale", answer.rationale());
+    return raw;
+  }
+
+  private static JudgeVersion.Key key(JobQueue.ClaimedJob job) {
+    return new JudgeVersion.Key(job.judgeId(), job.judgeVersion());
   }
 
   private boolean alreadyScored(JobQueue.ClaimedJob job) {
@@ -72,24 +191,24 @@ public class JobProcessor {
         > 0;
   }
 
-  private JudgeInput input(Response response) {
+  private Subject subject(long responseId) {
+    Response response =
+        responses
+            .findByIdOptional(responseId)
+            .orElseThrow(() -> new IllegalStateException("response " + responseId + " is gone"));
     Prompt prompt = response.prompt;
-    ResponseFeatures.Features measured = features.of(response.audioSha256);
-    return new JudgeInput(
+    return new Subject(
+        prompt.id,
+        prompt.text,
+        prompt.audioSha256,
         prompt.expectations == null ? PromptExpectations.none() : prompt.expectations,
         prompt.reference,
-        response.textChannel,
-        measured.prosody(),
-        measured.quality());
+        response.id,
+        response.audioSha256,
+        response.textChannel);
   }
 
   private void store(JobQueue.ClaimedJob job, DimensionScore score) {
-    String details;
-    try {
-      details = json.writeValueAsString(score.details());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("judge details are not JSON: " + e.getMessage(), e);
-    }
     scores.insertIfAbsent(
         job.responseId(),
         job.judgeId(),
@@ -97,6 +216,86 @@ public class JobProcessor {
         score.dimension(),
         score.score(),
         score.reason(),
-        details);
+        toJson(score.details()));
+  }
+
+  private String toJson(Map<String, Object> details) {
+    try {
+      return json.writeValueAsString(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("judge details are not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** A response as judges see it; measurements, decoded audio and WAV files made on first use. */
+  private static final class StoredResponse implements ResponseMaterial {
+
+    private final Subject subject;
+    private final AudioService audio;
+    private final ResponseFeatures features;
+    private JudgeInput measured;
+    private float[] audio16k;
+    private SpokenPrompt spokenPrompt;
+    private SpokenResponse spokenResponse;
+
+    StoredResponse(Subject subject, AudioService audio, ResponseFeatures features) {
+      this.subject = subject;
+      this.audio = audio;
+      this.features = features;
+    }
+
+    @Override
+    public PromptExpectations expectations() {
+      return subject.expectations();
+    }
+
+    @Override
+    public String reference() {
+      return subject.reference();
+    }
+
+    @Override
+    public JudgeInput measured() {
+      if (measured == null) {
+        ResponseFeatures.Features analysed = features.of(subject.audioSha256());
+        measured =
+            new JudgeInput(
+                subject.expectations(),
+                subject.reference(),
+                subject.text(),
+                analysed.prosody(),
+                analysed.quality());
+      }
+      return measured;
+    }
+
+    @Override
+    public float[] audio16k() {
+      if (audio16k == null) {
+        audio16k = audio.decodeForAnalysis(subject.audioSha256()).samples();
+      }
+      return audio16k;
+    }
+
+    @Override
+    public SpokenPrompt spokenPrompt() {
+      if (spokenPrompt == null) {
+        spokenPrompt =
+            new SpokenPrompt(
+                subject.promptText(),
+                subject.promptAudioSha256() == null
+                    ? null
+                    : audio.asWav(subject.promptAudioSha256()));
+      }
+      return spokenPrompt;
+    }
+
+    @Override
+    public SpokenResponse spokenResponse() {
+      if (spokenResponse == null) {
+        spokenResponse = new SpokenResponse(audio.asWav(subject.audioSha256()), subject.text());
+      }
+      return spokenResponse;
+    }
   }
 }

@@ -25,9 +25,19 @@ public class JobQueue {
     FAILED
   }
 
-  /** A job as handed to a worker. */
+  /**
+   * A job as handed to a worker.
+   *
+   * @param responseBId the second response of a pairwise job (the first is {@code responseId}),
+   *     null for a job that scores one response
+   */
   public record ClaimedJob(
-      long id, long runId, long responseId, String judgeId, String judgeVersion) {}
+      long id,
+      long runId,
+      long responseId,
+      Long responseBId,
+      String judgeId,
+      String judgeVersion) {}
 
   private final EntityManager entityManager;
 
@@ -46,7 +56,7 @@ public class JobQueue {
                     + " WHERE id IN (SELECT id FROM evaluation_job"
                     + "   WHERE status = 'pending' OR (status = 'running' AND lease_until < now())"
                     + "   ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED)"
-                    + " RETURNING id, run_id, response_id, judge_id, judge_version")
+                    + " RETURNING id, run_id, response_id, response_b_id, judge_id, judge_version")
             .setParameter(1, worker)
             .setParameter(2, lease.toMillis())
             .setParameter(3, limit)
@@ -58,8 +68,9 @@ public class JobQueue {
                     ((Number) r[0]).longValue(),
                     ((Number) r[1]).longValue(),
                     ((Number) r[2]).longValue(),
-                    (String) r[3],
-                    (String) r[4]))
+                    r[3] == null ? null : ((Number) r[3]).longValue(),
+                    (String) r[4],
+                    (String) r[5]))
         .toList();
   }
 

@@ -31,6 +31,12 @@ public final class RunViews {
       long pending,
       long running,
       @Schema(description = "estimated seconds left, null when unknown") Long etaSeconds,
+      @Schema(description = "pairwise verdicts stored by the run's pairwise judges")
+          long preferences,
+      @Schema(
+              description =
+                  "of those, the verdicts whose two presentation orders disagreed (stored as tie)")
+          long positionConflicts,
       OffsetDateTime createdAt,
       OffsetDateTime finishedAt,
       @Schema(description = "the first failed jobs with their errors")
@@ -51,6 +57,17 @@ public final class RunViews {
       String reason,
       Map<String, Object> details,
       OffsetDateTime createdAt) {}
+
+  @Schema(name = "Preference")
+  public record PreferenceView(
+      @Schema(description = "the prompt's id in the dataset") String prompt,
+      @Schema(description = "the system whose name sorts first, presented first") String systemA,
+      String systemB,
+      String dimension,
+      @Schema(enumeration = {"a_better", "tie", "b_better"}) String verdict,
+      @Schema(description = "the judge's two presentation orders disagreed")
+          boolean positionConflict,
+      @Schema(description = "judge id@version") String source) {}
 
   @Schema(name = "SystemDimensionSummary")
   public record SummaryView(

@@ -230,6 +230,13 @@ public class EvaluateView extends VerticalLayout {
             + " failed of "
             + run.total()
             + (run.etaSeconds() == null ? "" : ", about " + run.etaSeconds() + " s left")
+            + (run.preferences() == 0
+                ? ""
+                : ", "
+                    + run.preferences()
+                    + " preferences ("
+                    + run.positionConflicts()
+                    + " position conflicts)")
             + (run.failures().isEmpty() ? "" : "; first error: " + run.failures().get(0).error()));
     summary.setItems(evaluation.summary(run.id()));
     if (!"running".equals(run.status())) {

@@ -42,10 +42,10 @@ public record LlmJudgeSettings(
     Map<String, String> extraHeaders) {
 
   /** Environment variables that error messages point a person to. */
-  public static final String BASE_URL_VARIABLE = "EARSHOT_JUDGE_BASE_URL";
+  public static final String BASE_URL_VARIABLE = "EARSHOT_JUDGES_LLM_BASE_URL";
 
-  public static final String MODEL_VARIABLE = "EARSHOT_JUDGE_MODEL";
-  public static final String API_KEY_VARIABLE = "EARSHOT_JUDGE_API_KEY";
+  public static final String MODEL_VARIABLE = "EARSHOT_JUDGES_LLM_MODEL";
+  public static final String API_KEY_VARIABLE = "EARSHOT_JUDGES_LLM_API_KEY";
 
   public LlmJudgeSettings {
     Objects.requireNonNull(baseUrl, "baseUrl");

@@ -1,16 +1,18 @@
 package dev.earshot.judge.service;
 
 import dev.earshot.judge.scoring.DimensionScore;
-import dev.earshot.judge.scoring.JudgeInput;
-import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.List;
 
-/** A judge ready to score: signal and text judges use the features, model judges the audio too. */
+/**
+ * A judge ready to score one response: signal and text judges use the measurements, model judges
+ * the audio too, language-model judges the prompt and the response as audio.
+ */
 @FunctionalInterface
 public interface ExecutableJudge {
 
   /**
-   * @param audio16k the response audio, mono 16 kHz, decoded only if the judge asks for it
+   * The scores of one response, at most one per dimension; empty when the prompt asks nothing the
+   * judge can check.
    */
-  Optional<DimensionScore> score(JudgeInput input, Supplier<float[]> audio16k);
+  List<DimensionScore> score(ResponseMaterial response);
 }

@@ -1,6 +1,7 @@
 package dev.earshot.judge.service;
 
 import dev.earshot.judge.JudgeVersion;
+import dev.earshot.judge.llm.LlmJudge;
 import dev.earshot.judge.onnx.ModelJudge;
 import dev.earshot.judge.onnx.ModelJudges;
 import dev.earshot.judge.repository.JudgeVersionRepository;
@@ -46,16 +47,24 @@ public class JudgeRegistry {
 
   private static final Logger LOG = Logger.getLogger(JudgeRegistry.class);
   private static final String MODEL_SHA256 = "modelSha256";
+  private static final String LLM_MODE = "mode";
+  private static final String LLM_MODEL = "model";
+  private static final String POINTWISE = "pointwise";
+  private static final String PAIRWISE = "pairwise";
 
   private final JudgeVersionRepository versions;
   private final EarshotConfig config;
+  private final LlmJudges llm;
   private final Map<JudgeVersion.Key, ExecutableJudge> instances = new ConcurrentHashMap<>();
+  private final Map<JudgeVersion.Key, LlmPairwiseJudge> pairwiseInstances =
+      new ConcurrentHashMap<>();
   private final List<ModelJudge> loadedModels = new CopyOnWriteArrayList<>();
   private volatile List<JudgeView> current = List.of();
 
-  public JudgeRegistry(JudgeVersionRepository versions, EarshotConfig config) {
+  public JudgeRegistry(JudgeVersionRepository versions, EarshotConfig config, LlmJudges llm) {
     this.versions = versions;
     this.config = config;
+    this.llm = llm;
   }
 
   /** A declared judge as the API and the UI show it. */
@@ -68,7 +77,12 @@ public class JudgeRegistry {
       String description,
       @Schema(description = "false when the judge needs a runtime or model that is not configured")
           boolean runnable,
-      @Schema(description = "why it cannot run, when it cannot") String unavailableReason) {
+      @Schema(description = "why it cannot run, when it cannot") String unavailableReason,
+      @Schema(
+              description =
+                  "true for judges that compare two systems' responses to the same prompt and"
+                      + " make preferences instead of scores")
+          boolean pairwise) {
 
     public JudgeVersion.Key key() {
       return new JudgeVersion.Key(id, version);
@@ -119,20 +133,22 @@ public class JudgeRegistry {
    * The judge of a recorded version, built once from its recorded definition; model judges load
    * their model here, once per version.
    */
+  @Transactional
   public ExecutableJudge judge(JudgeVersion.Key key) {
     return instances.computeIfAbsent(
         key,
         k -> {
-          JudgeVersion recorded =
-              versions
-                  .findByIdOptional(k)
-                  .orElseThrow(
-                      () ->
-                          new IllegalStateException("judge version " + k + " was never recorded"));
+          JudgeVersion recorded = recorded(k);
           JudgeDefinition definition = definition(recorded);
+          if (definition.kind() == JudgeKind.LLM) {
+            if (isPairwise(definition)) {
+              throw new IllegalStateException(k + " compares pairs; it does not score responses");
+            }
+            return new LlmPointwiseJudge(llmClient(recorded), definition.dimensions());
+          }
           if (definition.kind() != JudgeKind.ONNX) {
             Judge judge = BuiltInJudges.create(definition);
-            return (input, audio) -> judge.score(input);
+            return response -> judge.score(response.measured()).stream().toList();
           }
           if (!modelSha256(definition).equals(recorded.definition.get(MODEL_SHA256))) {
             throw new IllegalStateException(
@@ -142,8 +158,51 @@ public class JudgeRegistry {
           }
           ModelJudge model = ModelJudges.create(definition, config.judges().dir());
           loadedModels.add(model);
-          return (input, audio) -> model.score(input, audio.get());
+          return response ->
+              model.score(response.measured(), response.audio16k()).stream().toList();
         });
+  }
+
+  /** The pairwise llm judge of a recorded version. */
+  @Transactional
+  public LlmPairwiseJudge pairwiseJudge(JudgeVersion.Key key) {
+    return pairwiseInstances.computeIfAbsent(
+        key,
+        k -> {
+          JudgeVersion recorded = recorded(k);
+          JudgeDefinition definition = definition(recorded);
+          if (definition.kind() != JudgeKind.LLM || !isPairwise(definition)) {
+            throw new IllegalStateException(k + " scores responses; it does not compare pairs");
+          }
+          return new LlmPairwiseJudge(llmClient(recorded), definition.dimensions());
+        });
+  }
+
+  private JudgeVersion recorded(JudgeVersion.Key key) {
+    return versions
+        .findByIdOptional(key)
+        .orElseThrow(
+            () -> new IllegalStateException("judge version " + key + " was never recorded"));
+  }
+
+  /** The shared client, if the configured model is still the one this version was recorded with. */
+  private LlmJudge llmClient(JudgeVersion recorded) {
+    Object recordedModel = recorded.definition.get(LLM_MODEL);
+    if (recordedModel == null || !llm.model().map(recordedModel::equals).orElse(false)) {
+      throw new IllegalStateException(
+          "judge "
+              + recorded.key()
+              + " was recorded with model "
+              + recordedModel
+              + ", but the configured model is "
+              + llm.model().orElse("none")
+              + "; start a new run");
+    }
+    return llm.client();
+  }
+
+  private static boolean isPairwise(JudgeDefinition definition) {
+    return PAIRWISE.equals(definition.parameters().values().get(LLM_MODE));
   }
 
   @PreDestroy
@@ -157,20 +216,32 @@ public class JudgeRegistry {
    * parameters.
    */
   private JudgeDefinition withModelVersion(JudgeDefinition declared) {
+    if (declared.kind() == JudgeKind.LLM && llm.model().isPresent()) {
+      return withModel(declared, LLM_MODEL, llm.model().get());
+    }
     if (declared.kind() != JudgeKind.ONNX
         || !Files.isRegularFile(ModelJudges.modelPath(declared, config.judges().dir()))) {
       return declared;
     }
-    String modelSha = modelSha256(declared);
+    return withModel(declared, MODEL_SHA256, modelSha256(declared));
+  }
+
+  /**
+   * The definition with the model kept in the recorded parameters and a version that covers it. An
+   * llm judge names the configured model, so a different model behind the same endpoint is a new
+   * version too.
+   */
+  private static JudgeDefinition withModel(
+      JudgeDefinition declared, String parameter, String model) {
     Map<String, Object> parameters = new LinkedHashMap<>(declared.parameters().values());
-    parameters.put(MODEL_SHA256, modelSha);
+    parameters.put(parameter, model);
     return new JudgeDefinition(
         declared.id(),
         declared.kind(),
         declared.dimensions(),
         declared.description(),
         new JudgeParameters(declared.id(), parameters),
-        sha256(declared.version() + ":" + modelSha).substring(0, 12));
+        sha256(declared.version() + ":" + model).substring(0, 12));
   }
 
   private String modelSha256(JudgeDefinition definition) {
@@ -234,7 +305,8 @@ public class JudgeRegistry {
         definition.dimensions(),
         definition.description(),
         unavailable == null,
-        unavailable);
+        unavailable,
+        definition.kind() == JudgeKind.LLM && isPairwise(definition));
   }
 
   private String unavailableReason(JudgeDefinition definition) {
@@ -249,7 +321,14 @@ public class JudgeRegistry {
             ? null
             : "not configured: model file " + model.toAbsolutePath() + " not found";
       }
-      case LLM -> "not configured: no judge endpoint is configured";
+      case LLM -> {
+        Object mode = definition.parameters().values().get(LLM_MODE);
+        if (!POINTWISE.equals(mode) && !PAIRWISE.equals(mode)) {
+          yield "not configured: parameter 'mode' must be \"pointwise\" or \"pairwise\", not "
+              + mode;
+        }
+        yield llm.model().isPresent() ? null : LlmJudges.NOT_CONFIGURED;
+      }
     };
   }
 }

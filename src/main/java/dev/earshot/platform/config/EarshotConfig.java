@@ -2,7 +2,9 @@ package dev.earshot.platform.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Earshot's own settings ({@code earshot.*}). */
 @ConfigMapping(prefix = "earshot")
@@ -68,6 +70,38 @@ public interface EarshotConfig {
     /** Folder of the judge files ({@code <id>.json}); read at start-up. */
     @WithDefault("judges")
     Path dir();
+
+    /** The language model behind the {@code llm} judges; they run only when it is configured. */
+    Llm llm();
+
+    interface Llm {
+      /**
+       * API root that {@code /chat/completions} is appended to, e.g. {@code http://host:8000/v1}.
+       */
+      Optional<URI> baseUrl();
+
+      /** Model name sent with every request; part of every llm judge's version. */
+      Optional<String> model();
+
+      /** Bearer token for the endpoint; never logged. */
+      Optional<String> apiKey();
+
+      /** Limit for one request, from sending to the complete answer. */
+      @WithDefault("PT120S")
+      java.time.Duration requestTimeout();
+
+      /** Requests in flight at once, over all llm judges of this instance. */
+      @WithDefault("4")
+      int maxConcurrency();
+
+      /** Attempts per request for transport failures and, separately, for unusable answers. */
+      @WithDefault("4")
+      int maxAttempts();
+
+      /** Send {@code response_format: json_object}; only for servers that support it. */
+      @WithDefault("false")
+      boolean jsonMode();
+    }
   }
 
   interface Evaluation {

@@ -8,7 +8,11 @@ import java.nio.file.Path;
  */
 final class EmbeddedPostgresHolder {
 
-  private static final String STARTED_URL = "earshot.embedded-postgres.started-url";
+  /**
+   * Outside the {@code earshot.} namespace: a system property there would fail the validation of
+   * {@code EarshotConfig} when Quarkus starts again in the same JVM (tests with another profile).
+   */
+  private static final String STARTED_URL = "dev.earshot.embedded-postgres.started-url";
 
   private EmbeddedPostgresHolder() {}
 

@@ -15,8 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +47,8 @@ class RunResourceTest {
 
   @Test
   void shouldOrderTheDemoSystemsAsTheTruthSaysThroughARealRun() throws IOException {
-    long run = startRun(Map.of("dataset", "demo"));
-    JsonPath finished = awaitFinished(run);
+    long run = Runs.start(Map.of("dataset", "demo"));
+    JsonPath finished = Runs.awaitFinished(run);
     assertThat(finished.getString("status")).isEqualTo("completed");
     int runnableJudges =
         given()
@@ -141,13 +139,39 @@ class RunResourceTest {
   }
 
   @Test
+  void shouldListTheLlmJudgesAsNotConfiguredWithoutAModelAndRefuseToRunThem() {
+    for (String judge : List.of("llm-rubric", "llm-pairwise")) {
+      given()
+          .when()
+          .get("/api/judges")
+          .then()
+          .statusCode(200)
+          .body("find { it.id == '" + judge + "' }.kind", equalTo("llm"))
+          .body("find { it.id == '" + judge + "' }.runnable", equalTo(false))
+          .body(
+              "find { it.id == '" + judge + "' }.unavailableReason",
+              equalTo(
+                  "not configured: set earshot.judges.llm.base-url and earshot.judges.llm.model"
+                      + " (EARSHOT_JUDGES_LLM_BASE_URL, EARSHOT_JUDGES_LLM_MODEL)"));
+      given()
+          .contentType(ContentType.JSON)
+          .body(Map.of("dataset", "demo", "judges", List.of(judge)))
+          .when()
+          .post("/api/runs")
+          .then()
+          .statusCode(422)
+          .body("detail", containsString("not configured"));
+    }
+  }
+
+  @Test
   void shouldNeverScoreAResponseTwiceAcrossRuns() {
     Map<String, Object> request =
         Map.of(
             "dataset", "demo", "systems", List.of("monotone"), "judges", List.of("audio-quality"));
-    awaitFinished(startRun(request));
+    Runs.awaitFinished(Runs.start(request));
     long before = scoreCount();
-    JsonPath second = awaitFinished(startRun(request));
+    JsonPath second = Runs.awaitFinished(Runs.start(request));
     assertThat(second.getLong("done")).isEqualTo(24);
     assertThat(scoreCount()).isEqualTo(before);
   }
@@ -155,8 +179,8 @@ class RunResourceTest {
   @Test
   void shouldFinishAJobWhoseWorkerDied() {
     long run =
-        awaitFinished(
-                startRun(
+        Runs.awaitFinished(
+                Runs.start(
                     Map.of(
                         "dataset",
                         "demo",
@@ -191,7 +215,7 @@ class RunResourceTest {
                   .setParameter(1, run)
                   .executeUpdate();
             });
-    JsonPath resumed = awaitFinished(run);
+    JsonPath resumed = Runs.awaitFinished(run);
     assertThat(resumed.getString("status")).isEqualTo("completed");
     Number duplicates =
         (Number)
@@ -235,36 +259,5 @@ class RunResourceTest {
     return ((Number)
             entityManager.createNativeQuery("SELECT count(*) FROM judge_score").getSingleResult())
         .longValue();
-  }
-
-  private static long startRun(Map<String, Object> request) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(request)
-        .when()
-        .post("/api/runs")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath()
-        .getLong("id");
-  }
-
-  private static JsonPath awaitFinished(long run) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (Instant.now().isBefore(deadline)) {
-      JsonPath status =
-          given().when().get("/api/runs/" + run).then().statusCode(200).extract().jsonPath();
-      if (!"running".equals(status.getString("status"))) {
-        return status;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("run " + run + " did not finish in 120 s");
   }
 }

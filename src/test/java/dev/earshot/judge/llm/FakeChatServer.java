@@ -24,17 +24,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A chat-completions endpoint on 127.0.0.1 at {@code /v1/chat/completions} whose replies each test
- * scripts. It records every request; each is handled on its own thread, so a reply may block.
+ * scripts (also used by the service tests of llm judges in runs). It records every request; each is
+ * handled on its own thread, so a reply may block.
  */
-final class FakeChatServer implements AutoCloseable {
+public final class FakeChatServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A request as the server received it. */
-  record Received(Headers headers, JsonNode body) {
+  public record Received(Headers headers, JsonNode body) {
 
     /** The decoded bytes of every input_audio part of the user message, in order. */
-    List<byte[]> audioParts() {
+    public List<byte[]> audioParts() {
       List<byte[]> audio = new ArrayList<>();
       for (JsonNode part : body.path("messages").path(1).path("content")) {
         if ("input_audio".equals(part.path("type").asText())) {
@@ -46,10 +47,10 @@ final class FakeChatServer implements AutoCloseable {
   }
 
   /** What the server answers. */
-  record Reply(int status, String body, Map<String, String> headers) {
+  public record Reply(int status, String body, Map<String, String> headers) {
 
     /** A successful completion whose assistant message is {@code content}. */
-    static Reply answer(String content) {
+    public static Reply answer(String content) {
       ObjectNode completion = JSON.createObjectNode().put("id", "chatcmpl-test");
       completion
           .putArray("choices")
@@ -62,7 +63,7 @@ final class FakeChatServer implements AutoCloseable {
       return new Reply(200, completion.toString(), Map.of());
     }
 
-    static Reply error(int status, String message) {
+    public static Reply error(int status, String message) {
       ObjectNode error = JSON.createObjectNode();
       error.putObject("error").put("message", message);
       return new Reply(status, error.toString(), Map.of());
@@ -76,7 +77,7 @@ final class FakeChatServer implements AutoCloseable {
   }
 
   /** Decides the reply to the {@code number}th request (from 1). */
-  interface Responder {
+  public interface Responder {
     Reply reply(int number, Received request) throws Exception;
   }
 
@@ -92,7 +93,7 @@ final class FakeChatServer implements AutoCloseable {
     server.start();
   }
 
-  static FakeChatServer start(Responder responder) throws IOException {
+  public static FakeChatServer start(Responder responder) throws IOException {
     return new FakeChatServer(responder);
   }
 
@@ -105,15 +106,15 @@ final class FakeChatServer implements AutoCloseable {
                 : Reply.error(500, "unexpected request " + number));
   }
 
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
   }
 
-  int requestCount() {
+  public int requestCount() {
     return count.get();
   }
 
-  Received request(int number) {
+  public Received request(int number) {
     return received.get(number);
   }
 

@@ -228,7 +228,7 @@ class LlmJudgeTest {
               "judge endpoint "
                   + server.baseUrl()
                   + "/chat/completions answered 401: invalid API key — check the API key (set"
-                  + " EARSHOT_JUDGE_API_KEY)")
+                  + " EARSHOT_JUDGES_LLM_API_KEY)")
           .satisfies(e -> assertThat(((LlmJudgeException) e).httpStatus()).hasValue(401));
       assertThat(server.requestCount()).isEqualTo(1);
       assertThat(sleeps).isEmpty();

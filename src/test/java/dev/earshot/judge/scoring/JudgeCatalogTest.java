@@ -149,11 +149,17 @@ class JudgeCatalogTest {
         .extracting(JudgeDefinition::id)
         .containsExactly(
             "acoustic-arousal",
+            "asr-ctc",
             "audio-quality",
             "content-accuracy",
+            "emotion-classifier",
+            "llm-pairwise",
+            "llm-rubric",
             "nonspeech-naming",
-            "prosody-appropriateness");
+            "prosody-appropriateness",
+            "speech-activity");
     assertThat(definitions)
+        .filteredOn(definition -> BuiltInJudges.isBuiltIn(definition.id()))
         .map(BuiltInJudges::create)
         .extracting(Judge::dimension)
         .containsExactly("emotion", "quality", "content", "nonspeech", "prosody");
