@@ -55,9 +55,16 @@ public class LeaderboardResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public List<RowView> leaderboard(
-      @QueryParam("source") @Schema(description = "arena:<name>") String source,
+      @QueryParam("source")
+          @Schema(description = "humans, judge:<id>, judge:<id>@<version> or arena:<name>")
+          String source,
+      @QueryParam("dimension")
+          @Schema(
+              description =
+                  "content, prosody, emotion, nonspeech, quality, ...; required for humans and judges")
+          String dimension,
       @QueryParam("bootstrap") @DefaultValue("1000") int bootstrap,
       @QueryParam("seed") @DefaultValue("1") long seed) {
-    return leaderboards.leaderboard(source, bootstrap, seed);
+    return leaderboards.leaderboard(source, dimension, bootstrap, seed);
   }
 }

@@ -29,6 +29,18 @@ public class LeaderboardService {
       ArenaService.STORED.entrySet().stream()
           .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
 
+  /**
+   * Five-point verdicts collapse to the direction: "much" only matters for agreement statistics.
+   */
+  private static final Map<String, Outcome> VERDICT_OUTCOMES =
+      Map.of(
+          "a_much_better", Outcome.A_WINS,
+          "a_better", Outcome.A_WINS,
+          "tie", Outcome.TIE,
+          "b_better", Outcome.B_WINS,
+          "b_much_better", Outcome.B_WINS,
+          "both_bad", Outcome.BOTH_BAD);
+
   private final EntityManager entityManager;
 
   public LeaderboardService(EntityManager entityManager) {
@@ -72,15 +84,17 @@ public class LeaderboardService {
   }
 
   /**
-   * @param source {@code arena:<name>}
+   * @param source {@code humans}, {@code judge:<id>} (every version), {@code judge:<id>@<version>}
+   *     or {@code arena:<name>}
+   * @param dimension the dimension of human and judge verdicts; ignored for arenas
    * @param bootstrap bootstrap rounds (0: Wald intervals only)
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<RowView> leaderboard(String source, int bootstrap, long seed) {
+  public List<RowView> leaderboard(String source, String dimension, int bootstrap, long seed) {
     if (bootstrap < 0 || bootstrap > MAX_BOOTSTRAP) {
       throw ProblemException.badRequest("bootstrap must be between 0 and " + MAX_BOOTSTRAP);
     }
-    PairwiseCounts counts = counts(source);
+    PairwiseCounts counts = counts(source, dimension);
     if (counts.totalVotes() == 0) {
       return List.of();
     }
@@ -104,17 +118,27 @@ public class LeaderboardService {
     }
   }
 
-  private PairwiseCounts counts(String source) {
-    if (source == null || !source.startsWith("arena:")) {
-      throw ProblemException.badRequest(
-          "source must be arena:<name>; human and judge sources come with the rating campaigns");
+  private PairwiseCounts counts(String source, String dimension) {
+    if (source != null && source.startsWith("arena:")) {
+      return arenaCounts(source.substring("arena:".length()));
     }
-    String arena = source.substring("arena:".length());
+    if ("humans".equals(source)) {
+      return preferenceCounts("human", null, dimension);
+    }
+    if (source != null && source.startsWith("judge:") && source.length() > "judge:".length()) {
+      return preferenceCounts("judge", source.substring("judge:".length()), dimension);
+    }
+    throw ProblemException.badRequest(
+        "source must be humans, judge:<id>, judge:<id>@<version> or arena:<name>; got " + source);
+  }
+
+  private PairwiseCounts arenaCounts(String arena) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         entityManager
             .createNativeQuery(
-                "SELECT system_a, system_b, outcome, count(*) FROM arena_battle WHERE arena = ?1 GROUP BY 1, 2, 3")
+                "SELECT system_a, system_b, outcome, count(*) FROM arena_battle WHERE arena = ?1"
+                    + " GROUP BY 1, 2, 3")
             .setParameter(1, arena)
             .getResultList();
     if (rows.isEmpty()) {
@@ -131,6 +155,49 @@ public class LeaderboardService {
           (String) row[0],
           (String) row[1],
           STORED_OUTCOMES.get((String) row[2]),
+          ((Number) row[3]).longValue());
+    }
+    return counts.build();
+  }
+
+  /**
+   * Verdicts of people or of a judge, by system pair. A judge's verdict on the same pair and
+   * dimension counts once even when several runs stored it.
+   */
+  private PairwiseCounts preferenceCounts(String kind, String judge, String dimension) {
+    if (dimension == null) {
+      throw ProblemException.badRequest("dimension is required for human and judge leaderboards");
+    }
+    String sourceFilter =
+        judge == null
+            ? ""
+            : judge.contains("@") ? " AND p.source = :judge" : " AND p.source LIKE :judge";
+    jakarta.persistence.Query query =
+        entityManager
+            .createNativeQuery(
+                "SELECT sa.name, sb.name, d.verdict, count(*) FROM (SELECT DISTINCT ON (p.source,"
+                    + " p.response_a_id, p.response_b_id, p.dimension, CASE WHEN p.source_kind ="
+                    + " 'human' THEN p.id END) p.response_a_id, p.response_b_id, p.verdict FROM"
+                    + " preference p WHERE p.source_kind = :kind AND p.dimension = :dimension"
+                    + sourceFilter
+                    + " ORDER BY p.source, p.response_a_id, p.response_b_id, p.dimension, CASE WHEN"
+                    + " p.source_kind = 'human' THEN p.id END, p.created_at) d"
+                    + " JOIN response ra ON ra.id = d.response_a_id JOIN system_under_test sa ON"
+                    + " sa.id = ra.system_id JOIN response rb ON rb.id = d.response_b_id JOIN"
+                    + " system_under_test sb ON sb.id = rb.system_id GROUP BY 1, 2, 3")
+            .setParameter("kind", kind)
+            .setParameter("dimension", dimension);
+    if (judge != null) {
+      query.setParameter("judge", judge.contains("@") ? judge : judge + "@%");
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
+    PairwiseCounts.Builder counts = PairwiseCounts.builder();
+    for (Object[] row : rows) {
+      counts.add(
+          (String) row[0],
+          (String) row[1],
+          VERDICT_OUTCOMES.get((String) row[2]),
           ((Number) row[3]).longValue());
     }
     return counts.build();

@@ -182,6 +182,26 @@ class LlmRunResourceTest {
     JsonPath again = Runs.awaitFinished(Runs.start(request));
     assertThat(again.getLong("preferences")).isEqualTo(preferences.size());
     assertThat(server().requestCount()).isEqualTo(requestsBefore);
+
+    // The judge's leaderboard counts each verdict once, although two runs stored it.
+    long prosodyVerdicts =
+        preferences.stream().filter(p -> p.get("dimension").equals("prosody")).count();
+    JsonPath board =
+        given()
+            .queryParam("source", "judge:llm-pairwise")
+            .queryParam("dimension", "prosody")
+            .queryParam("bootstrap", 0)
+            .when()
+            .get("/api/leaderboard")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(board.getList("system")).containsExactlyInAnyOrder("monotone", "reference");
+    assertThat(board.getLong("[0].battles")).isEqualTo(prosodyVerdicts);
+    assertThat(board.getLong("[0].ties")).isEqualTo(prosodyVerdicts);
+    assertThat(board.getDouble("[0].rating"))
+        .isEqualTo(1000.0, org.assertj.core.data.Offset.offset(1e-6));
   }
 
   @Test

@@ -157,6 +157,32 @@ class LeaderboardResourceTest {
         .body("detail", containsString("winner"));
   }
 
+  @Test
+  void shouldShowAnEmptyHumanLeaderboardBeforeAnyVoteAndRequireADimension() {
+    given()
+        .queryParam("source", "humans")
+        .queryParam("dimension", "content")
+        .when()
+        .get("/api/leaderboard")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(0));
+    given()
+        .queryParam("source", "judge:audio-quality")
+        .when()
+        .get("/api/leaderboard")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("dimension"));
+    given()
+        .queryParam("source", "martians")
+        .when()
+        .get("/api/leaderboard")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
   /**
    * Battles between uniformly drawn pairs with 15 % ties, drawn so that A's expected score (wins
    * plus half the ties) is exactly the Bradley–Terry probability: what the half-win fit recovers.
