@@ -105,12 +105,13 @@ public class EvaluateView extends VerticalLayout {
     judgeChoice.setItemLabelGenerator(
         j ->
             j.id()
-                + " ("
+                + (j.pairwise() ? " (pairwise: " : " (")
                 + String.join(", ", j.dimensions())
                 + ")"
                 + (j.runnable() ? "" : " — " + j.unavailableReason()));
     judgeChoice.setItemEnabledProvider(JudgeView::runnable);
-    judgeChoice.select(available.stream().filter(JudgeView::runnable).toList());
+    // Pairwise judges compare two systems and cost model calls: opt-in rather than preselected.
+    judgeChoice.select(available.stream().filter(j -> j.runnable() && !j.pairwise()).toList());
     judgeChoice.setId("run-judges");
   }
 
