@@ -2,6 +2,7 @@ package dev.earshot.testing;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ public abstract class BrowserTest {
 
   @BeforeEach
   void openPage() {
+    PlaywrightAssertions.setDefaultAssertionTimeout(PATIENCE_MILLIS);
     context = Browser.newContext(app);
     context.setDefaultTimeout(PATIENCE_MILLIS);
     page = context.newPage();
