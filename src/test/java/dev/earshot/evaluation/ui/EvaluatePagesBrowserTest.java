@@ -3,6 +3,7 @@ package dev.earshot.evaluation.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.earshot.testing.BrowserTest;
@@ -24,9 +25,7 @@ class EvaluatePagesBrowserTest extends BrowserTest {
     page.navigate("/evaluate");
 
     page.locator("#run-dataset input").fill("demo");
-    page.getByRole(
-            AriaRole.OPTION,
-            new com.microsoft.playwright.Page.GetByRoleOptions().setName("demo").setExact(true))
+    page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("demo").setExact(true))
         .click();
     // The dataset's systems are all chosen for the user (shown as chips; the field has a value).
     assertThat(page.locator("#run-systems")).hasAttribute("has-value", "");
