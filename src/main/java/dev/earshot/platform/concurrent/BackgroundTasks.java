@@ -1,5 +1,7 @@
 package dev.earshot.platform.concurrent;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ExecutorService;
@@ -29,13 +31,21 @@ public class BackgroundTasks {
     this.executor = Executors.newFixedThreadPool(THREADS, threads);
   }
 
+  /**
+   * Runs the task with its own CDI request context: UI updates it pushes with {@code UI.access} may
+   * run on this thread and read the database outside a transaction.
+   */
   public void run(Runnable task) {
     executor.execute(
         () -> {
+          ManagedContext requestContext = Arc.container().requestContext();
+          requestContext.activate();
           try {
             task.run();
           } catch (RuntimeException e) {
             LOG.error("Background task failed", e);
+          } finally {
+            requestContext.terminate();
           }
         });
   }
