@@ -1,14 +1,20 @@
 package dev.earshot.leaderboard.rest;
 
 import dev.earshot.leaderboard.service.LeaderboardService;
+import dev.earshot.leaderboard.service.LeaderboardService.LeaderboardQuery;
 import dev.earshot.leaderboard.service.LeaderboardService.RowView;
 import dev.earshot.platform.rest.Problem;
+import dev.earshot.platform.rest.ProblemException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,15 +62,69 @@ public class LeaderboardResource {
               schema = @Schema(implementation = Problem.class)))
   public List<RowView> leaderboard(
       @QueryParam("source")
-          @Schema(description = "humans, judge:<id>, judge:<id>@<version> or arena:<name>")
+          @Schema(description = "humans, judges, judge:<id>, judge:<id>@<version> or arena:<name>")
           String source,
       @QueryParam("dimension")
           @Schema(
               description =
                   "content, prosody, emotion, nonspeech, quality, ...; required for humans and judges")
           String dimension,
+      @QueryParam("dataset") @Schema(description = "only verdicts on this dataset's prompts")
+          String dataset,
+      @QueryParam("since")
+          @Schema(description = "only verdicts from this time on: ISO date or date-time")
+          String since,
+      @QueryParam("asOf")
+          @Schema(
+              description =
+                  "the leaderboard as it was then: ISO date (end of day, UTC) or date-time")
+          String asOf,
+      @QueryParam("tieModel")
+          @DefaultValue("half-win")
+          @Schema(enumeration = {"half-win", "davidson"})
+          String tieModel,
+      @QueryParam("anchor")
+          @Schema(description = "pin this system at anchorRating instead of centring at 1000")
+          String anchor,
+      @QueryParam("anchorRating") @DefaultValue("1000") double anchorRating,
       @QueryParam("bootstrap") @DefaultValue("1000") int bootstrap,
       @QueryParam("seed") @DefaultValue("1") long seed) {
-    return leaderboards.leaderboard(source, dimension, bootstrap, seed);
+    if (!tieModel.equals("half-win") && !tieModel.equals("davidson")) {
+      throw ProblemException.badRequest("tieModel must be half-win or davidson, got " + tieModel);
+    }
+    return leaderboards.leaderboard(
+        new LeaderboardQuery(
+            source,
+            dimension,
+            dataset,
+            time("since", since, false),
+            time("asOf", asOf, true),
+            tieModel.equals("davidson"),
+            anchor,
+            anchorRating,
+            bootstrap,
+            seed));
+  }
+
+  /** ISO date-time, or a date: its start (or with {@code endOfDay} its last instant) in UTC. */
+  private static OffsetDateTime time(String name, String value, boolean endOfDay) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value);
+    } catch (DateTimeParseException notDateTime) {
+      try {
+        LocalDate date = LocalDate.parse(value);
+        return endOfDay
+            ? date.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1)
+            : date.atStartOfDay().atOffset(ZoneOffset.UTC);
+      } catch (DateTimeParseException notDate) {
+        throw ProblemException.badRequest(
+            name
+                + " must be an ISO date (2026-11-26) or date-time (2026-11-26T12:00:00Z), got "
+                + value);
+      }
+    }
   }
 }

@@ -12,6 +12,7 @@ import dev.earshot.stats.RatingScale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -84,26 +85,62 @@ public class LeaderboardService {
   }
 
   /**
-   * @param source {@code humans}, {@code judge:<id>} (every version), {@code judge:<id>@<version>}
-   *     or {@code arena:<name>}
+   * What to rank and how.
+   *
+   * @param source {@code humans}, {@code judges} (all judges), {@code judge:<id>} (every version),
+   *     {@code judge:<id>@<version>} or {@code arena:<name>}
    * @param dimension the dimension of human and judge verdicts; ignored for arenas
+   * @param dataset only verdicts on prompts of this dataset, or null
+   * @param since only verdicts made at or after this time, or null
+   * @param asOf the leaderboard as it was at this time (verdicts made until then), or null
+   * @param davidson ties by the Davidson model instead of half a win each way
+   * @param anchorSystem the system pinned at {@code anchorRating}, or null to centre at 1000
    * @param bootstrap bootstrap rounds (0: Wald intervals only)
    */
+  public record LeaderboardQuery(
+      String source,
+      String dimension,
+      String dataset,
+      OffsetDateTime since,
+      OffsetDateTime asOf,
+      boolean davidson,
+      String anchorSystem,
+      double anchorRating,
+      int bootstrap,
+      long seed) {}
+
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<RowView> leaderboard(String source, String dimension, int bootstrap, long seed) {
-    if (bootstrap < 0 || bootstrap > MAX_BOOTSTRAP) {
+  public List<RowView> leaderboard(LeaderboardQuery query) {
+    if (query.bootstrap() < 0 || query.bootstrap() > MAX_BOOTSTRAP) {
       throw ProblemException.badRequest("bootstrap must be between 0 and " + MAX_BOOTSTRAP);
     }
-    PairwiseCounts counts = counts(source, dimension);
+    PairwiseCounts counts = counts(query);
     if (counts.totalVotes() == 0) {
       return List.of();
     }
+    if (query.anchorSystem() != null && !counts.systems().contains(query.anchorSystem())) {
+      throw new ProblemException(
+          422,
+          "Unknown anchor",
+          "System '"
+              + query.anchorSystem()
+              + "' is not on this leaderboard; it ranks "
+              + counts.systems());
+    }
+    RatingScale scale =
+        query.anchorSystem() == null
+            ? RatingScale.elo()
+            : RatingScale.anchored(
+                RatingScale.DEFAULT_SCALE,
+                RatingScale.DEFAULT_BASE,
+                query.anchorSystem(),
+                query.anchorRating());
     try {
       return Leaderboard.compute(
               counts,
-              BradleyTerryModel.halfWin(),
-              RatingScale.elo(),
-              BootstrapSettings.seeded(seed).withRounds(bootstrap))
+              query.davidson() ? BradleyTerryModel.davidson() : BradleyTerryModel.halfWin(),
+              scale,
+              BootstrapSettings.seeded(query.seed()).withRounds(query.bootstrap()))
           .rows()
           .stream()
           .map(RowView::of)
@@ -113,35 +150,42 @@ public class LeaderboardService {
           422,
           "Ratings not identifiable",
           e.getMessage()
-              + ". Bradley–Terry needs every system to have won and lost (or tied) against the others;"
-              + " add battles that connect them.");
+              + ". Bradley–Terry needs every system to have won and lost (or tied) against the"
+              + " others; add battles that connect them.");
     }
   }
 
-  private PairwiseCounts counts(String source, String dimension) {
+  private PairwiseCounts counts(LeaderboardQuery query) {
+    String source = query.source();
     if (source != null && source.startsWith("arena:")) {
-      return arenaCounts(source.substring("arena:".length()));
+      return arenaCounts(source.substring("arena:".length()), query);
     }
     if ("humans".equals(source)) {
-      return preferenceCounts("human", null, dimension);
+      return preferenceCounts("human", null, query);
+    }
+    if ("judges".equals(source)) {
+      return preferenceCounts("judge", null, query);
     }
     if (source != null && source.startsWith("judge:") && source.length() > "judge:".length()) {
-      return preferenceCounts("judge", source.substring("judge:".length()), dimension);
+      return preferenceCounts("judge", source.substring("judge:".length()), query);
     }
     throw ProblemException.badRequest(
-        "source must be humans, judge:<id>, judge:<id>@<version> or arena:<name>; got " + source);
+        "source must be humans, judges, judge:<id>, judge:<id>@<version> or arena:<name>; got "
+            + source);
   }
 
-  private PairwiseCounts arenaCounts(String arena) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+  private PairwiseCounts arenaCounts(String arena, LeaderboardQuery query) {
+    jakarta.persistence.Query sql =
         entityManager
             .createNativeQuery(
-                "SELECT system_a, system_b, outcome, count(*) FROM arena_battle WHERE arena = ?1"
+                "SELECT system_a, system_b, outcome, count(*) FROM arena_battle WHERE arena = :arena"
+                    + timeWindow("imported_at", query)
                     + " GROUP BY 1, 2, 3")
-            .setParameter(1, arena)
-            .getResultList();
-    if (rows.isEmpty()) {
+            .setParameter("arena", arena);
+    bindTimeWindow(sql, query);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = sql.getResultList();
+    if (rows.isEmpty() && query.since() == null && query.asOf() == null) {
       throw ProblemException.notFound(
           "No battles in arena '"
               + arena
@@ -164,7 +208,8 @@ public class LeaderboardService {
    * Verdicts of people or of a judge, by system pair. A judge's verdict on the same pair and
    * dimension counts once even when several runs stored it.
    */
-  private PairwiseCounts preferenceCounts(String kind, String judge, String dimension) {
+  private PairwiseCounts preferenceCounts(String kind, String judge, LeaderboardQuery query) {
+    String dimension = query.dimension();
     if (dimension == null) {
       throw ProblemException.badRequest("dimension is required for human and judge leaderboards");
     }
@@ -172,7 +217,7 @@ public class LeaderboardService {
         judge == null
             ? ""
             : judge.contains("@") ? " AND p.source = :judge" : " AND p.source LIKE :judge";
-    jakarta.persistence.Query query =
+    jakarta.persistence.Query sql =
         entityManager
             .createNativeQuery(
                 "SELECT sa.name, sb.name, d.verdict, count(*) FROM (SELECT DISTINCT ON (p.source,"
@@ -180,6 +225,11 @@ public class LeaderboardService {
                     + " 'human' THEN p.id END) p.response_a_id, p.response_b_id, p.verdict FROM"
                     + " preference p WHERE p.source_kind = :kind AND p.dimension = :dimension"
                     + sourceFilter
+                    + timeWindow("p.created_at", query)
+                    + (query.dataset() == null
+                        ? ""
+                        : " AND p.prompt_id IN (SELECT pr.id FROM prompt pr JOIN dataset ds ON"
+                            + " ds.id = pr.dataset_id WHERE ds.name = :dataset)")
                     + " ORDER BY p.source, p.response_a_id, p.response_b_id, p.dimension, CASE WHEN"
                     + " p.source_kind = 'human' THEN p.id END, p.created_at) d"
                     + " JOIN response ra ON ra.id = d.response_a_id JOIN system_under_test sa ON"
@@ -188,10 +238,14 @@ public class LeaderboardService {
             .setParameter("kind", kind)
             .setParameter("dimension", dimension);
     if (judge != null) {
-      query.setParameter("judge", judge.contains("@") ? judge : judge + "@%");
+      sql.setParameter("judge", judge.contains("@") ? judge : judge + "@%");
     }
+    if (query.dataset() != null) {
+      sql.setParameter("dataset", query.dataset());
+    }
+    bindTimeWindow(sql, query);
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = query.getResultList();
+    List<Object[]> rows = sql.getResultList();
     PairwiseCounts.Builder counts = PairwiseCounts.builder();
     for (Object[] row : rows) {
       counts.add(
@@ -201,5 +255,19 @@ public class LeaderboardService {
           ((Number) row[3]).longValue());
     }
     return counts.build();
+  }
+
+  private static String timeWindow(String column, LeaderboardQuery query) {
+    return (query.since() == null ? "" : " AND " + column + " >= :since")
+        + (query.asOf() == null ? "" : " AND " + column + " <= :asOf");
+  }
+
+  private static void bindTimeWindow(jakarta.persistence.Query sql, LeaderboardQuery query) {
+    if (query.since() != null) {
+      sql.setParameter("since", query.since());
+    }
+    if (query.asOf() != null) {
+      sql.setParameter("asOf", query.asOf());
+    }
   }
 }

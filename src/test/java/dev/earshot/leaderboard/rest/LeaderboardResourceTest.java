@@ -119,6 +119,64 @@ class LeaderboardResourceTest {
   }
 
   @Test
+  void shouldAnchorSwitchTieModelAndLookBackInTime() {
+    given()
+        .contentType("text/csv")
+        .body("a,b,outcome\np,q,a\np,q,a\np,q,b\np,q,tie\nq,r,a\nr,q,a\nr,p,tie\n")
+        .when()
+        .post("/api/arenas/options/battles")
+        .then()
+        .statusCode(201);
+    JsonPath anchored =
+        given()
+            .queryParam("source", "arena:options")
+            .queryParam("anchor", "q")
+            .queryParam("anchorRating", 1500)
+            .queryParam("bootstrap", 0)
+            .when()
+            .get("/api/leaderboard")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(anchored.getDouble("find { it.system == 'q' }.rating"))
+        .isCloseTo(1500, org.assertj.core.data.Offset.offset(1e-6));
+    given()
+        .queryParam("source", "arena:options")
+        .queryParam("tieModel", "davidson")
+        .queryParam("bootstrap", 0)
+        .when()
+        .get("/api/leaderboard")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(3));
+    given()
+        .queryParam("source", "arena:options")
+        .queryParam("asOf", "2000-01-01")
+        .when()
+        .get("/api/leaderboard")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(0));
+    given()
+        .queryParam("source", "arena:options")
+        .queryParam("anchor", "nobody")
+        .when()
+        .get("/api/leaderboard")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("nobody"));
+    given()
+        .queryParam("source", "arena:options")
+        .queryParam("asOf", "yesterday")
+        .when()
+        .get("/api/leaderboard")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("ISO date"));
+  }
+
+  @Test
   void shouldRejectBadRowsWithLineNumbersAndImportNothing() {
     String csv = "a,b,outcome\nx,y,a\nx,y,maybe\nx,x,tie\nonly,two\n";
     given()
