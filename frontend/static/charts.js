@@ -22,3 +22,78 @@ window.earshotContourChart = function (element, data) {
   });
   new ResizeObserver(() => chart.resize()).observe(element);
 };
+
+// Ratings with their 95 % intervals: one row per system, best on top.
+window.earshotIntervalChart = function (element, rows) {
+  if (!window.echarts) {
+    element.textContent = 'Charts could not be loaded.';
+    return;
+  }
+  const chart = window.echarts.getInstanceByDom(element) || window.echarts.init(element);
+  const systems = rows.map(r => r.system).reverse();
+  const ordered = rows.slice().reverse();
+  chart.setOption({
+    animation: false,
+    grid: { left: 140, right: 40, top: 20, bottom: 40 },
+    tooltip: {
+      trigger: 'item',
+      formatter: p => {
+        const r = ordered[p.dataIndex];
+        return r.system + ': ' + r.rating.toFixed(1) + ' [' + r.ciLow.toFixed(1) + ', ' + r.ciHigh.toFixed(1) + ']';
+      }
+    },
+    xAxis: { type: 'value', scale: true, name: 'rating' },
+    yAxis: { type: 'category', data: systems },
+    series: [
+      {
+        type: 'custom',
+        renderItem: (params, api) => {
+          const low = api.coord([api.value(1), params.dataIndex]);
+          const high = api.coord([api.value(2), params.dataIndex]);
+          const h = 8;
+          const style = { stroke: '#1676f3', lineWidth: 2 };
+          return {
+            type: 'group',
+            children: [
+              { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style },
+              { type: 'line', shape: { x1: low[0], y1: low[1] - h, x2: low[0], y2: low[1] + h }, style },
+              { type: 'line', shape: { x1: high[0], y1: high[1] - h, x2: high[0], y2: high[1] + h }, style }
+            ]
+          };
+        },
+        encode: { x: [1, 2], y: 0 },
+        data: ordered.map((r, i) => [i, r.ciLow, r.ciHigh])
+      },
+      { type: 'scatter', symbolSize: 10, data: ordered.map((r, i) => [r.rating, i]), itemStyle: { color: '#0b4fa8' } }
+    ]
+  }, true);
+  new ResizeObserver(() => chart.resize()).observe(element);
+};
+
+// Win rate of the row system against the column system, with the battle count in the tooltip.
+window.earshotWinRateHeatmap = function (element, matrix) {
+  if (!window.echarts) {
+    element.textContent = 'Charts could not be loaded.';
+    return;
+  }
+  const chart = window.echarts.getInstanceByDom(element) || window.echarts.init(element);
+  const cells = [];
+  matrix.systems.forEach((row, i) => matrix.systems.forEach((column, j) => {
+    if (matrix.winRate[i][j] !== null) {
+      cells.push([j, i, Math.round(matrix.winRate[i][j] * 100) / 100, matrix.battles[i][j]]);
+    }
+  }));
+  chart.setOption({
+    animation: false,
+    grid: { left: 140, right: 40, top: 20, bottom: 90 },
+    tooltip: {
+      formatter: p => matrix.systems[p.value[1]] + ' vs ' + matrix.systems[p.value[0]] + ': win rate '
+        + p.value[2] + ' over ' + p.value[3] + ' battles'
+    },
+    xAxis: { type: 'category', data: matrix.systems, axisLabel: { rotate: 30 } },
+    yAxis: { type: 'category', data: matrix.systems, inverse: true },
+    visualMap: { min: 0, max: 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#d7301f', '#f7f7f7', '#1a9850'] } },
+    series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: p => p.value[2].toFixed(2) } }]
+  }, true);
+  new ResizeObserver(() => chart.resize()).observe(element);
+};

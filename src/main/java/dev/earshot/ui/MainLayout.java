@@ -9,6 +9,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.earshot.dataset.ui.DatasetsView;
 import dev.earshot.evaluation.ui.EvaluateView;
+import dev.earshot.leaderboard.ui.LeaderboardView;
 
 /** The shell around every view: title bar and navigation drawer. */
 public class MainLayout extends AppLayout {

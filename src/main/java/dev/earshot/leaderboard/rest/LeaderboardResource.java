@@ -11,9 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,7 +35,7 @@ public class LeaderboardResource {
   }
 
   @GET
-  @Produces(MediaType.APPLICATION_JSON)
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   @Operation(
       summary = "Leaderboard of a source",
       description =
@@ -60,7 +60,7 @@ public class LeaderboardResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public List<RowView> leaderboard(
+  public Response leaderboard(
       @QueryParam("source")
           @Schema(description = "humans, judges, judge:<id>, judge:<id>@<version> or arena:<name>")
           String source,
@@ -88,22 +88,33 @@ public class LeaderboardResource {
           String anchor,
       @QueryParam("anchorRating") @DefaultValue("1000") double anchorRating,
       @QueryParam("bootstrap") @DefaultValue("1000") int bootstrap,
-      @QueryParam("seed") @DefaultValue("1") long seed) {
+      @QueryParam("seed") @DefaultValue("1") long seed,
+      @QueryParam("format") @DefaultValue("json") @Schema(enumeration = {"json", "csv"})
+          String format) {
     if (!tieModel.equals("half-win") && !tieModel.equals("davidson")) {
       throw ProblemException.badRequest("tieModel must be half-win or davidson, got " + tieModel);
     }
-    return leaderboards.leaderboard(
-        new LeaderboardQuery(
-            source,
-            dimension,
-            dataset,
-            time("since", since, false),
-            time("asOf", asOf, true),
-            tieModel.equals("davidson"),
-            anchor,
-            anchorRating,
-            bootstrap,
-            seed));
+    List<RowView> rows =
+        leaderboards.leaderboard(
+            new LeaderboardQuery(
+                source,
+                dimension,
+                dataset,
+                time("since", since, false),
+                time("asOf", asOf, true),
+                tieModel.equals("davidson"),
+                anchor,
+                anchorRating,
+                bootstrap,
+                seed));
+    return switch (format) {
+      case "json" -> Response.ok(rows, MediaType.APPLICATION_JSON).build();
+      case "csv" ->
+          Response.ok(LeaderboardService.csv(rows), "text/csv")
+              .header("Content-Disposition", "attachment; filename=\"leaderboard.csv\"")
+              .build();
+      default -> throw ProblemException.badRequest("format must be json or csv, got " + format);
+    };
   }
 
   /** ISO date-time, or a date: its start (or with {@code endOfDay} its last instant) in UTC. */
@@ -116,9 +127,7 @@ public class LeaderboardResource {
     } catch (DateTimeParseException notDateTime) {
       try {
         LocalDate date = LocalDate.parse(value);
-        return endOfDay
-            ? date.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1)
-            : date.atStartOfDay().atOffset(ZoneOffset.UTC);
+        return endOfDay ? LeaderboardQuery.endOfDay(date) : LeaderboardQuery.startOfDay(date);
       } catch (DateTimeParseException notDate) {
         throw ProblemException.badRequest(
             name

@@ -12,7 +12,9 @@ import dev.earshot.stats.RatingScale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -107,7 +109,18 @@ public class LeaderboardService {
       String anchorSystem,
       double anchorRating,
       int bootstrap,
-      long seed) {}
+      long seed) {
+
+    /** The last instant of a day, UTC: "as of 2026-11-26" includes that whole day. */
+    public static OffsetDateTime endOfDay(LocalDate day) {
+      return day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1);
+    }
+
+    /** The first instant of a day, UTC. */
+    public static OffsetDateTime startOfDay(LocalDate day) {
+      return day.atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+  }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<RowView> leaderboard(LeaderboardQuery query) {
@@ -153,6 +166,83 @@ public class LeaderboardService {
               + ". Bradley–Terry needs every system to have won and lost (or tied) against the"
               + " others; add battles that connect them.");
     }
+  }
+
+  /**
+   * Win rates (wins plus half the ties, over battles) and battle counts between every two systems,
+   * rows and columns in leaderboard order; a cell without battles has a null rate.
+   */
+  @Schema(name = "WinRateMatrix")
+  public record WinRateMatrix(List<String> systems, Double[][] winRate, long[][] battles) {}
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public WinRateMatrix matrix(LeaderboardQuery query, List<String> order) {
+    PairwiseCounts counts = counts(query);
+    int n = order.size();
+    Map<String, Integer> position = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      position.put(order.get(i), i);
+    }
+    Double[][] winRate = new Double[n][n];
+    long[][] battles = new long[n][n];
+    for (int pair = 0; pair < counts.pairCount(); pair++) {
+      Integer first = position.get(counts.systems().get(counts.first(pair)));
+      Integer second = position.get(counts.systems().get(counts.second(pair)));
+      if (first == null || second == null) {
+        continue;
+      }
+      long votes = counts.votes(pair);
+      double ties = counts.modelTies(pair);
+      battles[first][second] = votes;
+      battles[second][first] = votes;
+      if (votes > 0) {
+        winRate[first][second] = (counts.winsFirst(pair) + ties / 2) / votes;
+        winRate[second][first] = (counts.winsSecond(pair) + ties / 2) / votes;
+      }
+    }
+    return new WinRateMatrix(order, winRate, battles);
+  }
+
+  /** Rows as CSV with a header line, numbers as the JSON shows them. */
+  public static String csv(List<RowView> rows) {
+    StringBuilder csv =
+        new StringBuilder(
+            "system,rating,standardError,ciLow,ciHigh,rankUpperBound,battles,wins,losses,ties,bothBad\n");
+    for (RowView row : rows) {
+      csv.append(
+              String.join(
+                  ",",
+                  quoted(row.system()),
+                  Double.toString(row.rating()),
+                  Double.toString(row.standardError()),
+                  Double.toString(row.ciLow()),
+                  Double.toString(row.ciHigh()),
+                  Integer.toString(row.rankUpperBound()),
+                  Long.toString(row.battles()),
+                  Long.toString(row.wins()),
+                  Long.toString(row.losses()),
+                  Long.toString(row.ties()),
+                  Long.toString(row.bothBad())))
+          .append('\n');
+    }
+    return csv.toString();
+  }
+
+  private static String quoted(String value) {
+    return value.contains(",") || value.contains("\"")
+        ? "\"" + value.replace("\"", "\"\"") + "\""
+        : value;
+  }
+
+  /** Names of the arenas with imported battles. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<String> arenas() {
+    @SuppressWarnings("unchecked")
+    List<String> names =
+        entityManager
+            .createNativeQuery("SELECT DISTINCT arena FROM arena_battle ORDER BY arena")
+            .getResultList();
+    return names;
   }
 
   private PairwiseCounts counts(LeaderboardQuery query) {

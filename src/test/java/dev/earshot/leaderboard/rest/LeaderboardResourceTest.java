@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.earshot.leaderboard.service.LeaderboardService;
+import dev.earshot.leaderboard.service.LeaderboardService.LeaderboardQuery;
+import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -174,6 +178,46 @@ class LeaderboardResourceTest {
         .then()
         .statusCode(400)
         .body("detail", containsString("ISO date"));
+  }
+
+  @Inject LeaderboardService leaderboards;
+
+  @Test
+  void shouldComputeTheWinRateMatrixAndServeCsv() {
+    given()
+        .contentType("text/csv")
+        .body("a,b,outcome\nm1,m2,a\nm1,m2,a\nm2,m1,tie\nm1,m2,b\nm2,m3,a\nm3,m2,tie\n")
+        .when()
+        .post("/api/arenas/matrix/battles")
+        .then()
+        .statusCode(201);
+    LeaderboardQuery query =
+        new LeaderboardQuery("arena:matrix", null, null, null, null, false, null, Double.NaN, 0, 1);
+    WinRateMatrix matrix = leaderboards.matrix(query, List.of("m1", "m2", "m3"));
+    // m1 vs m2: 2 wins, 1 loss, 1 tie of 4 -> 2.5 / 4
+    assertThat(matrix.winRate()[0][1]).isEqualTo(0.625);
+    assertThat(matrix.winRate()[1][0]).isEqualTo(0.375);
+    assertThat(matrix.battles()[0][1]).isEqualTo(4);
+    assertThat(matrix.winRate()[1][2]).isEqualTo(0.75);
+    assertThat(matrix.winRate()[0][2]).isNull();
+    assertThat(matrix.battles()[0][2]).isZero();
+
+    String csv =
+        given()
+            .queryParam("source", "arena:matrix")
+            .queryParam("bootstrap", 0)
+            .queryParam("format", "csv")
+            .when()
+            .get("/api/leaderboard")
+            .then()
+            .statusCode(200)
+            .contentType("text/csv")
+            .extract()
+            .asString();
+    assertThat(csv.lines().findFirst().orElseThrow())
+        .isEqualTo(
+            "system,rating,standardError,ciLow,ciHigh,rankUpperBound,battles,wins,losses,ties,bothBad");
+    assertThat(csv.lines().count()).isEqualTo(4);
   }
 
   @Test

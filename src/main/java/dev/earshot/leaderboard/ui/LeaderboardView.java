@@ -1,0 +1,221 @@
+package dev.earshot.leaderboard.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.earshot.judge.service.JudgeRegistry;
+import dev.earshot.leaderboard.service.LeaderboardService;
+import dev.earshot.leaderboard.service.LeaderboardService.LeaderboardQuery;
+import dev.earshot.leaderboard.service.LeaderboardService.RowView;
+import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
+import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.ui.MainLayout;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Leaderboard per source and dimension: the table, ratings with 95 % intervals, the win-rate
+ * heatmap, "as of" any past date, and the same numbers as CSV or JSON. Charts are drawn by ECharts
+ * in the browser from data computed here.
+ */
+@Route(value = "leaderboard", layout = MainLayout.class)
+@PageTitle("Leaderboard · Earshot")
+public class LeaderboardView extends VerticalLayout {
+
+  private static final long serialVersionUID = 1L;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int BOOTSTRAP = 1000;
+  private static final long SEED = 1;
+  private static final List<String> DIMENSIONS =
+      List.of("overall", "content", "prosody", "emotion", "nonspeech", "quality");
+
+  private final transient LeaderboardService leaderboards;
+  private final Select<String> source = new Select<>();
+  private final Select<String> dimension = new Select<>();
+  private final DatePicker asOf = new DatePicker("As of");
+  private final Span message = new Span();
+  private final Grid<RowView> table = new Grid<>(RowView.class, false);
+  private final Div intervals = new Div();
+  private final Div heatmap = new Div();
+  private final Anchor csv = new Anchor("", "Download CSV");
+  private final Anchor json = new Anchor("", "Download JSON");
+
+  public LeaderboardView(LeaderboardService leaderboards, JudgeRegistry judges) {
+    this.leaderboards = leaderboards;
+    configureControls(judges);
+    configureTable();
+    intervals.setId("leaderboard-intervals");
+    intervals.setWidthFull();
+    intervals.setHeight("280px");
+    heatmap.setId("leaderboard-heatmap");
+    heatmap.setWidthFull();
+    heatmap.setHeight("360px");
+    message.setId("leaderboard-message");
+    HorizontalLayout controls = new HorizontalLayout(source, dimension, asOf, csv, json);
+    controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    add(
+        new H2("Leaderboard"),
+        controls,
+        message,
+        table,
+        new H3("Ratings with 95 % intervals"),
+        intervals,
+        new H3("Win rate (row against column)"),
+        heatmap);
+  }
+
+  private void configureControls(JudgeRegistry judges) {
+    List<String> sources = new ArrayList<>(List.of("humans", "judges"));
+    judges.current().forEach(j -> sources.add("judge:" + j.id()));
+    leaderboards.arenas().forEach(a -> sources.add("arena:" + a));
+    source.setLabel("Source");
+    source.setItems(sources);
+    source.setValue("humans");
+    source.setId("leaderboard-source");
+    dimension.setLabel("Dimension");
+    dimension.setItems(DIMENSIONS);
+    dimension.setValue("overall");
+    dimension.setId("leaderboard-dimension");
+    asOf.setClearButtonVisible(true);
+    asOf.setId("leaderboard-as-of");
+    source.addValueChangeListener(e -> refresh());
+    dimension.addValueChangeListener(e -> refresh());
+    asOf.addValueChangeListener(e -> refresh());
+    csv.getElement().setAttribute("download", true);
+    json.getElement().setAttribute("download", true);
+  }
+
+  private void configureTable() {
+    table
+        .addColumn(RowView::rankUpperBound)
+        .setHeader("Rank (upper bound)")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    table.addColumn(RowView::system).setHeader("System").setAutoWidth(true).setFlexGrow(1);
+    table.addColumn(r -> format(r.rating())).setHeader("Rating").setAutoWidth(true).setFlexGrow(0);
+    table
+        .addColumn(r -> "[" + format(r.ciLow()) + ", " + format(r.ciHigh()) + "]")
+        .setHeader("95 % interval")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    table
+        .addColumn(r -> format(r.standardError()))
+        .setHeader("SE")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    table.addColumn(RowView::battles).setHeader("Battles").setAutoWidth(true).setFlexGrow(0);
+    table
+        .addColumn(r -> r.wins() + " / " + r.losses() + " / " + r.ties())
+        .setHeader("W / L / T")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    table.addColumn(RowView::bothBad).setHeader("Both bad").setAutoWidth(true).setFlexGrow(0);
+    table.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+    table.setAllRowsVisible(true);
+    table.setId("leaderboard-table");
+  }
+
+  @Override
+  protected void onAttach(AttachEvent event) {
+    super.onAttach(event);
+    event.getUI().getPage().addJavaScript("/webjars/echarts/5.3.1/dist/echarts.min.js");
+    event.getUI().getPage().addJavaScript("/static/charts.js");
+    refresh();
+  }
+
+  private void refresh() {
+    LeaderboardQuery query = query();
+    updateDownloads();
+    List<RowView> rows;
+    try {
+      rows = leaderboards.leaderboard(query);
+    } catch (ProblemException e) {
+      show(List.of(), e.getMessage());
+      return;
+    }
+    show(rows, rows.isEmpty() ? "No verdicts yet for this source and dimension." : "");
+    if (!rows.isEmpty()) {
+      WinRateMatrix matrix =
+          leaderboards.matrix(query, rows.stream().map(RowView::system).toList());
+      draw(intervals, "earshotIntervalChart", rows);
+      draw(heatmap, "earshotWinRateHeatmap", matrix);
+    }
+  }
+
+  private void show(List<RowView> rows, String text) {
+    table.setItems(rows);
+    message.setText(text);
+    intervals.setVisible(!rows.isEmpty());
+    heatmap.setVisible(!rows.isEmpty());
+  }
+
+  private LeaderboardQuery query() {
+    OffsetDateTime until =
+        asOf.getValue() == null ? null : LeaderboardQuery.endOfDay(asOf.getValue());
+    return new LeaderboardQuery(
+        source.getValue(),
+        dimension.getValue(),
+        null,
+        null,
+        until,
+        false,
+        null,
+        Double.NaN,
+        BOOTSTRAP,
+        SEED);
+  }
+
+  private void updateDownloads() {
+    String parameters =
+        "source="
+            + encode(source.getValue())
+            + "&dimension="
+            + encode(dimension.getValue())
+            + "&bootstrap="
+            + BOOTSTRAP
+            + "&seed="
+            + SEED
+            + (asOf.getValue() == null ? "" : "&asOf=" + asOf.getValue());
+    csv.setHref("/api/leaderboard?" + parameters + "&format=csv");
+    json.setHref("/api/leaderboard?" + parameters);
+  }
+
+  private static void draw(Div target, String function, Object data) {
+    try {
+      target
+          .getElement()
+          .executeJs(
+              "window." + function + "($0, JSON.parse($1))",
+              target.getElement(),
+              JSON.writeValueAsString(data));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("chart data is not JSON", e);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+  }
+
+  private static String format(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
+  }
+}
