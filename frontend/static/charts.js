@@ -92,7 +92,7 @@ window.earshotWinRateHeatmap = function (element, matrix) {
     },
     xAxis: { type: 'category', data: matrix.systems, axisLabel: { rotate: 30 } },
     yAxis: { type: 'category', data: matrix.systems, inverse: true },
-    visualMap: { min: 0, max: 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#d7301f', '#f7f7f7', '#1a9850'] } },
+    visualMap: { dimension: 2, min: 0, max: 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#d7301f', '#f7f7f7', '#1a9850'] } },
     series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: p => p.value[2].toFixed(2) } }]
   }, true);
   new ResizeObserver(() => chart.resize()).observe(element);
