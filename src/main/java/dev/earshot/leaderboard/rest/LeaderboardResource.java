@@ -3,6 +3,7 @@ package dev.earshot.leaderboard.rest;
 import dev.earshot.leaderboard.service.LeaderboardService;
 import dev.earshot.leaderboard.service.LeaderboardService.LeaderboardQuery;
 import dev.earshot.leaderboard.service.LeaderboardService.RowView;
+import dev.earshot.leaderboard.service.LeaderboardService.StyleControlledView;
 import dev.earshot.platform.rest.Problem;
 import dev.earshot.platform.rest.ProblemException;
 import jakarta.ws.rs.DefaultValue;
@@ -115,6 +116,41 @@ public class LeaderboardResource {
               .build();
       default -> throw ProblemException.badRequest("format must be json or csv, got " + format);
     };
+  }
+
+  @GET
+  @Path("style-controlled")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Leaderboard with style control",
+      description =
+          "Chatbot Arena's style control for speech: differences in duration, speaking rate and"
+              + " loudness between the two responses are fitted jointly with the strengths (Wald errors),"
+              + " so a system is not rewarded merely for being longer or louder. Compare with the plain"
+              + " leaderboard of the same source and dimension.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = StyleControlledView.class)))
+  public StyleControlledView styleControlled(
+      @QueryParam("source")
+          @Schema(description = "humans, judges, judge:<id> or judge:<id>@<version>")
+          String source,
+      @QueryParam("dimension") String dimension,
+      @QueryParam("dataset") String dataset,
+      @QueryParam("since") String since,
+      @QueryParam("asOf") String asOf) {
+    return leaderboards.styleControlled(
+        new LeaderboardQuery(
+            source,
+            dimension,
+            dataset,
+            time("since", since, false),
+            time("asOf", asOf, true),
+            false,
+            null,
+            Double.NaN,
+            0,
+            1));
   }
 
   /** ISO date-time, or a date: its start (or with {@code endOfDay} its last instant) in UTC. */

@@ -1,5 +1,6 @@
 package dev.earshot.leaderboard.service;
 
+import dev.earshot.evaluation.service.ResponseFeatures;
 import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.stats.BootstrapSettings;
 import dev.earshot.stats.BradleyTerryModel;
@@ -9,6 +10,11 @@ import dev.earshot.stats.NonIdentifiableRatingsException;
 import dev.earshot.stats.Outcome;
 import dev.earshot.stats.PairwiseCounts;
 import dev.earshot.stats.RatingScale;
+import dev.earshot.stats.StyleBattles;
+import dev.earshot.stats.StyleCoefficient;
+import dev.earshot.stats.StyleControlledFit;
+import dev.earshot.stats.StyleControlledFit.StyleControlledRating;
+import dev.earshot.stats.StyleControlledModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -44,10 +50,16 @@ public class LeaderboardService {
           "b_much_better", Outcome.B_WINS,
           "both_bad", Outcome.BOTH_BAD);
 
-  private final EntityManager entityManager;
+  private static final List<String> STYLE_COVARIATES =
+      List.of("durationSeconds", "speakingRateSyllablesPerSecond", "loudness10Lu");
+  private static final double SILENT_LUFS = -70;
 
-  public LeaderboardService(EntityManager entityManager) {
+  private final EntityManager entityManager;
+  private final ResponseFeatures features;
+
+  public LeaderboardService(EntityManager entityManager, ResponseFeatures features) {
     this.entityManager = entityManager;
+    this.features = features;
   }
 
   /** One leaderboard row (contract of {@code GET /api/leaderboard}). */
@@ -299,6 +311,24 @@ public class LeaderboardService {
    * dimension counts once even when several runs stored it.
    */
   private PairwiseCounts preferenceCounts(String kind, String judge, LeaderboardQuery query) {
+    PairwiseCounts.Builder counts = PairwiseCounts.builder();
+    for (Object[] row : verdictRows(kind, judge, query, "count(*)", " GROUP BY 1, 2, 3")) {
+      counts.add(
+          (String) row[0],
+          (String) row[1],
+          VERDICT_OUTCOMES.get((String) row[2]),
+          ((Number) row[3]).longValue());
+    }
+    return counts.build();
+  }
+
+  /**
+   * Verdicts of people or of a judge with their system names: {@code [systemA, systemB, verdict,
+   * extra...]}. A judge's verdict on the same pair and dimension counts once even when several runs
+   * stored it; every human vote counts.
+   */
+  private List<Object[]> verdictRows(
+      String kind, String judge, LeaderboardQuery query, String extraColumns, String groupBy) {
     String dimension = query.dimension();
     if (dimension == null) {
       throw ProblemException.badRequest("dimension is required for human and judge leaderboards");
@@ -310,7 +340,9 @@ public class LeaderboardService {
     jakarta.persistence.Query sql =
         entityManager
             .createNativeQuery(
-                "SELECT sa.name, sb.name, d.verdict, count(*) FROM (SELECT DISTINCT ON (p.source,"
+                "SELECT sa.name, sb.name, d.verdict, "
+                    + extraColumns
+                    + " FROM (SELECT DISTINCT ON (p.source,"
                     + " p.response_a_id, p.response_b_id, p.dimension, CASE WHEN p.source_kind ="
                     + " 'human' THEN p.id END) p.response_a_id, p.response_b_id, p.verdict FROM"
                     + " preference p WHERE p.source_kind = :kind AND p.dimension = :dimension"
@@ -324,7 +356,8 @@ public class LeaderboardService {
                     + " p.source_kind = 'human' THEN p.id END, p.created_at) d"
                     + " JOIN response ra ON ra.id = d.response_a_id JOIN system_under_test sa ON"
                     + " sa.id = ra.system_id JOIN response rb ON rb.id = d.response_b_id JOIN"
-                    + " system_under_test sb ON sb.id = rb.system_id GROUP BY 1, 2, 3")
+                    + " system_under_test sb ON sb.id = rb.system_id"
+                    + groupBy)
             .setParameter("kind", kind)
             .setParameter("dimension", dimension);
     if (judge != null) {
@@ -336,15 +369,81 @@ public class LeaderboardService {
     bindTimeWindow(sql, query);
     @SuppressWarnings("unchecked")
     List<Object[]> rows = sql.getResultList();
-    PairwiseCounts.Builder counts = PairwiseCounts.builder();
+    return rows;
+  }
+
+  /** Style-controlled ratings with the fitted style coefficients. */
+  @Schema(name = "StyleControlledLeaderboard")
+  public record StyleControlledView(
+      List<StyleControlledRating> rows,
+      @Schema(
+              description =
+                  "per covariate: effect on the log-odds of winning per unit of difference")
+          List<StyleCoefficient> coefficients) {}
+
+  /**
+   * The leaderboard with style control: the duration, speaking-rate and loudness differences of the
+   * two responses are fitted jointly with the strengths, so a system is not rewarded merely for
+   * being longer or louder. Units: seconds, syllables per second, 10 LU.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public StyleControlledView styleControlled(LeaderboardQuery query) {
+    String source = query.source();
+    String kind;
+    String judge = null;
+    if ("humans".equals(source)) {
+      kind = "human";
+    } else if ("judges".equals(source)) {
+      kind = "judge";
+    } else if (source != null
+        && source.startsWith("judge:")
+        && source.length() > "judge:".length()) {
+      kind = "judge";
+      judge = source.substring("judge:".length());
+    } else {
+      throw ProblemException.badRequest(
+          "style control needs the responses' audio: use source humans, judges or judge:<id>");
+    }
+    List<Object[]> rows = verdictRows(kind, judge, query, "d.response_a_id, d.response_b_id", "");
+    StyleBattles.Builder battles = StyleBattles.builder(STYLE_COVARIATES);
     for (Object[] row : rows) {
-      counts.add(
+      Style a = style(((Number) row[3]).longValue());
+      Style b = style(((Number) row[4]).longValue());
+      battles.add(
           (String) row[0],
           (String) row[1],
           VERDICT_OUTCOMES.get((String) row[2]),
-          ((Number) row[3]).longValue());
+          a.durationSeconds() - b.durationSeconds(),
+          a.syllablesPerSecond() - b.syllablesPerSecond(),
+          (a.loudnessLufs() - b.loudnessLufs()) / 10);
     }
-    return counts.build();
+    if (rows.isEmpty()) {
+      return new StyleControlledView(List.of(), List.of());
+    }
+    try {
+      StyleControlledFit fit = StyleControlledModel.defaults().fit(battles.build());
+      return new StyleControlledView(fit.ratings(RatingScale.elo()), fit.coefficients());
+    } catch (NonIdentifiableRatingsException e) {
+      throw new ProblemException(422, "Ratings not identifiable", e.getMessage());
+    }
+  }
+
+  private record Style(double durationSeconds, double syllablesPerSecond, double loudnessLufs) {}
+
+  private Style style(long responseId) {
+    String sha =
+        (String)
+            entityManager
+                .createNativeQuery("SELECT audio_sha256 FROM response WHERE id = ?1")
+                .setParameter(1, responseId)
+                .getSingleResult();
+    ResponseFeatures.Features measured = features.of(sha);
+    Double loudness = measured.quality().loudnessLufs();
+    return new Style(
+        measured.prosody().durationSeconds(),
+        measured.prosody().speakingRateSyllablesPerSecond(),
+        // Digital silence has no loudness: treat it as very quiet rather than dropping the vote.
+        loudness == null ? SILENT_LUFS : loudness);
   }
 
   private static String timeWindow(String column, LeaderboardQuery query) {

@@ -23,6 +23,7 @@ import dev.earshot.leaderboard.service.LeaderboardService.LeaderboardQuery;
 import dev.earshot.leaderboard.service.LeaderboardService.RowView;
 import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.stats.StyleControlledFit.StyleControlledRating;
 import dev.earshot.ui.MainLayout;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,10 @@ public class LeaderboardView extends VerticalLayout {
   private final Grid<RowView> table = new Grid<>(RowView.class, false);
   private final Div intervals = new Div();
   private final Div heatmap = new Div();
+  private final Grid<StyleControlledRating> styleTable =
+      new Grid<>(StyleControlledRating.class, false);
+  private final Span styleCoefficients = new Span();
+  private final H3 styleTitle = new H3("With style control (duration, speaking rate, loudness)");
   private final Anchor csv = new Anchor("", "Download CSV");
   private final Anchor json = new Anchor("", "Download JSON");
 
@@ -131,6 +136,22 @@ public class LeaderboardView extends VerticalLayout {
     table.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     table.setAllRowsVisible(true);
     table.setId("leaderboard-table");
+  }
+
+  private void configureStyleTable() {
+    styleTable.addColumn(StyleControlledRating::system).setHeader("System").setFlexGrow(1);
+    styleTable
+        .addColumn(r -> format(r.rating()))
+        .setHeader("Rating")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    styleTable
+        .addColumn(r -> format(r.standardError()))
+        .setHeader("SE")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    styleTable.setAllRowsVisible(true);
+    styleTable.setId("leaderboard-style");
   }
 
   @Override
