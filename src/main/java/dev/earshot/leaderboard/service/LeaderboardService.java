@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class LeaderboardService {
 
   public static final int MAX_BOOTSTRAP = 10_000;
+  private static final double RIDGE = 0.01;
   private static final Map<String, Outcome> STORED_OUTCOMES =
       ArenaService.STORED.entrySet().stream()
           .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
@@ -80,9 +81,14 @@ public class LeaderboardService {
       long wins,
       long losses,
       @Schema(description = "ties, both-bad included") long ties,
-      @Schema(description = "of the ties, how many were 'both bad'") long bothBad) {
+      @Schema(description = "of the ties, how many were 'both bad'") long bothBad,
+      @Schema(
+              description =
+                  "true when some system never lost or never won, so the ratings are from a fit with"
+                      + " a small ridge (0.01 on the log-strengths) instead of the plain maximum likelihood")
+          boolean regularised) {
 
-    static RowView of(LeaderboardRow row) {
+    static RowView of(LeaderboardRow row, boolean regularised) {
       return new RowView(
           row.system(),
           row.rating(),
@@ -94,7 +100,8 @@ public class LeaderboardService {
           row.wins(),
           row.losses(),
           row.ties() + row.bothBad(),
-          row.bothBad());
+          row.bothBad(),
+          regularised);
     }
   }
 
@@ -160,24 +167,22 @@ public class LeaderboardService {
                 RatingScale.DEFAULT_BASE,
                 query.anchorSystem(),
                 query.anchorRating());
+    BradleyTerryModel model =
+        query.davidson() ? BradleyTerryModel.davidson() : BradleyTerryModel.halfWin();
+    BootstrapSettings bootstrap =
+        BootstrapSettings.seeded(query.seed()).withRounds(query.bootstrap());
+    boolean regularised = false;
+    List<LeaderboardRow> rows;
     try {
-      return Leaderboard.compute(
-              counts,
-              query.davidson() ? BradleyTerryModel.davidson() : BradleyTerryModel.halfWin(),
-              scale,
-              BootstrapSettings.seeded(query.seed()).withRounds(query.bootstrap()))
-          .rows()
-          .stream()
-          .map(RowView::of)
-          .toList();
+      rows = Leaderboard.compute(counts, model, scale, bootstrap).rows();
     } catch (NonIdentifiableRatingsException e) {
-      throw new ProblemException(
-          422,
-          "Ratings not identifiable",
-          e.getMessage()
-              + ". Bradley–Terry needs every system to have won and lost (or tied) against the"
-              + " others; add battles that connect them.");
+      // A system that never lost (or never won) has no finite maximum-likelihood rating; like
+      // FastChat's barely penalised logistic regression, a small ridge keeps it finite and ranked.
+      rows = Leaderboard.compute(counts, model.withRidge(RIDGE), scale, bootstrap).rows();
+      regularised = true;
     }
+    boolean flagged = regularised;
+    return rows.stream().map(row -> RowView.of(row, flagged)).toList();
   }
 
   /**
@@ -312,7 +317,12 @@ public class LeaderboardService {
    */
   private PairwiseCounts preferenceCounts(String kind, String judge, LeaderboardQuery query) {
     PairwiseCounts.Builder counts = PairwiseCounts.builder();
-    for (Object[] row : verdictRows(kind, judge, query, "count(*)", " GROUP BY 1, 2, 3")) {
+    List<Object[]> rows =
+        new java.util.ArrayList<>(verdictRows(kind, judge, query, "count(*)", " GROUP BY 1, 2, 3"));
+    if ("judge".equals(kind)) {
+      rows.addAll(scoreBattles(judge, query));
+    }
+    for (Object[] row : rows) {
       counts.add(
           (String) row[0],
           (String) row[1],
@@ -320,6 +330,52 @@ public class LeaderboardService {
           ((Number) row[3]).longValue());
     }
     return counts.build();
+  }
+
+  /**
+   * Battles derived from a pointwise judge's scores: for every prompt, every two systems whose
+   * responses the same judge version scored on the dimension; the higher score wins, equal scores
+   * tie. Rows as {@code [systemA, systemB, verdict, count]}.
+   */
+  private List<Object[]> scoreBattles(String judge, LeaderboardQuery query) {
+    String judgeFilter =
+        judge == null
+            ? ""
+            : judge.contains("@")
+                ? " AND x.judge_id || '@' || x.judge_version = :judge"
+                : " AND x.judge_id = :judge";
+    jakarta.persistence.Query sql =
+        entityManager
+            .createNativeQuery(
+                "SELECT sa.name, sb.name, CASE WHEN x.value > y.value THEN 'a_better'"
+                    + " WHEN x.value < y.value THEN 'b_better' ELSE 'tie' END, count(*)"
+                    + " FROM judge_score x JOIN judge_score y ON y.judge_id = x.judge_id"
+                    + " AND y.judge_version = x.judge_version AND y.dimension = x.dimension"
+                    + " AND y.response_id > x.response_id"
+                    + " JOIN response ra ON ra.id = x.response_id"
+                    + " JOIN response rb ON rb.id = y.response_id AND rb.prompt_id = ra.prompt_id"
+                    + " JOIN system_under_test sa ON sa.id = ra.system_id"
+                    + " JOIN system_under_test sb ON sb.id = rb.system_id"
+                    + " WHERE x.dimension = :dimension"
+                    + judgeFilter
+                    + timeWindow("x.created_at", query)
+                    + timeWindow("y.created_at", query)
+                    + (query.dataset() == null
+                        ? ""
+                        : " AND ra.prompt_id IN (SELECT pr.id FROM prompt pr JOIN dataset ds ON"
+                            + " ds.id = pr.dataset_id WHERE ds.name = :dataset)")
+                    + " GROUP BY 1, 2, 3")
+            .setParameter("dimension", query.dimension());
+    if (judge != null) {
+      sql.setParameter("judge", judge);
+    }
+    if (query.dataset() != null) {
+      sql.setParameter("dataset", query.dataset());
+    }
+    bindTimeWindow(sql, query);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = sql.getResultList();
+    return rows;
   }
 
   /**

@@ -114,6 +114,31 @@ class RunResourceTest {
         .body("find { it.dimension == 'quality' }.judge", equalTo("audio-quality"))
         .body("find { it.dimension == 'quality' }.reason", containsString("clipping"))
         .body("find { it.judge == 'speech-activity' }.reason", containsString("speech starts at"));
+
+    // Each judge's own leaderboard, from battles derived from its scores, puts last what the truth
+    // puts last.
+    for (Map.Entry<String, String> entry : JUDGE_OF_DIMENSION.entrySet()) {
+      List<String> order =
+          given()
+              .queryParam("source", "judge:" + entry.getValue())
+              .queryParam("dimension", entry.getKey())
+              .queryParam("bootstrap", 0)
+              .when()
+              .get("/api/leaderboard")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("system");
+      JsonNode tiers = truth.get(entry.getKey());
+      JsonNode worst = tiers.get(tiers.size() - 1);
+      assertThat(order.get(order.size() - 1))
+          .as("last on %s's leaderboard", entry.getValue())
+          .isIn(
+              java.util.stream.StreamSupport.stream(worst.spliterator(), false)
+                  .map(JsonNode::asText)
+                  .toList());
+    }
   }
 
   @Test

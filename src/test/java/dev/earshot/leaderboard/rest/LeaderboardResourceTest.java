@@ -242,7 +242,7 @@ class LeaderboardResourceTest {
   }
 
   @Test
-  void shouldExplainWhyRatingsCannotBeComputed() {
+  void shouldRankASystemThatNeverLostWithASmallRidgeAndSaySo() {
     given()
         .contentType("text/csv")
         .body("a,b,outcome\nwinner,loser,a\nwinner,loser,a\n")
@@ -252,11 +252,19 @@ class LeaderboardResourceTest {
         .statusCode(201);
     given()
         .queryParam("source", "arena:onesided")
+        .queryParam("bootstrap", 0)
         .when()
         .get("/api/leaderboard")
         .then()
-        .statusCode(422)
-        .body("detail", containsString("winner"));
+        .statusCode(200)
+        .body("system", equalTo(List.of("winner", "loser")))
+        .body("regularised", equalTo(List.of(true, true)));
+    given()
+        .queryParam("source", "arena:simulated-none")
+        .when()
+        .get("/api/leaderboard")
+        .then()
+        .statusCode(404);
   }
 
   @Test
