@@ -64,6 +64,13 @@ public interface EarshotConfig {
     /** Folder of the demo data set. */
     @WithDefault("datasets/demo")
     Path path();
+
+    /**
+     * Run every runnable judge on the demo once, in the background, when it has never been
+     * evaluated, so that a first start shows scores and judge leaderboards.
+     */
+    @WithDefault("true")
+    boolean evaluate();
   }
 
   interface Judges {
