@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates datasets/demo/ (SIMULATED demo data: espeak-ng speech, synthesised sounds) and verifies
-# that every system's intended quality is measurable in its audio. Same bytes on every run for a given
-# espeak-ng/sox/libFLAC version: fixed seeds, `sox -R`, no dither, no timestamps.
+# Regenerates datasets/demo/ (SIMULATED demo data: espeak-ng speech, synthesised sounds, simulated human
+# votes) and verifies that every system's intended quality is measurable in its audio. Same bytes on every
+# run for a given espeak-ng/sox/libFLAC version: fixed seeds, `sox -R`, no dither, no timestamps.
 # Needs python3 (standard library only); installs espeak-ng and sox with apt-get when missing (run as root).
 set -euo pipefail
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A dataset folder as read from disk: its lines, every problem found in them, and a hash of the
- * metadata files so that an unchanged folder can be recognised.
+ * A dataset folder as read from disk: its lines (prompts, responses, votes), every problem found in
+ * them, and a hash of the metadata files so that an unchanged folder can be recognised.
  */
 public record DatasetFolder(
     Path root,
@@ -15,6 +15,7 @@ public record DatasetFolder(
     Map<String, String> systemDescriptions,
     List<PromptLine> prompts,
     List<ResponseLine> responses,
+    List<VoteLine> votes,
     List<ManifestProblem> problems,
     String sourceSha256) {
 

@@ -29,16 +29,17 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reads and validates a dataset folder ({@code manifest.jsonl}, optional {@code responses.jsonl}
- * and {@code dataset.json}) without touching any database: every problem is collected with its file
- * and line so that a user can fix them all at once. Audio files are checked to exist inside the
- * folder; decoding them is the caller's job.
+ * Reads and validates a dataset folder ({@code manifest.jsonl}, optional {@code responses.jsonl},
+ * {@code votes.jsonl} and {@code dataset.json}) without touching any database: every problem is
+ * collected with its file and line so that a user can fix them all at once. Audio files are checked
+ * to exist inside the folder; decoding them is the caller's job.
  */
 public final class DatasetFolderReader {
 
   public static final String MANIFEST = "manifest.jsonl";
   public static final String RESPONSES = "responses.jsonl";
   public static final String DESCRIPTOR = "dataset.json";
+  public static final String VOTES = "votes.jsonl";
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
   private static final int MAX_TEXT_CHARS = 100_000;
@@ -60,6 +61,8 @@ public final class DatasetFolderReader {
           "rubric");
   private static final Set<String> RESPONSE_FIELDS =
       Set.of("system", "prompt", "audio", "text", "latencyMs");
+  private static final Set<String> VOTE_FIELDS =
+      Set.of("rater", "prompt", "a", "b", "dimension", "verdict", "simulated");
 
   private final ObjectMapper json =
       new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -113,6 +116,13 @@ public final class DatasetFolderReader {
       checkUniqueResponses(responses, problems);
     }
 
+    List<VoteLine> votes = new ArrayList<>();
+    if (Files.isRegularFile(root.resolve(VOTES), LinkOption.NOFOLLOW_LINKS)) {
+      readLines(root, VOTES, problems, source, (line, node) -> readVote(line, node, problems))
+          .forEach(votes::add);
+      checkUniqueVotes(votes, problems);
+    }
+
     hashAudio(root, prompts, responses, source);
     return new DatasetFolder(
         root,
@@ -121,6 +131,7 @@ public final class DatasetFolderReader {
         descriptor.systems,
         List.copyOf(prompts),
         List.copyOf(responses),
+        List.copyOf(votes),
         problems.list(),
         HexFormat.of().formatHex(source.digest()));
   }
@@ -353,6 +364,51 @@ public final class DatasetFolderReader {
         : null;
   }
 
+  private VoteLine readVote(int line, ObjectNode node, Problems problems) {
+    int before = problems.size();
+    unknownFields(node, VOTE_FIELDS, VOTES, line, problems);
+    String rater = requiredName(node, "rater", VOTES, line, problems);
+    String promptId = requiredName(node, "prompt", VOTES, line, problems);
+    String systemA = requiredName(node, "a", VOTES, line, problems);
+    String systemB = requiredName(node, "b", VOTES, line, problems);
+    if (systemA != null && systemA.equals(systemB)) {
+      problems.add(
+          VOTES, line, "'a' and 'b' are both '" + systemA + "'; a vote compares two systems");
+    }
+    String dimension = requiredOneOf(node, "dimension", VoteLine.DIMENSIONS, line, problems);
+    String verdict = requiredOneOf(node, "verdict", VoteLine.VERDICTS, line, problems);
+    JsonNode simulated = node.get("simulated");
+    if (simulated != null && !simulated.isNull() && !simulated.isBoolean()) {
+      problems.add(VOTES, line, "'simulated' must be true or false");
+    }
+    return problems.size() == before
+        ? new VoteLine(
+            line,
+            rater,
+            promptId,
+            systemA,
+            systemB,
+            dimension,
+            verdict,
+            simulated != null && simulated.asBoolean())
+        : null;
+  }
+
+  private static String requiredOneOf(
+      JsonNode node, String field, Set<String> values, int line, Problems problems) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      problems.add(VOTES, line, "'" + field + "' is required");
+      return null;
+    }
+    if (!value.isTextual() || !values.contains(value.asText())) {
+      problems.add(
+          VOTES, line, "'" + field + "' is " + value + "; use one of " + new TreeSet<>(values));
+      return null;
+    }
+    return value.asText();
+  }
+
   /**
    * Resolves an audio path that must stay inside the dataset folder: relative, no {@code ..} that
    * leaves it, and no link pointing out of it.
@@ -433,6 +489,26 @@ public final class DatasetFolderReader {
                 + "' already has a response to prompt '"
                 + response.promptId()
                 + "' on line "
+                + previous);
+      }
+    }
+  }
+
+  private static void checkUniqueVotes(List<VoteLine> votes, Problems problems) {
+    Map<List<String>, Integer> firstLine = new LinkedHashMap<>();
+    for (VoteLine vote : votes) {
+      Integer previous =
+          firstLine.putIfAbsent(
+              List.of(
+                  vote.rater(), vote.promptId(), vote.systemA(), vote.systemB(), vote.dimension()),
+              vote.line());
+      if (previous != null) {
+        problems.add(
+            VOTES,
+            vote.line(),
+            "rater '"
+                + vote.rater()
+                + "' already voted on this prompt, pair and dimension on line "
                 + previous);
       }
     }

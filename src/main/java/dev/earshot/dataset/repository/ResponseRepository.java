@@ -22,6 +22,11 @@ public class ResponseRepository implements PanacheRepository<Response> {
     return query(dataset, system).page(Page.of(page, size)).list();
   }
 
+  /** Every response of a dataset, with its prompt and system. */
+  public List<Response> allIn(Dataset dataset) {
+    return query(dataset, null).list();
+  }
+
   public long countIn(Dataset dataset, SystemUnderTest system) {
     return system == null
         ? count("prompt.dataset", dataset)

@@ -11,12 +11,16 @@ import dev.earshot.dataset.manifest.DatasetFolderReader;
 import dev.earshot.dataset.manifest.ManifestProblem;
 import dev.earshot.dataset.manifest.PromptLine;
 import dev.earshot.dataset.manifest.ResponseLine;
+import dev.earshot.dataset.manifest.VoteLine;
 import dev.earshot.dataset.repository.DatasetRepository;
 import dev.earshot.dataset.repository.PromptRepository;
 import dev.earshot.dataset.repository.ResponseRepository;
 import dev.earshot.dataset.repository.SystemRepository;
+import dev.earshot.evaluation.repository.PreferenceRepository;
+import dev.earshot.evaluation.repository.PreferenceRepository.HumanPreference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,7 +43,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Re-importing the same data changes nothing. Prompt text, reference and expectations may change
  * on re-import (fixing a typo); the audio of an existing prompt or response may not, because scores
- * and votes refer to it: such a line is reported as a conflict.
+ * and votes refer to it: such a line is reported as a conflict. Votes of {@code votes.jsonl} are
+ * stored as human preferences; a vote already stored is kept as it is.
  */
 @ApplicationScoped
 public class DatasetImportService {
@@ -51,18 +57,21 @@ public class DatasetImportService {
   private final PromptRepository prompts;
   private final SystemRepository systems;
   private final ResponseRepository responses;
+  private final PreferenceRepository preferences;
 
   public DatasetImportService(
       AudioService audio,
       DatasetRepository datasets,
       PromptRepository prompts,
       SystemRepository systems,
-      ResponseRepository responses) {
+      ResponseRepository responses,
+      PreferenceRepository preferences) {
     this.audio = audio;
     this.datasets = datasets;
     this.prompts = prompts;
     this.systems = systems;
     this.responses = responses;
+    this.preferences = preferences;
   }
 
   /**
@@ -84,6 +93,7 @@ public class DatasetImportService {
     List<ManifestProblem> problems = new ArrayList<>(source.problems());
     Map<Path, String> audioHashes = ingestAudio(source, problems, progress);
     checkPromptReferences(source, existing, problems);
+    checkVoteReferences(source, existing, problems);
     if (!problems.isEmpty()) {
       throw rejected(problems);
     }
@@ -106,12 +116,14 @@ public class DatasetImportService {
     if (!problems.isEmpty()) {
       throw rejected(problems);
     }
+    counts.created += insertVotes(dataset, source.votes());
     progress.update(1, 1, "Imported");
     LOG.infof(
-        "Imported dataset %s: %d prompts, %d responses (%d created, %d updated)",
+        "Imported dataset %s: %d prompts, %d responses, %d votes (%d created, %d updated)",
         dataset.name,
         source.prompts().size(),
         source.responses().size(),
+        source.votes().size(),
         counts.created,
         counts.updated);
     return new ImportReport(
@@ -119,6 +131,7 @@ public class DatasetImportService {
         counts.created == 0 && counts.updated == 0,
         source.prompts().size(),
         source.responses().size(),
+        source.votes().size(),
         systemNames.size(),
         audioHashes.size(),
         counts.created,
@@ -143,6 +156,88 @@ public class DatasetImportService {
                     + "'"));
       }
     }
+  }
+
+  /** A vote compares two responses: each must be in responses.jsonl or already imported. */
+  private void checkVoteReferences(
+      DatasetFolder source, Optional<Dataset> existing, List<ManifestProblem> problems) {
+    if (source.votes().isEmpty()) {
+      return;
+    }
+    Set<String> answered = new HashSet<>();
+    source.responses().forEach(r -> answered.add(responseKey(r.promptId(), r.system())));
+    existing.ifPresent(
+        dataset ->
+            responses
+                .allIn(dataset)
+                .forEach(r -> answered.add(responseKey(r.prompt.externalId, r.system.name))));
+    for (VoteLine vote : source.votes()) {
+      for (String system : List.of(vote.systemA(), vote.systemB())) {
+        if (!answered.contains(responseKey(vote.promptId(), system))) {
+          problems.add(
+              new ManifestProblem(
+                  DatasetFolderReader.VOTES,
+                  vote.line(),
+                  "system '"
+                      + system
+                      + "' has no response to prompt '"
+                      + vote.promptId()
+                      + "' in responses.jsonl nor already in dataset '"
+                      + source.name()
+                      + "'"));
+        }
+      }
+    }
+  }
+
+  private static String responseKey(String promptId, String system) {
+    return promptId + "\u0000" + system;
+  }
+
+  /** Stores the votes that are not stored yet; returns how many were new. */
+  private int insertVotes(Dataset dataset, List<VoteLine> votes) {
+    if (votes.isEmpty()) {
+      return 0;
+    }
+    Map<String, Response> byKey = new HashMap<>();
+    responses
+        .allIn(dataset)
+        .forEach(r -> byKey.put(responseKey(r.prompt.externalId, r.system.name), r));
+    int created = 0;
+    for (VoteLine vote : votes) {
+      Response a = byKey.get(responseKey(vote.promptId(), vote.systemA()));
+      Response b = byKey.get(responseKey(vote.promptId(), vote.systemB()));
+      boolean inserted =
+          preferences.insertIfAbsent(
+              new HumanPreference(
+                  voteId(dataset, vote),
+                  a.prompt.id,
+                  a.id,
+                  b.id,
+                  vote.dimension(),
+                  vote.verdict(),
+                  "rater:" + vote.rater(),
+                  vote.simulated() ? "{\"simulated\": true}" : "{}"));
+      if (inserted) {
+        created++;
+      }
+    }
+    return created;
+  }
+
+  /** The same vote gets the same id on every import, so that re-importing stores nothing twice. */
+  private static UUID voteId(Dataset dataset, VoteLine vote) {
+    String key =
+        String.join(
+            "\u0000",
+            "dataset-vote",
+            dataset.name,
+            vote.rater(),
+            vote.promptId(),
+            vote.systemA(),
+            vote.systemB(),
+            vote.dimension());
+    return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
   }
 
   /** All problems in file and line order, so that a person can work through them top to bottom. */
@@ -172,6 +267,7 @@ public class DatasetImportService {
         true,
         source.prompts().size(),
         source.responses().size(),
+        source.votes().size(),
         systemNames.size(),
         audioFiles.size(),
         0,

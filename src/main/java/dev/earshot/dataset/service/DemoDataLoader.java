@@ -39,10 +39,11 @@ public class DemoDataLoader {
     try {
       ImportReport report = importer.importFolder(folder, null, ImportProgress.NONE);
       LOG.infof(
-          "Demo data set '%s': %d prompts, %d responses%s",
+          "Demo data set '%s': %d prompts, %d responses, %d simulated votes%s",
           report.dataset(),
           report.prompts(),
           report.responses(),
+          report.votes(),
           report.unchanged() ? " (unchanged)" : "");
     } catch (DatasetRejectedException e) {
       // The service stays usable without the demo; the reasons are in the log.

@@ -10,8 +10,9 @@ public record ImportReport(
         boolean unchanged,
     int prompts,
     int responses,
+    @Schema(description = "lines of votes.jsonl") int votes,
     int systems,
     int audioFiles,
-    @Schema(description = "prompts and responses created by this import") int created,
+    @Schema(description = "prompts, responses and votes created by this import") int created,
     @Schema(description = "prompts whose text, reference or expectations this import changed")
         int updated) {}

@@ -174,7 +174,8 @@ public class DatasetsView extends VerticalLayout {
                 + report.responses()
                 + " responses of "
                 + report.systems()
-                + " systems.");
+                + " systems"
+                + (report.votes() > 0 ? ", " + report.votes() + " votes." : "."));
     Notification.show(progressText.getText()).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     refresh();
   }

@@ -21,6 +21,20 @@ public class PreferenceRepository {
       boolean positionConflict,
       String detailsJson) {}
 
+  /**
+   * A person's vote on one pair and dimension, from A's point of view (A was heard first); {@code
+   * source} is {@code rater:<name>}.
+   */
+  public record HumanPreference(
+      UUID id,
+      long promptId,
+      long responseAId,
+      long responseBId,
+      String dimension,
+      String verdict,
+      String source,
+      String detailsJson) {}
+
   private final EntityManager entityManager;
 
   public PreferenceRepository(EntityManager entityManager) {
@@ -56,6 +70,26 @@ public class PreferenceRepository {
             .setParameter(8, preference.positionConflict())
             .setParameter(9, preference.detailsJson())
             .setParameter(10, preference.jobId())
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Inserts unless a preference with this id exists: a re-imported vote is not stored twice. */
+  public boolean insertIfAbsent(HumanPreference preference) {
+    return entityManager
+            .createNativeQuery(
+                "INSERT INTO preference (id, prompt_id, response_a_id, response_b_id, dimension,"
+                    + " verdict, source_kind, source, details)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'human', ?7, CAST(?8 AS jsonb))"
+                    + " ON CONFLICT (id) DO NOTHING")
+            .setParameter(1, preference.id())
+            .setParameter(2, preference.promptId())
+            .setParameter(3, preference.responseAId())
+            .setParameter(4, preference.responseBId())
+            .setParameter(5, preference.dimension())
+            .setParameter(6, preference.verdict())
+            .setParameter(7, preference.source())
+            .setParameter(8, preference.detailsJson())
             .executeUpdate()
         == 1;
   }

@@ -183,6 +183,31 @@ class DatasetResourceTest {
   }
 
   @Test
+  void shouldListEveryBadVoteLineAndImportNothing() {
+    String votes =
+        """
+        {"rater":"ann","prompt":"q1","a":"alpha","b":"beta","dimension":"content","verdict":"a_better"}
+        {"rater":"ann","prompt":"q1","a":"alpha","b":"gamma","dimension":"content","verdict":"tie"}
+        {"rater":"ann","prompt":"q2","a":"alpha","b":"beta","dimension":"prosody","verdict":"b_better"}
+        {"rater":"bob","prompt":"q1","a":"beta","b":"alpha","dimension":"overall","verdict":"maybe"}
+        """;
+    byte[] zip = validDataset(3).text("votes.jsonl", votes).bytes();
+
+    importZip("bad-votes", zip)
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("detail", containsString("nothing was imported"))
+        .body(
+            "errors.file", equalTo(java.util.List.of("votes.jsonl", "votes.jsonl", "votes.jsonl")))
+        .body("errors.line", equalTo(java.util.List.of(2, 3, 4)))
+        .body("errors[0].message", containsString("'gamma' has no response to prompt 'q1'"))
+        .body("errors[1].message", containsString("'beta' has no response to prompt 'q2'"))
+        .body("errors[2].message", containsString("maybe"));
+
+    given().when().get("/api/datasets/bad-votes").then().statusCode(404);
+  }
+
+  @Test
   void shouldRejectZipEntryEscapingTheFolder() {
     byte[] zip =
         new DatasetZip()
