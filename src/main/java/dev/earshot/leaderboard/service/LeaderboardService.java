@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -99,15 +100,7 @@ public class LeaderboardService {
       return List.of();
     }
     try {
-      return Leaderboard.compute(
-              counts,
-              BradleyTerryModel.halfWin(),
-              RatingScale.elo(),
-              BootstrapSettings.seeded(seed).withRounds(bootstrap))
-          .rows()
-          .stream()
-          .map(RowView::of)
-          .toList();
+      return compute(counts, bootstrap, seed).stream().map(RowView::of).toList();
     } catch (NonIdentifiableRatingsException e) {
       throw new ProblemException(
           422,
@@ -116,6 +109,34 @@ public class LeaderboardService {
               + ". Bradley–Terry needs every system to have won and lost (or tied) against the others;"
               + " add battles that connect them.");
     }
+  }
+
+  /**
+   * System → rating of the same leaderboard as {@link #leaderboard} without bootstrap; empty when
+   * the source has no votes on the dimension or its ratings are not identifiable.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Map<String, Double>> ratings(String source, String dimension) {
+    PairwiseCounts counts = counts(source, dimension);
+    if (counts.totalVotes() == 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          compute(counts, 0, 1).stream()
+              .collect(Collectors.toMap(LeaderboardRow::system, LeaderboardRow::rating)));
+    } catch (NonIdentifiableRatingsException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static List<LeaderboardRow> compute(PairwiseCounts counts, int bootstrap, long seed) {
+    return Leaderboard.compute(
+            counts,
+            BradleyTerryModel.halfWin(),
+            RatingScale.elo(),
+            BootstrapSettings.seeded(seed).withRounds(bootstrap))
+        .rows();
   }
 
   private PairwiseCounts counts(String source, String dimension) {
