@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -183,6 +184,20 @@ public class LeaderboardService {
     }
     boolean flagged = regularised;
     return rows.stream().map(row -> RowView.of(row, flagged)).toList();
+  }
+
+  /**
+   * System → rating of the same leaderboard as {@link #leaderboard} without bootstrap; empty when
+   * the source has no votes on the dimension.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Map<String, Double>> ratings(String source, String dimension) {
+    List<RowView> rows =
+        leaderboard(
+            new LeaderboardQuery(source, dimension, null, null, null, false, null, Double.NaN, 0, 1));
+    return rows.isEmpty()
+        ? Optional.empty()
+        : Optional.of(rows.stream().collect(Collectors.toMap(RowView::system, RowView::rating)));
   }
 
   /**

@@ -1,0 +1,61 @@
+package dev.earshot.leaderboard.rest;
+
+import dev.earshot.leaderboard.service.AgreementService;
+import dev.earshot.leaderboard.service.AgreementService.AgreementView;
+import dev.earshot.platform.rest.Problem;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Inter-rater agreement of the human votes on a dimension. */
+@Path("/api/agreement")
+@Tag(
+    name = "Agreement",
+    description = "How far human raters agree with each other, and AI judges with the humans")
+public class AgreementResource {
+
+  static final String ITEMS =
+      " Items are (prompt, response pair) on the dimension; verdicts are compared whichever"
+          + " response was presented first.";
+
+  private final AgreementService agreement;
+
+  public AgreementResource(AgreementService agreement) {
+    this.agreement = agreement;
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Agreement among the human raters of a dimension",
+      description =
+          "Pairwise percent agreement, Fleiss' κ and Cohen's κ per rater pair on the direction"
+              + " (first / tie / second, both-bad as tie), Krippendorff's α (ordinal) on the"
+              + " five-point scale, and per rater the leave-one-out agreement with the other"
+              + " raters' majority with a flag and its reasons for outliers. Undefined statistics"
+              + " are null."
+              + ITEMS)
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = AgreementView.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "No dimension given",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public AgreementView agreement(
+      @QueryParam("dimension")
+          @Schema(description = "content, prosody, emotion, nonspeech, quality, ...")
+          String dimension) {
+    return agreement.agreement(dimension);
+  }
+}

@@ -1,0 +1,336 @@
+package dev.earshot.leaderboard.service;
+
+import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.stats.Outcome;
+import dev.earshot.stats.agreement.AgreementRate;
+import dev.earshot.stats.agreement.CohensKappa;
+import dev.earshot.stats.agreement.FleissKappa;
+import dev.earshot.stats.agreement.JudgeAgreement;
+import dev.earshot.stats.agreement.KrippendorffAlpha;
+import dev.earshot.stats.agreement.PercentAgreement;
+import dev.earshot.stats.agreement.RankCorrelation;
+import dev.earshot.stats.agreement.RaterReport;
+import dev.earshot.stats.agreement.RaterScreening;
+import dev.earshot.stats.agreement.RatingMatrix;
+import dev.earshot.stats.agreement.ScreeningCriteria;
+import dev.earshot.stats.agreement.TieHandling;
+import dev.earshot.stats.agreement.Verdict;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Agreement among the human raters of one dimension, and AI judges audited against them.
+ *
+ * <p>An item is a prompt, an unordered pair of responses and the dimension. Verdicts are stored
+ * from the point of view of the response presented first; here every verdict is turned to the point
+ * of view of the response with the lower id, so that raters who heard the pair in different orders
+ * are compared correctly. A rater who voted on an item more than once counts with the latest vote;
+ * a judge with several verdicts on an item (re-runs, both orders) counts with its first.
+ */
+@ApplicationScoped
+public class AgreementService {
+
+  private static final String HUMANS = "human";
+  private static final String JUDGES = "judge";
+
+  private final EntityManager entityManager;
+  private final LeaderboardService leaderboards;
+
+  public AgreementService(EntityManager entityManager, LeaderboardService leaderboards) {
+    this.entityManager = entityManager;
+    this.leaderboards = leaderboards;
+  }
+
+  /**
+   * Agreement figures of the human raters on one dimension (contract of {@code /api/agreement}).
+   */
+  @Schema(name = "RaterAgreement")
+  public record AgreementView(
+      String dimension,
+      @Schema(description = "items (prompt, response pair) with at least one human vote") int items,
+      int raterCount,
+      PercentAgreementView percentAgreement,
+      @Schema(
+              description =
+                  "Fleiss' κ on the direction (first / tie / second, both-bad as tie); null when"
+                      + " undefined")
+          Double fleissKappa,
+      @Schema(
+              description =
+                  "Krippendorff's α on the five-point scale, ordinal metric, both-bad left out;"
+                      + " null when undefined")
+          Double krippendorffAlphaOrdinal,
+      @Schema(
+              description =
+                  "unweighted Cohen's κ on the direction for every pair of raters sharing an item")
+          List<PairKappaView> cohenKappa,
+      List<RaterView> raters) {}
+
+  /** Pairwise percent agreement on the direction; null when nothing was compared. */
+  public record PercentAgreementView(
+      @Schema(description = "every pair of raters on an item; tie = tie agrees") Double withTies,
+      @Schema(description = "only pairs in which both raters preferred a response")
+          Double withoutTies) {}
+
+  /** Cohen's κ of two raters over the items both rated. */
+  public record PairKappaView(
+      String raterA,
+      String raterB,
+      @Schema(description = "null when undefined, e.g. both always gave the same direction")
+          Double kappa,
+      int items) {}
+
+  /** One rater's screening result. */
+  @Schema(name = "RaterScreening")
+  public record RaterView(
+      @Schema(description = "the vote's source, rater:<name>") String rater,
+      @Schema(
+              description =
+                  "leave-one-out agreement with the majority direction of the other raters, with"
+                      + " ties; null when the rater shares no item")
+          Double agreementWithOthers,
+      @Schema(description = "items shared with at least one other rater") long sharedItems,
+      @Schema(description = "accuracy on gold items; null, no gold items are defined yet")
+          Double goldAccuracy,
+      boolean flagged,
+      @Schema(description = "why the rater is flagged; empty when not") List<String> reasons) {
+
+    static RaterView of(RaterReport report) {
+      return new RaterView(
+          report.rater(),
+          rate(report.agreementWithOthers()),
+          report.agreementWithOthers().compared(),
+          rate(report.goldAccuracy()),
+          report.flagged(),
+          report.reasons());
+    }
+  }
+
+  /** One judge version against the human raters (contract of {@code /api/judge-audit}). */
+  @Schema(name = "JudgeAudit")
+  public record JudgeAuditView(
+      @Schema(description = "<judge id>@<version>") String judge,
+      @Schema(description = "items this judge gave a verdict on") long items,
+      @Schema(description = "items with both a verdict of this judge and human votes")
+          long sharedItems,
+      @Schema(
+              description =
+                  "agreement with the human majority direction on the shared items, ties counted;"
+                      + " null without shared items")
+          Double agreementWithHumanMajority,
+      @Schema(
+              description =
+                  "the same over the shared items where the judge and the majority both preferred"
+                      + " a response; null when there are none")
+          Double agreementWithHumanMajorityWithoutTies,
+      @Schema(description = "shared items where both preferred a response")
+          long sharedItemsWithoutTies,
+      @Schema(
+              description =
+                  "share of the judge's verdicts whose two presentation orders disagreed; null"
+                      + " when none was judged in both orders")
+          Double positionConflictRate,
+      @Schema(description = "verdicts judged in both orders") long judgedInBothOrders,
+      @Schema(
+              description =
+                  "rank correlation of this judge's leaderboard with the humans'; null when either"
+                      + " leaderboard cannot be rated or fewer than two systems are shared")
+          RankCorrelationView rankCorrelation) {}
+
+  /** Spearman ρ and Kendall τ-b between two leaderboards' ratings. */
+  public record RankCorrelationView(
+      @Schema(description = "systems on both leaderboards") int systems,
+      Double spearmanRho,
+      Double kendallTauB) {}
+
+  /** The human raters' agreement on {@code dimension}. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public AgreementView agreement(String dimension) {
+    requireDimension(dimension);
+    RatingMatrix humans = humanRatings(dimension);
+    List<PairKappaView> kappas = new ArrayList<>();
+    List<String> raters = humans.raters();
+    for (int a = 0; a < raters.size(); a++) {
+      for (int b = a + 1; b < raters.size(); b++) {
+        int shared = sharedItems(humans, raters.get(a), raters.get(b));
+        if (shared > 0) {
+          kappas.add(
+              new PairKappaView(
+                  raters.get(a),
+                  raters.get(b),
+                  finite(CohensKappa.onDirection(humans, raters.get(a), raters.get(b))),
+                  shared));
+        }
+      }
+    }
+    return new AgreementView(
+        dimension,
+        humans.itemCount(),
+        humans.raterCount(),
+        new PercentAgreementView(
+            rate(PercentAgreement.of(humans, TieHandling.WITH_TIES)),
+            rate(PercentAgreement.of(humans, TieHandling.WITHOUT_TIES))),
+        finite(FleissKappa.onDirection(humans)),
+        finite(KrippendorffAlpha.of(humans, KrippendorffAlpha.Metric.ORDINAL)),
+        kappas,
+        RaterScreening.screen(humans, Map.of(), ScreeningCriteria.defaults()).stream()
+            .map(RaterView::of)
+            .toList());
+  }
+
+  /** Every judge version with verdicts on {@code dimension}, audited against the humans. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<JudgeAuditView> judgeAudit(String dimension) {
+    requireDimension(dimension);
+    RatingMatrix humans = humanRatings(dimension);
+    Optional<Map<String, Double>> humanRatings = leaderboards.ratings("humans", dimension);
+    Map<String, Map<String, JudgeVerdict>> judges = judgeVerdicts(dimension);
+    List<JudgeAuditView> audits = new ArrayList<>();
+    for (Map.Entry<String, Map<String, JudgeVerdict>> judge : judges.entrySet()) {
+      Map<String, Outcome> directions = new LinkedHashMap<>();
+      long judgedInBothOrders = 0;
+      long conflicts = 0;
+      for (Map.Entry<String, JudgeVerdict> verdict : judge.getValue().entrySet()) {
+        directions.put(verdict.getKey(), verdict.getValue().verdict().direction());
+        if (verdict.getValue().positionConflict() != null) {
+          judgedInBothOrders++;
+          conflicts += verdict.getValue().positionConflict() ? 1 : 0;
+        }
+      }
+      AgreementRate withTies =
+          JudgeAgreement.withHumanMajority(humans, directions, TieHandling.WITH_TIES);
+      AgreementRate withoutTies =
+          JudgeAgreement.withHumanMajority(humans, directions, TieHandling.WITHOUT_TIES);
+      audits.add(
+          new JudgeAuditView(
+              judge.getKey(),
+              directions.size(),
+              withTies.compared(),
+              rate(withTies),
+              rate(withoutTies),
+              withoutTies.compared(),
+              rate(new AgreementRate(conflicts, judgedInBothOrders)),
+              judgedInBothOrders,
+              rankCorrelation(humanRatings, judge.getKey(), dimension)));
+    }
+    return audits;
+  }
+
+  private RankCorrelationView rankCorrelation(
+      Optional<Map<String, Double>> humanRatings, String judge, String dimension) {
+    if (humanRatings.isEmpty()) {
+      return null;
+    }
+    Optional<Map<String, Double>> judgeRatings = leaderboards.ratings("judge:" + judge, dimension);
+    if (judgeRatings.isEmpty()
+        || judgeRatings.get().keySet().stream().filter(humanRatings.get()::containsKey).count()
+            < 2) {
+      return null;
+    }
+    RankCorrelation correlation = RankCorrelation.between(judgeRatings.get(), humanRatings.get());
+    return new RankCorrelationView(
+        correlation.systems(),
+        finite(correlation.spearmanRho()),
+        finite(correlation.kendallTauB()));
+  }
+
+  private static void requireDimension(String dimension) {
+    if (dimension == null || dimension.isBlank()) {
+      throw ProblemException.badRequest(
+          "dimension is required, e.g. ?dimension=content; agreement is computed per dimension of"
+              + " the pairwise votes (content, prosody, emotion, nonspeech, quality, ...)");
+    }
+  }
+
+  /** Human votes on the dimension, the latest per rater and item; raters in name order. */
+  private RatingMatrix humanRatings(String dimension) {
+    Map<String, Map<String, Verdict>> byRater = new TreeMap<>();
+    for (StoredVerdict stored : storedVerdicts(HUMANS, dimension, "p.created_at, p.id")) {
+      byRater
+          .computeIfAbsent(stored.source(), rater -> new LinkedHashMap<>())
+          .put(stored.item(), stored.verdict());
+    }
+    RatingMatrix.Builder ratings = RatingMatrix.builder();
+    byRater.forEach(
+        (rater, votes) -> votes.forEach((item, verdict) -> ratings.add(item, rater, verdict)));
+    return ratings.build();
+  }
+
+  private record JudgeVerdict(Verdict verdict, Boolean positionConflict) {}
+
+  /** judge → item → its first verdict on the item, judges in name order. */
+  private Map<String, Map<String, JudgeVerdict>> judgeVerdicts(String dimension) {
+    Map<String, Map<String, JudgeVerdict>> judges = new LinkedHashMap<>();
+    for (StoredVerdict stored : storedVerdicts(JUDGES, dimension, "p.source, p.created_at, p.id")) {
+      judges
+          .computeIfAbsent(stored.source(), judge -> new LinkedHashMap<>())
+          .putIfAbsent(
+              stored.item(), new JudgeVerdict(stored.verdict(), stored.positionConflict()));
+    }
+    return judges;
+  }
+
+  /** A stored preference with its verdict turned to the point of view of the lower response id. */
+  private record StoredVerdict(
+      String item, String source, Verdict verdict, Boolean positionConflict) {}
+
+  private List<StoredVerdict> storedVerdicts(String kind, String dimension, String order) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "SELECT p.prompt_id, p.response_a_id, p.response_b_id, p.verdict, p.source,"
+                    + " p.position_conflict FROM preference p WHERE p.source_kind = :kind AND"
+                    + " p.dimension = :dimension ORDER BY "
+                    + order)
+            .setParameter("kind", kind)
+            .setParameter("dimension", dimension)
+            .getResultList();
+    List<StoredVerdict> verdicts = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      long first = ((Number) row[1]).longValue();
+      long second = ((Number) row[2]).longValue();
+      Verdict verdict = Verdict.valueOf(((String) row[3]).toUpperCase(Locale.ROOT));
+      verdicts.add(
+          new StoredVerdict(
+              row[0] + "/" + Math.min(first, second) + "-" + Math.max(first, second),
+              (String) row[4],
+              first < second ? verdict : swapped(verdict),
+              (Boolean) row[5]));
+    }
+    return verdicts;
+  }
+
+  /** The same verdict seen from the other response's side. */
+  private static Verdict swapped(Verdict verdict) {
+    return verdict.onScale() ? Verdict.ofScore(-verdict.score()) : verdict;
+  }
+
+  private static int sharedItems(RatingMatrix ratings, String raterA, String raterB) {
+    int shared = 0;
+    for (String item : ratings.items()) {
+      if (ratings.verdict(item, raterA).isPresent() && ratings.verdict(item, raterB).isPresent()) {
+        shared++;
+      }
+    }
+    return shared;
+  }
+
+  private static Double rate(AgreementRate rate) {
+    return finite(rate.rate());
+  }
+
+  /** JSON has no NaN: undefined statistics become null. */
+  private static Double finite(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+}
