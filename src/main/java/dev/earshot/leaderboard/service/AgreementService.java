@@ -267,16 +267,47 @@ public class AgreementService {
 
   private record JudgeVerdict(Verdict verdict, Boolean positionConflict) {}
 
-  /** judge → item → its first verdict on the item, judges in name order. */
+  /**
+   * judge → item → its first verdict on the item, judges in name order: pairwise judges' stored
+   * verdicts, and pointwise judges' verdicts derived from their scores (the higher score wins, as
+   * on their leaderboards).
+   */
   private Map<String, Map<String, JudgeVerdict>> judgeVerdicts(String dimension) {
-    Map<String, Map<String, JudgeVerdict>> judges = new LinkedHashMap<>();
-    for (StoredVerdict stored : storedVerdicts(JUDGES, dimension, "p.source, p.created_at, p.id")) {
+    Map<String, Map<String, JudgeVerdict>> judges = new TreeMap<>();
+    List<StoredVerdict> verdicts =
+        new ArrayList<>(storedVerdicts(JUDGES, dimension, "p.source, p.created_at, p.id"));
+    verdicts.addAll(scoreVerdicts(dimension));
+    for (StoredVerdict stored : verdicts) {
       judges
           .computeIfAbsent(stored.source(), judge -> new LinkedHashMap<>())
           .putIfAbsent(
               stored.item(), new JudgeVerdict(stored.verdict(), stored.positionConflict()));
     }
     return judges;
+  }
+
+  /** Pointwise scores of two responses to one prompt by one judge version, as a verdict. */
+  private List<StoredVerdict> scoreVerdicts(String dimension) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "SELECT ra.prompt_id, x.response_id, y.response_id, x.judge_id || '@' ||"
+                    + " x.judge_version, sign(x.value - y.value) FROM judge_score x JOIN judge_score"
+                    + " y ON y.judge_id = x.judge_id AND y.judge_version = x.judge_version AND"
+                    + " y.dimension = x.dimension AND y.response_id > x.response_id JOIN response ra"
+                    + " ON ra.id = x.response_id JOIN response rb ON rb.id = y.response_id AND"
+                    + " rb.prompt_id = ra.prompt_id WHERE x.dimension = :dimension")
+            .setParameter("dimension", dimension)
+            .getResultList();
+    List<StoredVerdict> verdicts = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      int sign = ((Number) row[4]).intValue();
+      Verdict verdict = sign > 0 ? Verdict.A_BETTER : sign < 0 ? Verdict.B_BETTER : Verdict.TIE;
+      verdicts.add(
+          new StoredVerdict(row[0] + "/" + row[1] + "-" + row[2], (String) row[3], verdict, null));
+    }
+    return verdicts;
   }
 
   /** A stored preference with its verdict turned to the point of view of the lower response id. */

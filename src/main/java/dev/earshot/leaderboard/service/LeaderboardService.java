@@ -194,7 +194,8 @@ public class LeaderboardService {
   public Optional<Map<String, Double>> ratings(String source, String dimension) {
     List<RowView> rows =
         leaderboard(
-            new LeaderboardQuery(source, dimension, null, null, null, false, null, Double.NaN, 0, 1));
+            new LeaderboardQuery(
+                source, dimension, null, null, null, false, null, Double.NaN, 0, 1));
     return rows.isEmpty()
         ? Optional.empty()
         : Optional.of(rows.stream().collect(Collectors.toMap(RowView::system, RowView::rating)));

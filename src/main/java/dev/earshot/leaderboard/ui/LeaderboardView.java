@@ -18,9 +18,14 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.earshot.judge.service.JudgeRegistry;
+import dev.earshot.leaderboard.service.AgreementService;
+import dev.earshot.leaderboard.service.AgreementService.AgreementView;
+import dev.earshot.leaderboard.service.AgreementService.JudgeAuditView;
+import dev.earshot.leaderboard.service.AgreementService.RaterView;
 import dev.earshot.leaderboard.service.LeaderboardService;
 import dev.earshot.leaderboard.service.LeaderboardService.LeaderboardQuery;
 import dev.earshot.leaderboard.service.LeaderboardService.RowView;
+import dev.earshot.leaderboard.service.LeaderboardService.StyleControlledView;
 import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
 import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.stats.StyleControlledFit.StyleControlledRating;
@@ -31,6 +36,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Leaderboard per source and dimension: the table, ratings with 95 % intervals, the win-rate
@@ -49,6 +55,7 @@ public class LeaderboardView extends VerticalLayout {
       List.of("overall", "content", "prosody", "emotion", "nonspeech", "quality");
 
   private final transient LeaderboardService leaderboards;
+  private final transient AgreementService agreement;
   private final Select<String> source = new Select<>();
   private final Select<String> dimension = new Select<>();
   private final DatePicker asOf = new DatePicker("As of");
@@ -60,11 +67,18 @@ public class LeaderboardView extends VerticalLayout {
       new Grid<>(StyleControlledRating.class, false);
   private final Span styleCoefficients = new Span();
   private final H3 styleTitle = new H3("With style control (duration, speaking rate, loudness)");
+  private final Span agreementSummary = new Span();
+  private final Grid<RaterView> raters = new Grid<>(RaterView.class, false);
+  private final Grid<JudgeAuditView> audit = new Grid<>(JudgeAuditView.class, false);
+  private final Anchor agreementJson = new Anchor("", "Agreement JSON");
+  private final Anchor auditJson = new Anchor("", "Judge audit JSON");
   private final Anchor csv = new Anchor("", "Download CSV");
   private final Anchor json = new Anchor("", "Download JSON");
 
-  public LeaderboardView(LeaderboardService leaderboards, JudgeRegistry judges) {
+  public LeaderboardView(
+      LeaderboardService leaderboards, AgreementService agreement, JudgeRegistry judges) {
     this.leaderboards = leaderboards;
+    this.agreement = agreement;
     configureControls(judges);
     configureTable();
     intervals.setId("leaderboard-intervals");
@@ -84,7 +98,19 @@ public class LeaderboardView extends VerticalLayout {
         new H3("Ratings with 95 % intervals"),
         intervals,
         new H3("Win rate (row against column)"),
-        heatmap);
+        heatmap,
+        styleTitle,
+        styleCoefficients,
+        styleTable,
+        new H3("How well the raters agree"),
+        agreementSummary,
+        agreementJson,
+        raters,
+        new H3("Judges against the human majority"),
+        auditJson,
+        audit);
+    configureStyleTable();
+    configureAgreement();
   }
 
   private void configureControls(JudgeRegistry judges) {
@@ -138,6 +164,86 @@ public class LeaderboardView extends VerticalLayout {
     table.setId("leaderboard-table");
   }
 
+  private void configureAgreement() {
+    agreementSummary.setId("agreement-summary");
+    raters.addColumn(RaterView::rater).setHeader("Rater").setAutoWidth(true).setFlexGrow(0);
+    raters
+        .addColumn(r -> rate(r.agreementWithOthers()))
+        .setHeader("Agreement with the others' majority")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    raters
+        .addColumn(r -> r.flagged() ? "flagged" : "")
+        .setHeader("Flag")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    raters.addColumn(r -> String.join("; ", r.reasons())).setHeader("Why").setFlexGrow(1);
+    raters.setAllRowsVisible(true);
+    raters.setId("agreement-raters");
+    audit
+        .addColumn(JudgeAuditView::judge)
+        .setHeader("Judge version")
+        .setAutoWidth(true)
+        .setFlexGrow(1);
+    audit
+        .addColumn(a -> rate(a.agreementWithHumanMajority()))
+        .setHeader("Agreement with majority")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    audit
+        .addColumn(a -> rate(a.agreementWithHumanMajorityWithoutTies()))
+        .setHeader("without ties")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    audit
+        .addColumn(JudgeAuditView::sharedItems)
+        .setHeader("Shared items")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    audit
+        .addColumn(a -> rate(a.positionConflictRate()))
+        .setHeader("Position conflicts")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    audit
+        .addColumn(
+            a ->
+                a.rankCorrelation() == null
+                    ? ""
+                    : "ρ "
+                        + rate(a.rankCorrelation().spearmanRho())
+                        + ", τ "
+                        + rate(a.rankCorrelation().kendallTauB()))
+        .setHeader("Rank correlation with humans")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    audit.setAllRowsVisible(true);
+    audit.setId("judge-audit");
+  }
+
+  private void showAgreement() {
+    String dimensionValue = dimension.getValue();
+    agreementJson.setHref("/api/agreement?dimension=" + encode(dimensionValue));
+    auditJson.setHref("/api/judge-audit?dimension=" + encode(dimensionValue));
+    AgreementView view = agreement.agreement(dimensionValue);
+    agreementSummary.setText(
+        String.format(
+            Locale.ROOT,
+            "%d items, %d raters: percent agreement %s (without ties %s), Fleiss' κ %s, Krippendorff's α (ordinal) %s",
+            view.items(),
+            view.raterCount(),
+            rate(view.percentAgreement().withTies()),
+            rate(view.percentAgreement().withoutTies()),
+            rate(view.fleissKappa()),
+            rate(view.krippendorffAlphaOrdinal())));
+    raters.setItems(view.raters());
+    audit.setItems(agreement.judgeAudit(dimensionValue));
+  }
+
+  private static String rate(Double value) {
+    return value == null ? "—" : String.format(Locale.ROOT, "%.2f", value);
+  }
+
   private void configureStyleTable() {
     styleTable.addColumn(StyleControlledRating::system).setHeader("System").setFlexGrow(1);
     styleTable
@@ -165,6 +271,7 @@ public class LeaderboardView extends VerticalLayout {
   private void refresh() {
     LeaderboardQuery query = query();
     updateDownloads();
+    showAgreement();
     List<RowView> rows;
     try {
       rows = leaderboards.leaderboard(query);
@@ -178,6 +285,36 @@ public class LeaderboardView extends VerticalLayout {
           leaderboards.matrix(query, rows.stream().map(RowView::system).toList());
       draw(intervals, "earshotIntervalChart", rows);
       draw(heatmap, "earshotWinRateHeatmap", matrix);
+    }
+    showStyleControl(query, !rows.isEmpty() && !query.source().startsWith("arena:"));
+  }
+
+  /** Arena battles carry no audio, so style control applies to people's and judges' verdicts. */
+  private void showStyleControl(LeaderboardQuery query, boolean applicable) {
+    styleTitle.setVisible(applicable);
+    styleTable.setVisible(applicable);
+    styleCoefficients.setVisible(applicable);
+    if (!applicable) {
+      return;
+    }
+    try {
+      StyleControlledView controlled = leaderboards.styleControlled(query);
+      styleTable.setItems(controlled.rows());
+      styleCoefficients.setText(
+          "Style effects on the log-odds of winning, per unit of difference: "
+              + controlled.coefficients().stream()
+                  .map(
+                      c ->
+                          String.format(
+                              Locale.ROOT,
+                              "%s %+.3f ± %.3f",
+                              c.name(),
+                              c.estimate(),
+                              c.standardError()))
+                  .collect(Collectors.joining("; ")));
+    } catch (ProblemException e) {
+      styleTable.setItems(List.of());
+      styleCoefficients.setText(e.getMessage());
     }
   }
 

@@ -139,6 +139,22 @@ class RunResourceTest {
                   .map(JsonNode::asText)
                   .toList());
     }
+
+    // The judge audit compares each judge's (score-derived) verdicts with the simulated raters.
+    JsonPath audit =
+        given()
+            .queryParam("dimension", "quality")
+            .when()
+            .get("/api/judge-audit")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    String quality = "find { it.judge.startsWith('audio-quality@') }";
+    assertThat(audit.getLong(quality + ".sharedItems")).isPositive();
+    assertThat(audit.getDouble(quality + ".agreementWithHumanMajorityWithoutTies"))
+        .isGreaterThan(0.8);
+    assertThat(audit.getInt(quality + ".rankCorrelation.systems")).isEqualTo(4);
   }
 
   @Test
