@@ -70,17 +70,22 @@ window.earshotIntervalChart = function (element, rows) {
   new ResizeObserver(() => chart.resize()).observe(element);
 };
 
-// Win rate of the row system against the column system, with the battle count in the tooltip.
-window.earshotWinRateHeatmap = function (element, matrix) {
+// A matrix of system pairs: the win rate of the row system against the column system, or (mode
+// 'battles') how many battles the two fought. The tooltip shows both.
+window.earshotMatrixHeatmap = function (element, matrix, mode) {
   if (!window.echarts) {
     element.textContent = 'Charts could not be loaded.';
     return;
   }
   const chart = window.echarts.getInstanceByDom(element) || window.echarts.init(element);
+  const battles = mode === 'battles';
   const cells = [];
+  let most = 1;
   matrix.systems.forEach((row, i) => matrix.systems.forEach((column, j) => {
-    if (matrix.winRate[i][j] !== null) {
-      cells.push([j, i, Math.round(matrix.winRate[i][j] * 100) / 100, matrix.battles[i][j]]);
+    if (i !== j && matrix.battles[i][j] > 0) {
+      const rate = matrix.winRate[i][j] === null ? null : Math.round(matrix.winRate[i][j] * 100) / 100;
+      cells.push([j, i, battles ? matrix.battles[i][j] : rate, rate, matrix.battles[i][j]]);
+      most = Math.max(most, matrix.battles[i][j]);
     }
   }));
   chart.setOption({
@@ -88,12 +93,14 @@ window.earshotWinRateHeatmap = function (element, matrix) {
     grid: { left: 140, right: 40, top: 20, bottom: 90 },
     tooltip: {
       formatter: p => matrix.systems[p.value[1]] + ' vs ' + matrix.systems[p.value[0]] + ': win rate '
-        + p.value[2] + ' over ' + p.value[3] + ' battles'
+        + p.value[3] + ' over ' + p.value[4] + ' battles'
     },
     xAxis: { type: 'category', data: matrix.systems, axisLabel: { rotate: 30 } },
     yAxis: { type: 'category', data: matrix.systems, inverse: true },
-    visualMap: { dimension: 2, min: 0, max: 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#d7301f', '#f7f7f7', '#1a9850'] } },
-    series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: p => p.value[2].toFixed(2) } }]
+    visualMap: battles
+      ? { dimension: 2, min: 0, max: most, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#08519c'] } }
+      : { dimension: 2, min: 0, max: 1, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#d7301f', '#f7f7f7', '#1a9850'] } },
+    series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: p => battles ? String(p.value[2]) : p.value[2].toFixed(2) } }]
   }, true);
   new ResizeObserver(() => chart.resize()).observe(element);
 };

@@ -4,6 +4,7 @@ import dev.earshot.leaderboard.service.LeaderboardService;
 import dev.earshot.leaderboard.service.LeaderboardService.LeaderboardQuery;
 import dev.earshot.leaderboard.service.LeaderboardService.RowView;
 import dev.earshot.leaderboard.service.LeaderboardService.StyleControlledView;
+import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
 import dev.earshot.platform.rest.Problem;
 import dev.earshot.platform.rest.ProblemException;
 import jakarta.ws.rs.DefaultValue;
@@ -116,6 +117,40 @@ public class LeaderboardResource {
               .build();
       default -> throw ProblemException.badRequest("format must be json or csv, got " + format);
     };
+  }
+
+  @GET
+  @Path("matrix")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Win-rate and battle-count matrix",
+      description =
+          "For every two systems of the leaderboard (rows and columns in rating order): the"
+              + " row system's win rate against the column system (wins plus half the ties, over"
+              + " battles; null without battles) and the number of battles.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = WinRateMatrix.class)))
+  public WinRateMatrix matrix(
+      @QueryParam("source") String source,
+      @QueryParam("dimension") String dimension,
+      @QueryParam("dataset") String dataset,
+      @QueryParam("since") String since,
+      @QueryParam("asOf") String asOf) {
+    LeaderboardQuery query =
+        new LeaderboardQuery(
+            source,
+            dimension,
+            dataset,
+            time("since", since, false),
+            time("asOf", asOf, true),
+            false,
+            null,
+            Double.NaN,
+            0,
+            1);
+    return leaderboards.matrix(
+        query, leaderboards.leaderboard(query).stream().map(RowView::system).toList());
   }
 
   @GET

@@ -63,6 +63,8 @@ public class LeaderboardView extends VerticalLayout {
   private final Grid<RowView> table = new Grid<>(RowView.class, false);
   private final Div intervals = new Div();
   private final Div heatmap = new Div();
+  private final Div battleMatrix = new Div();
+  private final Anchor matrixJson = new Anchor("", "Matrix JSON");
   private final Grid<StyleControlledRating> styleTable =
       new Grid<>(StyleControlledRating.class, false);
   private final Span styleCoefficients = new Span();
@@ -85,6 +87,9 @@ public class LeaderboardView extends VerticalLayout {
     intervals.setWidthFull();
     intervals.setHeight("280px");
     heatmap.setId("leaderboard-heatmap");
+    battleMatrix.setId("leaderboard-battles");
+    battleMatrix.setWidthFull();
+    battleMatrix.setHeight("360px");
     heatmap.setWidthFull();
     heatmap.setHeight("360px");
     message.setId("leaderboard-message");
@@ -98,7 +103,10 @@ public class LeaderboardView extends VerticalLayout {
         new H3("Ratings with 95 % intervals"),
         intervals,
         new H3("Win rate (row against column)"),
+        matrixJson,
         heatmap,
+        new H3("Battles per pair"),
+        battleMatrix,
         styleTitle,
         styleCoefficients,
         styleTable,
@@ -284,7 +292,8 @@ public class LeaderboardView extends VerticalLayout {
       WinRateMatrix matrix =
           leaderboards.matrix(query, rows.stream().map(RowView::system).toList());
       draw(intervals, "earshotIntervalChart", rows);
-      draw(heatmap, "earshotWinRateHeatmap", matrix);
+      draw(heatmap, "earshotMatrixHeatmap", matrix, "winRate");
+      draw(battleMatrix, "earshotMatrixHeatmap", matrix, "battles");
     }
     showStyleControl(query, !rows.isEmpty() && !query.source().startsWith("arena:"));
   }
@@ -323,6 +332,7 @@ public class LeaderboardView extends VerticalLayout {
     message.setText(text);
     intervals.setVisible(!rows.isEmpty());
     heatmap.setVisible(!rows.isEmpty());
+    battleMatrix.setVisible(!rows.isEmpty());
   }
 
   private LeaderboardQuery query() {
@@ -354,16 +364,18 @@ public class LeaderboardView extends VerticalLayout {
             + (asOf.getValue() == null ? "" : "&asOf=" + asOf.getValue());
     csv.setHref("/api/leaderboard?" + parameters + "&format=csv");
     json.setHref("/api/leaderboard?" + parameters);
+    matrixJson.setHref("/api/leaderboard/matrix?" + parameters);
   }
 
-  private static void draw(Div target, String function, Object data) {
+  private static void draw(Div target, String function, Object data, String... options) {
     try {
       target
           .getElement()
           .executeJs(
-              "window." + function + "($0, JSON.parse($1))",
+              "window." + function + "($0, JSON.parse($1), $2)",
               target.getElement(),
-              JSON.writeValueAsString(data));
+              JSON.writeValueAsString(data),
+              options.length == 0 ? "" : options[0]);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("chart data is not JSON", e);
     }

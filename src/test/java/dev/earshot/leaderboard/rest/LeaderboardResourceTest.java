@@ -218,6 +218,20 @@ class LeaderboardResourceTest {
         .isEqualTo(
             "system,rating,standardError,ciLow,ciHigh,rankUpperBound,battles,wins,losses,ties,bothBad");
     assertThat(csv.lines().count()).isEqualTo(4);
+
+    JsonPath served =
+        given()
+            .queryParam("source", "arena:matrix")
+            .when()
+            .get("/api/leaderboard/matrix")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(served.getList("systems")).containsExactlyInAnyOrder("m1", "m2", "m3");
+    int m1 = served.getList("systems").indexOf("m1");
+    int m2 = served.getList("systems").indexOf("m2");
+    assertThat(served.getInt("battles[" + m1 + "][" + m2 + "]")).isEqualTo(4);
   }
 
   @Test

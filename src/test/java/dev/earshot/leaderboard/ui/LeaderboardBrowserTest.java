@@ -33,6 +33,7 @@ class LeaderboardBrowserTest extends BrowserTest {
     assertThat(page.locator("#leaderboard-table")).containsText("sys-a");
     assertThat(page.locator("#leaderboard-intervals canvas")).isVisible();
     assertThat(page.locator("#leaderboard-heatmap canvas")).isVisible();
+    assertThat(page.locator("#leaderboard-battles canvas")).isVisible();
     assertThat(page.locator("a:has-text('Download CSV')"))
         .hasAttribute("href", Pattern.compile(".*source=arena%3Abrowser-arena.*format=csv"));
   }
