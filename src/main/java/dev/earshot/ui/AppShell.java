@@ -5,8 +5,8 @@ import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 
 /**
- * Application shell. Our CSS is a static file linked at run time: any {@code @CssImport} or
- * {@code @Theme} would force a custom front-end bundle, which cannot be built offline here.
+ * Application shell. Our CSS is a static file linked at run time: a CSS import or theme annotation
+ * would force a custom front-end bundle, which cannot be built offline here.
  */
 @Push
 public class AppShell implements AppShellConfigurator {

@@ -54,42 +54,66 @@ public class PreferenceRepository {
    * Inserts unless a preference with this id exists: a resumed job never stores a verdict twice.
    */
   public boolean insertIfAbsent(JudgePreference preference) {
-    return entityManager
-            .createNativeQuery(
-                "INSERT INTO preference (id, prompt_id, response_a_id, response_b_id, dimension,"
-                    + " verdict, source_kind, source, position_conflict, details, job_id)"
-                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'judge', ?7, ?8, CAST(?9 AS jsonb), ?10)"
-                    + " ON CONFLICT (id) DO NOTHING")
-            .setParameter(1, preference.id())
-            .setParameter(2, preference.promptId())
-            .setParameter(3, preference.responseAId())
-            .setParameter(4, preference.responseBId())
-            .setParameter(5, preference.dimension())
-            .setParameter(6, preference.verdict())
-            .setParameter(7, preference.source())
-            .setParameter(8, preference.positionConflict())
-            .setParameter(9, preference.detailsJson())
-            .setParameter(10, preference.jobId())
-            .executeUpdate()
-        == 1;
+    return insertIfAbsent(
+        preference.id(),
+        preference.promptId(),
+        preference.responseAId(),
+        preference.responseBId(),
+        preference.dimension(),
+        preference.verdict(),
+        "judge",
+        preference.source(),
+        preference.positionConflict(),
+        preference.detailsJson(),
+        preference.jobId());
   }
 
   /** Inserts unless a preference with this id exists: a re-imported vote is not stored twice. */
   public boolean insertIfAbsent(HumanPreference preference) {
+    return insertIfAbsent(
+        preference.id(),
+        preference.promptId(),
+        preference.responseAId(),
+        preference.responseBId(),
+        preference.dimension(),
+        preference.verdict(),
+        "human",
+        preference.source(),
+        null,
+        preference.detailsJson(),
+        null);
+  }
+
+  private boolean insertIfAbsent(
+      UUID id,
+      long promptId,
+      long responseAId,
+      long responseBId,
+      String dimension,
+      String verdict,
+      String sourceKind,
+      String source,
+      Boolean positionConflict,
+      String detailsJson,
+      Long jobId) {
+    // The casts type the parameters that people's votes leave null.
     return entityManager
             .createNativeQuery(
                 "INSERT INTO preference (id, prompt_id, response_a_id, response_b_id, dimension,"
-                    + " verdict, source_kind, source, details)"
-                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'human', ?7, CAST(?8 AS jsonb))"
-                    + " ON CONFLICT (id) DO NOTHING")
-            .setParameter(1, preference.id())
-            .setParameter(2, preference.promptId())
-            .setParameter(3, preference.responseAId())
-            .setParameter(4, preference.responseBId())
-            .setParameter(5, preference.dimension())
-            .setParameter(6, preference.verdict())
-            .setParameter(7, preference.source())
-            .setParameter(8, preference.detailsJson())
+                    + " verdict, source_kind, source, position_conflict, details, job_id)"
+                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS boolean),"
+                    + " CAST(?10 AS jsonb), CAST(?11 AS bigint)) ON CONFLICT (id) DO NOTHING")
+            .setParameter(1, id)
+            .setParameter(2, promptId)
+            .setParameter(3, responseAId)
+            .setParameter(4, responseBId)
+            .setParameter(5, dimension)
+            .setParameter(6, verdict)
+            .setParameter(7, sourceKind)
+            .setParameter(8, source)
+            .setParameter(9, positionConflict)
+            .setParameter(10, detailsJson)
+            .setParameter(11, jobId)
             .executeUpdate()
         == 1;
   }
