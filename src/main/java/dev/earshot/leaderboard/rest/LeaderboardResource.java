@@ -7,6 +7,7 @@ import dev.earshot.leaderboard.service.LeaderboardService.StyleControlledView;
 import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
 import dev.earshot.platform.rest.Problem;
 import dev.earshot.platform.rest.ProblemException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,9 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -63,24 +61,7 @@ public class LeaderboardResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Response leaderboard(
-      @QueryParam("source")
-          @Schema(description = "humans, judges, judge:<id>, judge:<id>@<version> or arena:<name>")
-          String source,
-      @QueryParam("dimension")
-          @Schema(
-              description =
-                  "content, prosody, emotion, nonspeech, quality, ...; required for humans and judges")
-          String dimension,
-      @QueryParam("dataset") @Schema(description = "only verdicts on this dataset's prompts")
-          String dataset,
-      @QueryParam("since")
-          @Schema(description = "only verdicts from this time on: ISO date or date-time")
-          String since,
-      @QueryParam("asOf")
-          @Schema(
-              description =
-                  "the leaderboard as it was then: ISO date (end of day, UTC) or date-time")
-          String asOf,
+      @BeanParam VerdictSelection selection,
       @QueryParam("tieModel")
           @DefaultValue("half-win")
           @Schema(enumeration = {"half-win", "davidson"})
@@ -98,17 +79,7 @@ public class LeaderboardResource {
     }
     List<RowView> rows =
         leaderboards.leaderboard(
-            new LeaderboardQuery(
-                source,
-                dimension,
-                dataset,
-                time("since", since, false),
-                time("asOf", asOf, true),
-                tieModel.equals("davidson"),
-                anchor,
-                anchorRating,
-                bootstrap,
-                seed));
+            selection.query(tieModel.equals("davidson"), anchor, anchorRating, bootstrap, seed));
     return switch (format) {
       case "json" -> Response.ok(rows, MediaType.APPLICATION_JSON).build();
       case "csv" ->
@@ -131,24 +102,8 @@ public class LeaderboardResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = WinRateMatrix.class)))
-  public WinRateMatrix matrix(
-      @QueryParam("source") String source,
-      @QueryParam("dimension") String dimension,
-      @QueryParam("dataset") String dataset,
-      @QueryParam("since") String since,
-      @QueryParam("asOf") String asOf) {
-    LeaderboardQuery query =
-        new LeaderboardQuery(
-            source,
-            dimension,
-            dataset,
-            time("since", since, false),
-            time("asOf", asOf, true),
-            false,
-            null,
-            Double.NaN,
-            0,
-            1);
+  public WinRateMatrix matrix(@BeanParam VerdictSelection selection) {
+    LeaderboardQuery query = selection.plainQuery();
     return leaderboards.matrix(
         query, leaderboards.leaderboard(query).stream().map(RowView::system).toList());
   }
@@ -166,45 +121,7 @@ public class LeaderboardResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = StyleControlledView.class)))
-  public StyleControlledView styleControlled(
-      @QueryParam("source")
-          @Schema(description = "humans, judges, judge:<id> or judge:<id>@<version>")
-          String source,
-      @QueryParam("dimension") String dimension,
-      @QueryParam("dataset") String dataset,
-      @QueryParam("since") String since,
-      @QueryParam("asOf") String asOf) {
-    return leaderboards.styleControlled(
-        new LeaderboardQuery(
-            source,
-            dimension,
-            dataset,
-            time("since", since, false),
-            time("asOf", asOf, true),
-            false,
-            null,
-            Double.NaN,
-            0,
-            1));
-  }
-
-  /** ISO date-time, or a date: its start (or with {@code endOfDay} its last instant) in UTC. */
-  private static OffsetDateTime time(String name, String value, boolean endOfDay) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(value);
-    } catch (DateTimeParseException notDateTime) {
-      try {
-        LocalDate date = LocalDate.parse(value);
-        return endOfDay ? LeaderboardQuery.endOfDay(date) : LeaderboardQuery.startOfDay(date);
-      } catch (DateTimeParseException notDate) {
-        throw ProblemException.badRequest(
-            name
-                + " must be an ISO date (2026-11-26) or date-time (2026-11-26T12:00:00Z), got "
-                + value);
-      }
-    }
+  public StyleControlledView styleControlled(@BeanParam VerdictSelection selection) {
+    return leaderboards.styleControlled(selection.plainQuery());
   }
 }

@@ -1,0 +1,77 @@
+package dev.earshot.leaderboard.rest;
+
+import dev.earshot.leaderboard.service.LeaderboardService.LeaderboardQuery;
+import dev.earshot.platform.rest.ProblemException;
+import jakarta.ws.rs.QueryParam;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Which verdicts a leaderboard endpoint ranks: the query parameters they all share. */
+public class VerdictSelection {
+
+  @QueryParam("source")
+  @Schema(description = "humans, judges, judge:<id>, judge:<id>@<version> or arena:<name>")
+  String source;
+
+  @QueryParam("dimension")
+  @Schema(
+      description =
+          "content, prosody, emotion, nonspeech, quality, overall, ...; required for humans and"
+              + " judges")
+  String dimension;
+
+  @QueryParam("dataset")
+  @Schema(description = "only verdicts on this dataset's prompts")
+  String dataset;
+
+  @QueryParam("since")
+  @Schema(description = "only verdicts from this time on: ISO date or date-time")
+  String since;
+
+  @QueryParam("asOf")
+  @Schema(description = "the leaderboard as it was then: ISO date (end of day, UTC) or date-time")
+  String asOf;
+
+  /** The query for these verdicts, ranked with the given model settings. */
+  LeaderboardQuery query(
+      boolean davidson, String anchor, double anchorRating, int bootstrap, long seed) {
+    return new LeaderboardQuery(
+        source,
+        dimension,
+        dataset,
+        time("since", since, false),
+        time("asOf", asOf, true),
+        davidson,
+        anchor,
+        anchorRating,
+        bootstrap,
+        seed);
+  }
+
+  /** The query with the plain model and no bootstrap, for endpoints that need no intervals. */
+  LeaderboardQuery plainQuery() {
+    return query(false, null, Double.NaN, 0, 1);
+  }
+
+  /** ISO date-time, or a date: its start (or with {@code endOfDay} its last instant) in UTC. */
+  private static OffsetDateTime time(String name, String value, boolean endOfDay) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value);
+    } catch (DateTimeParseException notDateTime) {
+      try {
+        LocalDate date = LocalDate.parse(value);
+        return endOfDay ? LeaderboardQuery.endOfDay(date) : LeaderboardQuery.startOfDay(date);
+      } catch (DateTimeParseException notDate) {
+        throw ProblemException.badRequest(
+            name
+                + " must be an ISO date (2026-11-26) or date-time (2026-11-26T12:00:00Z), got "
+                + value);
+      }
+    }
+  }
+}
