@@ -112,9 +112,7 @@ class DemoDataTest {
   @Test
   void shouldRankTheDemoSystemsByHumanVotesAsTruthOrdersThem() throws IOException {
     JsonNode order = new ObjectMapper().readTree(DEMO.resolve("truth.json").toFile()).get("order");
-    List<Map.Entry<String, JsonNode>> dimensions = new ArrayList<>();
-    order.fields().forEachRemaining(dimensions::add);
-    for (Map.Entry<String, JsonNode> dimension : dimensions) {
+    for (Map.Entry<String, JsonNode> dimension : order.properties()) {
       JsonPath board =
           given()
               .queryParam("source", "humans")
