@@ -1,7 +1,5 @@
 package dev.earshot.evaluation.ui;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -20,6 +18,7 @@ import dev.earshot.evaluation.service.ResponseInspection;
 import dev.earshot.evaluation.service.ResponseInspection.Inspection;
 import dev.earshot.evaluation.service.RunViews.ScoreView;
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.ui.Charts;
 import dev.earshot.ui.MainLayout;
 import java.util.Locale;
 
@@ -29,7 +28,6 @@ import java.util.Locale;
 public class ResponseDetailView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final transient ResponseInspection inspection;
   private final H2 title = new H2();
@@ -106,19 +104,9 @@ public class ResponseDetailView extends VerticalLayout implements BeforeEnterObs
   @Override
   protected void onAttach(AttachEvent event) {
     super.onAttach(event);
-    event.getUI().getPage().addJavaScript("/webjars/echarts/5.3.1/dist/echarts.min.js");
-    event.getUI().getPage().addJavaScript("/static/charts.js");
+    Charts.load(event.getUI());
     if (shown != null) {
-      try {
-        chart
-            .getElement()
-            .executeJs(
-                "window.earshotContourChart($0, JSON.parse($1))",
-                chart.getElement(),
-                JSON.writeValueAsString(shown.contour()));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("chart data is not JSON", e);
-      }
+      Charts.draw(chart, "earshotContourChart", shown.contour(), "");
     }
   }
 }

@@ -21,6 +21,8 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -212,7 +214,7 @@ public class LeaderboardService {
   public WinRateMatrix matrix(LeaderboardQuery query, List<String> order) {
     PairwiseCounts counts = counts(query);
     int n = order.size();
-    Map<String, Integer> position = new java.util.HashMap<>();
+    Map<String, Integer> position = new HashMap<>();
     for (int i = 0; i < n; i++) {
       position.put(order.get(i), i);
     }
@@ -316,15 +318,7 @@ public class LeaderboardService {
               + arena
               + "/battles");
     }
-    PairwiseCounts.Builder counts = PairwiseCounts.builder();
-    for (Object[] row : rows) {
-      counts.add(
-          (String) row[0],
-          (String) row[1],
-          STORED_OUTCOMES.get((String) row[2]),
-          ((Number) row[3]).longValue());
-    }
-    return counts.build();
+    return countsOf(rows, STORED_OUTCOMES);
   }
 
   /**
@@ -332,17 +326,22 @@ public class LeaderboardService {
    * dimension counts once even when several runs stored it.
    */
   private PairwiseCounts preferenceCounts(String kind, String judge, LeaderboardQuery query) {
-    PairwiseCounts.Builder counts = PairwiseCounts.builder();
     List<Object[]> rows =
-        new java.util.ArrayList<>(verdictRows(kind, judge, query, "count(*)", " GROUP BY 1, 2, 3"));
+        new ArrayList<>(verdictRows(kind, judge, query, "count(*)", " GROUP BY 1, 2, 3"));
     if ("judge".equals(kind)) {
       rows.addAll(scoreBattles(judge, query));
     }
+    return countsOf(rows, VERDICT_OUTCOMES);
+  }
+
+  /** Rows {@code [systemA, systemB, stored outcome, count]} as pairwise counts. */
+  private static PairwiseCounts countsOf(List<Object[]> rows, Map<String, Outcome> outcomes) {
+    PairwiseCounts.Builder counts = PairwiseCounts.builder();
     for (Object[] row : rows) {
       counts.add(
           (String) row[0],
           (String) row[1],
-          VERDICT_OUTCOMES.get((String) row[2]),
+          outcomes.get((String) row[2]),
           ((Number) row[3]).longValue());
     }
     return counts.build();
@@ -376,19 +375,13 @@ public class LeaderboardService {
                     + judgeFilter
                     + timeWindow("x.created_at", query)
                     + timeWindow("y.created_at", query)
-                    + (query.dataset() == null
-                        ? ""
-                        : " AND ra.prompt_id IN (SELECT pr.id FROM prompt pr JOIN dataset ds ON"
-                            + " ds.id = pr.dataset_id WHERE ds.name = :dataset)")
+                    + datasetFilter("ra.prompt_id", query)
                     + " GROUP BY 1, 2, 3")
             .setParameter("dimension", query.dimension());
     if (judge != null) {
       sql.setParameter("judge", judge);
     }
-    if (query.dataset() != null) {
-      sql.setParameter("dataset", query.dataset());
-    }
-    bindTimeWindow(sql, query);
+    bindFilters(sql, query);
     @SuppressWarnings("unchecked")
     List<Object[]> rows = sql.getResultList();
     return rows;
@@ -420,10 +413,7 @@ public class LeaderboardService {
                     + " preference p WHERE p.source_kind = :kind AND p.dimension = :dimension"
                     + sourceFilter
                     + timeWindow("p.created_at", query)
-                    + (query.dataset() == null
-                        ? ""
-                        : " AND p.prompt_id IN (SELECT pr.id FROM prompt pr JOIN dataset ds ON"
-                            + " ds.id = pr.dataset_id WHERE ds.name = :dataset)")
+                    + datasetFilter("p.prompt_id", query)
                     + " ORDER BY p.source, p.response_a_id, p.response_b_id, p.dimension, CASE WHEN"
                     + " p.source_kind = 'human' THEN p.id END, p.created_at) d"
                     + " JOIN response ra ON ra.id = d.response_a_id JOIN system_under_test sa ON"
@@ -435,10 +425,7 @@ public class LeaderboardService {
     if (judge != null) {
       sql.setParameter("judge", judge.contains("@") ? judge : judge + "@%");
     }
-    if (query.dataset() != null) {
-      sql.setParameter("dataset", query.dataset());
-    }
-    bindTimeWindow(sql, query);
+    bindFilters(sql, query);
     @SuppressWarnings("unchecked")
     List<Object[]> rows = sql.getResultList();
     return rows;
@@ -523,6 +510,24 @@ public class LeaderboardService {
         + (query.asOf() == null ? "" : " AND " + column + " <= :asOf");
   }
 
+  private static String datasetFilter(String promptColumn, LeaderboardQuery query) {
+    return query.dataset() == null
+        ? ""
+        : " AND "
+            + promptColumn
+            + " IN (SELECT pr.id FROM prompt pr JOIN dataset ds ON ds.id = pr.dataset_id"
+            + " WHERE ds.name = :dataset)";
+  }
+
+  /** Binds the parameters that {@link #timeWindow} and {@link #datasetFilter} put in the SQL. */
+  private static void bindFilters(jakarta.persistence.Query sql, LeaderboardQuery query) {
+    if (query.dataset() != null) {
+      sql.setParameter("dataset", query.dataset());
+    }
+    bindTimeWindow(sql, query);
+  }
+
+  /** Binds the parameters that {@link #timeWindow} puts in the SQL. */
   private static void bindTimeWindow(jakarta.persistence.Query sql, LeaderboardQuery query) {
     if (query.since() != null) {
       sql.setParameter("since", query.since());

@@ -1,7 +1,5 @@
 package dev.earshot.leaderboard.ui;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -29,6 +27,7 @@ import dev.earshot.leaderboard.service.LeaderboardService.StyleControlledView;
 import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
 import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.stats.StyleControlledFit.StyleControlledRating;
+import dev.earshot.ui.Charts;
 import dev.earshot.ui.MainLayout;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +47,6 @@ import java.util.stream.Collectors;
 public class LeaderboardView extends VerticalLayout {
 
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BOOTSTRAP = 1000;
   private static final long SEED = 1;
   private static final List<String> DIMENSIONS =
@@ -271,8 +269,7 @@ public class LeaderboardView extends VerticalLayout {
   @Override
   protected void onAttach(AttachEvent event) {
     super.onAttach(event);
-    event.getUI().getPage().addJavaScript("/webjars/echarts/5.3.1/dist/echarts.min.js");
-    event.getUI().getPage().addJavaScript("/static/charts.js");
+    Charts.load(event.getUI());
     refresh();
   }
 
@@ -291,9 +288,9 @@ public class LeaderboardView extends VerticalLayout {
     if (!rows.isEmpty()) {
       WinRateMatrix matrix =
           leaderboards.matrix(query, rows.stream().map(RowView::system).toList());
-      draw(intervals, "earshotIntervalChart", rows);
-      draw(heatmap, "earshotMatrixHeatmap", matrix, "winRate");
-      draw(battleMatrix, "earshotMatrixHeatmap", matrix, "battles");
+      Charts.draw(intervals, "earshotIntervalChart", rows, "");
+      Charts.draw(heatmap, "earshotMatrixHeatmap", matrix, "winRate");
+      Charts.draw(battleMatrix, "earshotMatrixHeatmap", matrix, "battles");
     }
     showStyleControl(query, !rows.isEmpty() && !query.source().startsWith("arena:"));
   }
@@ -365,20 +362,6 @@ public class LeaderboardView extends VerticalLayout {
     csv.setHref("/api/leaderboard?" + parameters + "&format=csv");
     json.setHref("/api/leaderboard?" + parameters);
     matrixJson.setHref("/api/leaderboard/matrix?" + parameters);
-  }
-
-  private static void draw(Div target, String function, Object data, String... options) {
-    try {
-      target
-          .getElement()
-          .executeJs(
-              "window." + function + "($0, JSON.parse($1), $2)",
-              target.getElement(),
-              JSON.writeValueAsString(data),
-              options.length == 0 ? "" : options[0]);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("chart data is not JSON", e);
-    }
   }
 
   private static String encode(String value) {
