@@ -1,8 +1,11 @@
 package dev.earshot.testing;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
 import org.junit.jupiter.api.AfterEach;
@@ -10,7 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Base of the browser tests: each test gets a new page in a new browser context pointed at the
- * running {@code @QuarkusTest} application. Subclasses navigate with relative URLs.
+ * running {@code @QuarkusTest} application, logged in as an admin. Subclasses navigate with
+ * relative URLs.
  */
 public abstract class BrowserTest {
 
@@ -23,9 +27,47 @@ public abstract class BrowserTest {
   private BrowserContext context;
   protected Page page;
 
+  /** An admin every browser test logs in as unless it logs in as someone else. */
+  private static String admin;
+
   @BeforeEach
   void openPage() {
     PlaywrightAssertions.setDefaultAssertionTimeout(PATIENCE_MILLIS);
+    synchronized (BrowserTest.class) {
+      if (admin == null) {
+        admin = Accounts.newUser("browser-admin", "admin");
+      }
+    }
+    logInAs(admin);
+  }
+
+  /**
+   * A fresh browser context logged in as the user (password {@link Accounts#PASSWORD}), through the
+   * same form request the login page sends.
+   */
+  protected void logInAs(String username) {
+    openAnonymous();
+    APIResponse login =
+        context
+            .request()
+            .post(
+                "/j_security_check",
+                RequestOptions.create()
+                    .setForm(
+                        FormData.create()
+                            .set("username", username)
+                            .set("password", Accounts.PASSWORD))
+                    .setMaxRedirects(0));
+    if (login.status() != 302 || login.headers().getOrDefault("location", "").contains("error")) {
+      throw new IllegalStateException("Could not log in as " + username + ": " + login.status());
+    }
+  }
+
+  /** A fresh browser context with nobody logged in. */
+  protected void openAnonymous() {
+    if (context != null) {
+      context.close();
+    }
     context = Browser.newContext(app);
     context.setDefaultTimeout(PATIENCE_MILLIS);
     page = context.newPage();

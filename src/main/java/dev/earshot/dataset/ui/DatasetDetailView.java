@@ -19,7 +19,9 @@ import dev.earshot.dataset.service.DatasetViews.PromptView;
 import dev.earshot.dataset.service.DatasetViews.ResponseView;
 import dev.earshot.dataset.service.DatasetViews.SystemView;
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +29,7 @@ import java.util.stream.Collectors;
 
 /** A dataset's prompts with their expectations and every system's responses, all playable. */
 @Route(value = "datasets/:name", layout = MainLayout.class)
+@RolesAllowed(Role.RESEARCHER_NAME)
 @PageTitle("Dataset · Earshot")
 public class DatasetDetailView extends VerticalLayout implements BeforeEnterObserver {
 

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -26,7 +25,9 @@ import dev.earshot.dataset.service.DatasetViews.DatasetSummary;
 import dev.earshot.dataset.service.ImportReport;
 import dev.earshot.platform.concurrent.BackgroundTasks;
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,8 +37,8 @@ import java.util.List;
 
 /** Lists datasets and imports new ones from a zip, showing every problem of a rejected one. */
 @Route(value = "datasets", layout = MainLayout.class)
-@RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("Datasets · Earshot")
+@RolesAllowed(Role.RESEARCHER_NAME)
 public class DatasetsView extends VerticalLayout {
 
   private static final long serialVersionUID = 1L;

@@ -34,7 +34,9 @@ import dev.earshot.evaluation.service.RunViews.SummaryView;
 import dev.earshot.judge.service.JudgeRegistry;
 import dev.earshot.judge.service.JudgeRegistry.JudgeView;
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,7 @@ import java.util.Locale;
  * are processed by the background workers; this page only polls their progress.
  */
 @Route(value = "evaluate", layout = MainLayout.class)
+@RolesAllowed(Role.RESEARCHER_NAME)
 @PageTitle("Evaluate · Earshot")
 public class EvaluateView extends VerticalLayout {
 

@@ -18,12 +18,15 @@ import dev.earshot.evaluation.service.ResponseInspection;
 import dev.earshot.evaluation.service.ResponseInspection.Inspection;
 import dev.earshot.evaluation.service.RunViews.ScoreView;
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.security.Role;
 import dev.earshot.ui.Charts;
 import dev.earshot.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 
 /** One response: hear it next to its pitch contour and intensity, and read every judge's reason. */
 @Route(value = "responses/:id", layout = MainLayout.class)
+@RolesAllowed(Role.RESEARCHER_NAME)
 @PageTitle("Response · Earshot")
 public class ResponseDetailView extends VerticalLayout implements BeforeEnterObserver {
 

@@ -3,6 +3,8 @@ package dev.earshot.leaderboard.rest;
 import dev.earshot.leaderboard.service.AgreementService;
 import dev.earshot.leaderboard.service.AgreementService.AgreementView;
 import dev.earshot.platform.rest.Problem;
+import dev.earshot.security.rest.PublicLeaderboard;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Inter-rater agreement of the human votes on a dimension. */
+@PermitAll
+@PublicLeaderboard
 @Path("/api/agreement")
 @Tag(
     name = "Agreement",

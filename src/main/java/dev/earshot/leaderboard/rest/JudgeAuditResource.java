@@ -3,6 +3,8 @@ package dev.earshot.leaderboard.rest;
 import dev.earshot.leaderboard.service.AgreementService;
 import dev.earshot.leaderboard.service.AgreementService.JudgeAuditView;
 import dev.earshot.platform.rest.Problem;
+import dev.earshot.security.rest.PublicLeaderboard;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** AI judges audited against the human votes on a dimension. */
+@PermitAll
+@PublicLeaderboard
 @Path("/api/judge-audit")
 @Tag(name = "Agreement")
 public class JudgeAuditResource {

@@ -7,6 +7,8 @@ import dev.earshot.leaderboard.service.LeaderboardService.StyleControlledView;
 import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
 import dev.earshot.platform.rest.Problem;
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.security.rest.PublicLeaderboard;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@PermitAll
+@PublicLeaderboard
 @Path("/api/leaderboard")
 @Tag(
     name = "Leaderboard",

@@ -26,9 +26,11 @@ import dev.earshot.leaderboard.service.LeaderboardService.RowView;
 import dev.earshot.leaderboard.service.LeaderboardService.StyleControlledView;
 import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.security.Role;
 import dev.earshot.stats.StyleControlledFit.StyleControlledRating;
 import dev.earshot.ui.Charts;
 import dev.earshot.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -43,6 +45,7 @@ import java.util.stream.Collectors;
  * in the browser from data computed here.
  */
 @Route(value = "leaderboard", layout = MainLayout.class)
+@RolesAllowed(Role.RESEARCHER_NAME)
 @PageTitle("Leaderboard · Earshot")
 public class LeaderboardView extends VerticalLayout {
 

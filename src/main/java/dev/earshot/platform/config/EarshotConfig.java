@@ -32,6 +32,24 @@ public interface EarshotConfig {
   /** Embedded PostgreSQL, used only when no JDBC URL is configured. */
   Database database();
 
+  /**
+   * An API token with the admin role for scripts and CI ({@code EARSHOT_BOOTSTRAP_ADMIN_TOKEN}).
+   * Without it, the first start with no users creates user {@code admin} and prints its one-time
+   * password to the log.
+   */
+  Optional<String> bootstrapAdminToken();
+
+  /** Who may read what without logging in. */
+  Security security();
+
+  interface Security {
+    /**
+     * Let anyone read the leaderboard, agreement and judge-audit REST endpoints without a login.
+     */
+    @WithDefault("false")
+    boolean publicLeaderboard();
+  }
+
   interface Audio {
     /** Largest accepted audio file in bytes; larger uploads get 413. */
     @WithDefault("104857600")

@@ -1,8 +1,8 @@
 package dev.earshot.platform.db;
 
+import dev.earshot.platform.config.StartupConfigValues;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
-import io.smallrye.config.ConfigValue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,30 +18,16 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
 
   static final String JDBC_URL = "quarkus.datasource.jdbc.url";
   static final String USERNAME = "quarkus.datasource.username";
-  static final String DATA_DIR = "earshot.data-dir";
   static final String EPHEMERAL = "earshot.database.embedded.ephemeral";
 
   @Override
   public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-    if (value(context, JDBC_URL) != null) {
+    if (StartupConfigValues.value(context, JDBC_URL) != null) {
       return List.of();
     }
-    String dataDir = value(context, DATA_DIR);
-    Path pgDirectory = Path.of(dataDir == null ? "data" : dataDir).resolve("pg");
-    boolean ephemeral = Boolean.parseBoolean(value(context, EPHEMERAL));
+    Path pgDirectory = StartupConfigValues.dataDir(context).resolve("pg");
+    boolean ephemeral = Boolean.parseBoolean(StartupConfigValues.value(context, EPHEMERAL));
     return List.of(new LazySource(pgDirectory, ephemeral));
-  }
-
-  /** Reads a value honouring the active profiles ({@code %test.key} before {@code key}). */
-  private static String value(ConfigSourceContext context, String name) {
-    for (String profile : context.getProfiles()) {
-      ConfigValue profiled = context.getValue("%" + profile + "." + name);
-      if (profiled != null && profiled.getValue() != null) {
-        return profiled.getValue();
-      }
-    }
-    ConfigValue plain = context.getValue(name);
-    return plain == null ? null : plain.getValue();
   }
 
   private static final class LazySource implements ConfigSource {

@@ -1,5 +1,6 @@
 package dev.earshot.platform.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * success. Real resources have longer literal paths and always win the match. (JAX-RS allows one
  * HTTP method per Java method, hence one method per verb; HEAD falls back to GET.)
  */
+@PermitAll
 @Path("/api")
 public class ApiFallbackResource {
 

@@ -1,0 +1,70 @@
+package dev.earshot.security.auth;
+
+import dev.earshot.platform.config.EarshotConfig;
+import dev.earshot.security.Role;
+import dev.earshot.security.SecretTokens;
+import dev.earshot.security.service.AccountService;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Turns a bearer token into an identity: the configured bootstrap admin token, or a stored token
+ * (looked up by its SHA-256) acting with its role, never above its owner's current one.
+ */
+@ApplicationScoped
+public class BearerTokenIdentityProvider implements IdentityProvider<BearerTokenRequest> {
+
+  /** The principal of the configured bootstrap token; not a user who can log in. */
+  public static final String BOOTSTRAP_PRINCIPAL = "bootstrap-admin";
+
+  private final AccountService accounts;
+  private final EarshotConfig config;
+
+  public BearerTokenIdentityProvider(AccountService accounts, EarshotConfig config) {
+    this.accounts = accounts;
+    this.config = config;
+  }
+
+  @Override
+  public Class<BearerTokenRequest> getRequestType() {
+    return BearerTokenRequest.class;
+  }
+
+  @Override
+  public Uni<SecurityIdentity> authenticate(
+      BearerTokenRequest request, AuthenticationRequestContext context) {
+    String token = request.token();
+    boolean bootstrap =
+        config
+            .bootstrapAdminToken()
+            .filter(configured -> !configured.isBlank())
+            .map(configured -> SecretTokens.sameSecret(configured, token))
+            .orElse(false);
+    if (bootstrap) {
+      return Uni.createFrom().item(identity(BOOTSTRAP_PRINCIPAL, Role.ADMIN));
+    }
+    return context.runBlocking(
+        () ->
+            accounts
+                .authenticate(token)
+                .map(found -> identity(found.username(), found.role()))
+                .orElseThrow(
+                    () ->
+                        new AuthenticationFailedException(
+                            "The API token is unknown or revoked; create a new one on your"
+                                + " account page")));
+  }
+
+  private static SecurityIdentity identity(String name, Role role) {
+    return QuarkusSecurityIdentity.builder()
+        .setPrincipal(new QuarkusPrincipal(name))
+        .addRoles(role.withImplied())
+        .build();
+  }
+}

@@ -1,0 +1,246 @@
+package dev.earshot.security.service;
+
+import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.security.ApiToken;
+import dev.earshot.security.Role;
+import dev.earshot.security.SecretTokens;
+import dev.earshot.security.User;
+import dev.earshot.security.repository.ApiTokenRepository;
+import dev.earshot.security.repository.UserRepository;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Users, their roles and passwords, and their API tokens. */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+  /** Tokens start with this so that a leaked one is recognisable in logs and secret scanners. */
+  public static final String TOKEN_PREFIX = "earshot_";
+
+  static final int MIN_PASSWORD_LENGTH = 10;
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+
+  /** A user as shown to admins and to the user. */
+  public record UserView(String username, String role, OffsetDateTime createdAt) {
+    static UserView of(User user) {
+      return new UserView(user.username, user.role, user.createdAt);
+    }
+  }
+
+  /** A token without its secret. */
+  public record TokenView(
+      UUID id,
+      String owner,
+      String name,
+      String role,
+      OffsetDateTime createdAt,
+      OffsetDateTime lastUsedAt,
+      OffsetDateTime revokedAt) {
+    static TokenView of(ApiToken token) {
+      return new TokenView(
+          token.id,
+          token.user.username,
+          token.name,
+          token.role,
+          token.createdAt,
+          token.lastUsedAt,
+          token.revokedAt);
+    }
+  }
+
+  /** A token just created: the only time its secret is known. */
+  public record CreatedToken(TokenView token, String secret) {}
+
+  private final UserRepository users;
+  private final ApiTokenRepository tokens;
+
+  public AccountService(UserRepository users, ApiTokenRepository tokens) {
+    this.users = users;
+    this.tokens = tokens;
+  }
+
+  public List<UserView> users() {
+    return users.listAll().stream()
+        .sorted((a, b) -> a.username.compareTo(b.username))
+        .map(UserView::of)
+        .toList();
+  }
+
+  public UserView user(String username) {
+    return UserView.of(existing(username));
+  }
+
+  public boolean anyUser() {
+    return users.count() > 0;
+  }
+
+  public UserView createUser(String username, String password, String role) {
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      throw ProblemException.badRequest(
+          "username must be 1-64 letters, digits or . _ @ -, starting with a letter or digit");
+    }
+    Role parsed = role(role);
+    checkPassword(password);
+    if (users.findByUsername(username).isPresent()) {
+      throw new ProblemException(
+          409, "User exists", "A user named '" + username + "' exists already; pick another name");
+    }
+    User user = new User();
+    user.username = username;
+    user.passwordHash = BcryptUtil.bcryptHash(password);
+    user.role = parsed.id();
+    users.persistAndFlush(user);
+    users.getEntityManager().refresh(user);
+    return UserView.of(user);
+  }
+
+  public UserView changeRole(String username, String role) {
+    User user = existing(username);
+    Role parsed = role(role);
+    if (user.roleValue() == Role.ADMIN && parsed != Role.ADMIN) {
+      requireAnotherAdmin(user);
+    }
+    user.role = parsed.id();
+    return UserView.of(user);
+  }
+
+  public void changePassword(String username, String password) {
+    checkPassword(password);
+    existing(username).passwordHash = BcryptUtil.bcryptHash(password);
+  }
+
+  /** A user's own password change, which needs the current password. */
+  public void changeOwnPassword(String username, String current, String replacement) {
+    User user = existing(username);
+    if (current == null || !BcryptUtil.matches(current, user.passwordHash)) {
+      throw new ProblemException(403, "Wrong password", "The current password is not right");
+    }
+    changePassword(username, replacement);
+  }
+
+  /** Deletes a user and their tokens; their votes stay, attributed to the name. */
+  public void deleteUser(String username) {
+    User user = existing(username);
+    if (user.roleValue() == Role.ADMIN) {
+      requireAnotherAdmin(user);
+    }
+    users.delete(user);
+  }
+
+  /**
+   * A new token for the user, acting with {@code role} (default: the user's role), which may not be
+   * above the user's own role.
+   */
+  public CreatedToken createToken(String username, String name, String role) {
+    User user = existing(username);
+    if (name == null || name.isBlank() || name.length() > 100) {
+      throw ProblemException.badRequest("name: give the token a name of 1-100 characters");
+    }
+    Role tokenRole = role == null ? user.roleValue() : role(role);
+    if (!user.roleValue().covers(tokenRole)) {
+      throw new ProblemException(
+          403,
+          "Role above the owner's",
+          "A token cannot have role '"
+              + tokenRole.id()
+              + "': its owner '"
+              + username
+              + "' is "
+              + user.role);
+    }
+    String secret = SecretTokens.generate(TOKEN_PREFIX);
+    ApiToken token = new ApiToken();
+    token.id = UUID.randomUUID();
+    token.user = user;
+    token.name = name.strip();
+    token.role = tokenRole.id();
+    token.tokenSha256 = SecretTokens.sha256(secret);
+    tokens.persistAndFlush(token);
+    tokens.getEntityManager().refresh(token);
+    return new CreatedToken(TokenView.of(token), secret);
+  }
+
+  public List<TokenView> tokens(String username) {
+    return tokens.ofUser(existing(username)).stream().map(TokenView::of).toList();
+  }
+
+  public List<TokenView> allTokens() {
+    return tokens.list("from ApiToken t join fetch t.user order by t.createdAt, t.id").stream()
+        .map(TokenView::of)
+        .toList();
+  }
+
+  /**
+   * Revokes a token. Owners revoke their own; {@code asAdmin} may revoke anyone's. Revoking twice
+   * is harmless.
+   */
+  public TokenView revokeToken(UUID id, String caller, boolean asAdmin) {
+    ApiToken token =
+        tokens
+            .findByIdOptional(id)
+            .filter(t -> asAdmin || t.user.username.equals(caller))
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "No token " + id + " of yours; list GET /api/tokens"));
+    if (token.revokedAt == null) {
+      token.revokedAt = OffsetDateTime.now();
+    }
+    return TokenView.of(token);
+  }
+
+  /**
+   * The identity behind a presented token: owner name and the role it acts with, or empty when it
+   * is unknown or revoked. Records when it was last used.
+   */
+  public java.util.Optional<TokenIdentity> authenticate(String secret) {
+    return tokens
+        .findByHash(SecretTokens.sha256(secret))
+        .filter(t -> !t.revoked())
+        .map(
+            t -> {
+              t.lastUsedAt = OffsetDateTime.now();
+              Role acting = Role.parse(t.role).orElseThrow().atMost(t.user.roleValue());
+              return new TokenIdentity(t.user.username, acting);
+            });
+  }
+
+  /** Who a token acts for. */
+  public record TokenIdentity(String username, Role role) {}
+
+  private User existing(String username) {
+    return users
+        .findByUsername(username)
+        .orElseThrow(
+            () -> ProblemException.notFound("No user '" + username + "'; list GET /api/users"));
+  }
+
+  private void requireAnotherAdmin(User admin) {
+    if (users.count("role = ?1 and id <> ?2", Role.ADMIN.id(), admin.id) == 0) {
+      throw new ProblemException(
+          409,
+          "Last admin",
+          "'" + admin.username + "' is the last admin; make another user admin first");
+    }
+  }
+
+  private static Role role(String role) {
+    return Role.parse(role)
+        .orElseThrow(
+            () ->
+                ProblemException.badRequest("role must be one of " + Role.ids() + ", not " + role));
+  }
+
+  private static void checkPassword(String password) {
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+      throw ProblemException.badRequest(
+          "password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+    }
+  }
+}
