@@ -217,7 +217,8 @@ public class DatasetImportService {
                   vote.dimension(),
                   vote.verdict(),
                   "rater:" + vote.rater(),
-                  vote.simulated() ? "{\"simulated\": true}" : "{}"));
+                  vote.simulated() ? "{\"simulated\": true}" : "{}",
+                  null));
       if (inserted) {
         created++;
       }

@@ -23,7 +23,7 @@ public class PreferenceRepository {
 
   /**
    * A person's vote on one pair and dimension, from A's point of view (A was heard first); {@code
-   * source} is {@code rater:<name>}.
+   * source} is {@code rater:<name>}; {@code campaignId} is null for imported votes.
    */
   public record HumanPreference(
       UUID id,
@@ -33,7 +33,8 @@ public class PreferenceRepository {
       String dimension,
       String verdict,
       String source,
-      String detailsJson) {}
+      String detailsJson,
+      UUID campaignId) {}
 
   private final EntityManager entityManager;
 
@@ -65,7 +66,8 @@ public class PreferenceRepository {
         preference.source(),
         preference.positionConflict(),
         preference.detailsJson(),
-        preference.jobId());
+        preference.jobId(),
+        null);
   }
 
   /** Inserts unless a preference with this id exists: a re-imported vote is not stored twice. */
@@ -81,7 +83,8 @@ public class PreferenceRepository {
         preference.source(),
         null,
         preference.detailsJson(),
-        null);
+        null,
+        preference.campaignId());
   }
 
   private boolean insertIfAbsent(
@@ -95,14 +98,16 @@ public class PreferenceRepository {
       String source,
       Boolean positionConflict,
       String detailsJson,
-      Long jobId) {
+      Long jobId,
+      UUID campaignId) {
     // The casts type the parameters that people's votes leave null.
     return entityManager
             .createNativeQuery(
                 "INSERT INTO preference (id, prompt_id, response_a_id, response_b_id, dimension,"
-                    + " verdict, source_kind, source, position_conflict, details, job_id)"
+                    + " verdict, source_kind, source, position_conflict, details, job_id, campaign_id)"
                     + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS boolean),"
-                    + " CAST(?10 AS jsonb), CAST(?11 AS bigint)) ON CONFLICT (id) DO NOTHING")
+                    + " CAST(?10 AS jsonb), CAST(?11 AS bigint), CAST(?12 AS uuid))"
+                    + " ON CONFLICT (id) DO NOTHING")
             .setParameter(1, id)
             .setParameter(2, promptId)
             .setParameter(3, responseAId)
@@ -114,6 +119,7 @@ public class PreferenceRepository {
             .setParameter(9, positionConflict)
             .setParameter(10, detailsJson)
             .setParameter(11, jobId)
+            .setParameter(12, campaignId)
             .executeUpdate()
         == 1;
   }

@@ -42,6 +42,22 @@ public interface EarshotConfig {
   /** Who may read what without logging in. */
   Security security();
 
+  /** Human rating campaigns. */
+  Rating rating();
+
+  interface Rating {
+    /** Most votes one rater may submit per minute; more get 429. */
+    @WithDefault("20")
+    int maxVotesPerMinute();
+
+    /**
+     * How long an assignment nobody has voted on counts as bringing a vote; after that its pair may
+     * be given to others again. The rater keeps it and can still vote.
+     */
+    @WithDefault("PT30M")
+    java.time.Duration openAssignmentLease();
+  }
+
   interface Security {
     /**
      * Let anyone read the leaderboard, agreement and judge-audit REST endpoints without a login.

@@ -1,0 +1,53 @@
+package dev.earshot.rating;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One pair given to one rater, with the sides it is heard on and what the rater did. */
+@Entity
+@Table(name = "rating_assignment")
+public class RatingAssignment {
+
+  @Id public UUID id;
+
+  @Column(name = "campaign_id", nullable = false)
+  public UUID campaignId;
+
+  @Column(name = "pair_id", nullable = false)
+  public long pairId;
+
+  @Column(nullable = false)
+  public String rater;
+
+  @Column(nullable = false)
+  public int sequence;
+
+  @Column(name = "response_a_id", nullable = false)
+  public long responseAId;
+
+  @Column(name = "response_b_id", nullable = false)
+  public long responseBId;
+
+  @Column(name = "issued_at", nullable = false)
+  public OffsetDateTime issuedAt;
+
+  @Column(name = "played_a_at")
+  public OffsetDateTime playedAAt;
+
+  @Column(name = "played_b_at")
+  public OffsetDateTime playedBAt;
+
+  @Column(nullable = false)
+  public String status;
+
+  @Column(name = "finished_at")
+  public OffsetDateTime finishedAt;
+
+  public boolean open() {
+    return "open".equals(status);
+  }
+}

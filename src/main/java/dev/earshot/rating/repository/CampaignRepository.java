@@ -1,0 +1,35 @@
+package dev.earshot.rating.repository;
+
+import dev.earshot.rating.Campaign;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID> {
+
+  /** The campaign, locked until the transaction ends: assignments are handed out one at a time. */
+  public Optional<Campaign> lock(UUID id) {
+    return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  public List<Campaign> newestFirst() {
+    return list("order by createdAt desc, id");
+  }
+
+  public List<Campaign> ratedBy(String rater) {
+    @SuppressWarnings("unchecked")
+    List<Campaign> campaigns =
+        getEntityManager()
+            .createNativeQuery(
+                "SELECT c.* FROM campaign c JOIN campaign_rater r ON r.campaign_id = c.id"
+                    + " WHERE r.username = ?1 ORDER BY c.created_at DESC, c.id",
+                Campaign.class)
+            .setParameter(1, rater)
+            .getResultList();
+    return campaigns;
+  }
+}

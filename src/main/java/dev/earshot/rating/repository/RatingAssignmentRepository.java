@@ -1,0 +1,34 @@
+package dev.earshot.rating.repository;
+
+import dev.earshot.rating.RatingAssignment;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class RatingAssignmentRepository implements PanacheRepositoryBase<RatingAssignment, UUID> {
+
+  /** The rater's assignment they have neither voted on nor skipped: it is resumed first. */
+  public Optional<RatingAssignment> openOf(UUID campaignId, String rater) {
+    return find(
+            "campaignId = ?1 and rater = ?2 and status = 'open' order by sequence",
+            campaignId,
+            rater)
+        .firstResultOptional();
+  }
+
+  public long countOf(UUID campaignId, String rater) {
+    return count("campaignId = ?1 and rater = ?2", campaignId, rater);
+  }
+
+  public long finishedBy(UUID campaignId, String rater) {
+    return count("campaignId = ?1 and rater = ?2 and status = 'voted'", campaignId, rater);
+  }
+
+  /** The assignment, locked: one vote per assignment even when submits race. */
+  public Optional<RatingAssignment> lock(UUID id) {
+    return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+  }
+}

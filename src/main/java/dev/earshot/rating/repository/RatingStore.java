@@ -1,0 +1,372 @@
+package dev.earshot.rating.repository;
+
+import dev.earshot.rating.assignment.CandidatePair;
+import dev.earshot.rating.assignment.SideBalance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Campaign pairs, raters, votes and their counts, in plain SQL. */
+@ApplicationScoped
+public class RatingStore {
+
+  /** A pair of a campaign; {@code responseX} is the better one of a gold pair. */
+  public record PairRow(
+      long id,
+      long promptId,
+      long responseX,
+      long responseY,
+      long systemX,
+      long systemY,
+      boolean gold,
+      String goldDimension) {}
+
+  /** A response's audio and its length. */
+  public record AudioRef(String sha256, double durationSeconds) {}
+
+  /** A stored vote as the voting service compares retries against. */
+  public record StoredVote(UUID id, UUID assignmentId, String rater, String verdictsJson) {}
+
+  /**
+   * A vote with everything needed to read it: who, which pair, which response was heard as A, what
+   * they said.
+   */
+  public record VoteRow(
+      UUID id,
+      UUID assignmentId,
+      String rater,
+      long pairId,
+      String prompt,
+      boolean gold,
+      String goldDimension,
+      long responseX,
+      long responseA,
+      long responseB,
+      String systemA,
+      String systemB,
+      String verdictsJson,
+      String reasonTagsJson,
+      String comment,
+      long elapsedMs,
+      OffsetDateTime createdAt) {}
+
+  /** A pair with its systems' names and how many votes it has. */
+  public record PairProgress(
+      long id, String prompt, String systemX, String systemY, boolean gold, long votes) {}
+
+  private final EntityManager em;
+
+  public RatingStore(EntityManager em) {
+    this.em = em;
+  }
+
+  public void addSystems(UUID campaign, List<Long> systems) {
+    for (long system : systems) {
+      em.createNativeQuery("INSERT INTO campaign_system (campaign_id, system_id) VALUES (?1, ?2)")
+          .setParameter(1, campaign)
+          .setParameter(2, system)
+          .executeUpdate();
+    }
+  }
+
+  public void addRaters(UUID campaign, List<String> raters) {
+    for (String rater : raters) {
+      em.createNativeQuery("INSERT INTO campaign_rater (campaign_id, username) VALUES (?1, ?2)")
+          .setParameter(1, campaign)
+          .setParameter(2, rater)
+          .executeUpdate();
+    }
+  }
+
+  /** Every pair of two campaign systems' responses to one prompt; returns how many. */
+  public int addRegularPairs(UUID campaign, long dataset) {
+    return em.createNativeQuery(
+            "INSERT INTO campaign_pair (campaign_id, prompt_id, response_x_id, response_y_id)"
+                + " SELECT ?1, rx.prompt_id, rx.id, ry.id FROM response rx"
+                + " JOIN response ry ON ry.prompt_id = rx.prompt_id AND ry.system_id > rx.system_id"
+                + " JOIN prompt p ON p.id = rx.prompt_id"
+                + " JOIN campaign_system sx ON sx.campaign_id = ?1 AND sx.system_id = rx.system_id"
+                + " JOIN campaign_system sy ON sy.campaign_id = ?1 AND sy.system_id = ry.system_id"
+                + " WHERE p.dataset_id = ?2")
+        .setParameter(1, campaign)
+        .setParameter(2, dataset)
+        .executeUpdate();
+  }
+
+  /** A gold pair per prompt where both systems answered; returns how many. */
+  public int addGoldPairs(UUID campaign, long dataset, long better, long worse, String dimension) {
+    return em.createNativeQuery(
+            "INSERT INTO campaign_pair (campaign_id, prompt_id, response_x_id, response_y_id,"
+                + " gold, gold_dimension)"
+                + " SELECT ?1, rx.prompt_id, rx.id, ry.id, true, ?5 FROM response rx"
+                + " JOIN response ry ON ry.prompt_id = rx.prompt_id AND ry.system_id = ?4"
+                + " JOIN prompt p ON p.id = rx.prompt_id"
+                + " WHERE p.dataset_id = ?2 AND rx.system_id = ?3"
+                + " ON CONFLICT DO NOTHING")
+        .setParameter(1, campaign)
+        .setParameter(2, dataset)
+        .setParameter(3, better)
+        .setParameter(4, worse)
+        .setParameter(5, dimension)
+        .executeUpdate();
+  }
+
+  public List<String> raters(UUID campaign) {
+    return strings(
+        "SELECT username FROM campaign_rater WHERE campaign_id = ?1 ORDER BY username", campaign);
+  }
+
+  public List<String> systems(UUID campaign) {
+    return strings(
+        "SELECT s.name FROM campaign_system c JOIN system_under_test s ON s.id = c.system_id"
+            + " WHERE c.campaign_id = ?1 ORDER BY s.name",
+        campaign);
+  }
+
+  public boolean isRater(UUID campaign, String rater) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM campaign_rater WHERE campaign_id = ?1 AND username = ?2")
+        .setParameter(1, campaign)
+        .setParameter(2, rater)
+        .getResultList()
+        .isEmpty();
+  }
+
+  public long regularPairs(UUID campaign) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM campaign_pair WHERE campaign_id = ?1 AND NOT gold")
+                .setParameter(1, campaign)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
+   * The pairs never given to the rater, with their votes and the open assignments of others issued
+   * since {@code leaseStart}.
+   */
+  public List<CandidatePair> candidates(UUID campaign, String rater, OffsetDateTime leaseStart) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT p.id, rx.system_id, ry.system_id, p.gold,"
+                    + " count(a.id) FILTER (WHERE a.status = 'voted'),"
+                    + " count(a.id) FILTER (WHERE a.status = 'open' AND a.issued_at >= ?3)"
+                    + " FROM campaign_pair p"
+                    + " JOIN response rx ON rx.id = p.response_x_id"
+                    + " JOIN response ry ON ry.id = p.response_y_id"
+                    + " LEFT JOIN rating_assignment a ON a.pair_id = p.id"
+                    + " WHERE p.campaign_id = ?1 AND NOT EXISTS (SELECT 1 FROM rating_assignment m"
+                    + " WHERE m.pair_id = p.id AND m.rater = ?2)"
+                    + " GROUP BY p.id, rx.system_id, ry.system_id, p.gold")
+            .setParameter(1, campaign)
+            .setParameter(2, rater)
+            .setParameter(3, leaseStart)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new CandidatePair(
+                    ((Number) r[0]).longValue(),
+                    ((Number) r[1]).longValue(),
+                    ((Number) r[2]).longValue(),
+                    (Boolean) r[3],
+                    ((Number) r[4]).intValue(),
+                    ((Number) r[5]).intValue()))
+        .toList();
+  }
+
+  /** How often each system has been heard as A and as B in the campaign's assignments. */
+  public SideBalance sideBalance(UUID campaign) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT ra.system_id, rb.system_id FROM rating_assignment a"
+                    + " JOIN response ra ON ra.id = a.response_a_id"
+                    + " JOIN response rb ON rb.id = a.response_b_id"
+                    + " WHERE a.campaign_id = ?1 AND a.status <> 'skipped'")
+            .setParameter(1, campaign)
+            .getResultList();
+    SideBalance balance = new SideBalance();
+    rows.forEach(r -> balance.record(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+    return balance;
+  }
+
+  public PairRow pair(long id) {
+    Object[] r =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT p.id, p.prompt_id, p.response_x_id, p.response_y_id, rx.system_id,"
+                        + " ry.system_id, p.gold, p.gold_dimension FROM campaign_pair p"
+                        + " JOIN response rx ON rx.id = p.response_x_id"
+                        + " JOIN response ry ON ry.id = p.response_y_id WHERE p.id = ?1")
+                .setParameter(1, id)
+                .getSingleResult();
+    return new PairRow(
+        ((Number) r[0]).longValue(),
+        ((Number) r[1]).longValue(),
+        ((Number) r[2]).longValue(),
+        ((Number) r[3]).longValue(),
+        ((Number) r[4]).longValue(),
+        ((Number) r[5]).longValue(),
+        (Boolean) r[6],
+        (String) r[7]);
+  }
+
+  public AudioRef responseAudio(long response) {
+    Object[] r =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT a.sha256, a.duration_seconds FROM response r"
+                        + " JOIN audio_asset a ON a.sha256 = r.audio_sha256 WHERE r.id = ?1")
+                .setParameter(1, response)
+                .getSingleResult();
+    return new AudioRef((String) r[0], ((Number) r[1]).doubleValue());
+  }
+
+  public double audioDuration(String sha256) {
+    return ((Number)
+            em.createNativeQuery("SELECT duration_seconds FROM audio_asset WHERE sha256 = ?1")
+                .setParameter(1, sha256)
+                .getSingleResult())
+        .doubleValue();
+  }
+
+  public Optional<StoredVote> vote(UUID id) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT id, assignment_id, rater, CAST(verdicts AS text) FROM rating_vote"
+                    + " WHERE id = ?1")
+            .setParameter(1, id)
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(r -> new StoredVote((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3]));
+  }
+
+  public void insertVote(
+      UUID id,
+      UUID assignment,
+      UUID campaign,
+      String rater,
+      String verdictsJson,
+      String reasonTagsJson,
+      String comment,
+      long elapsedMs) {
+    em.createNativeQuery(
+            "INSERT INTO rating_vote (id, assignment_id, campaign_id, rater, verdicts, reason_tags,"
+                + " comment, elapsed_ms) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb),"
+                + " CAST(?6 AS jsonb), ?7, ?8)")
+        .setParameter(1, id)
+        .setParameter(2, assignment)
+        .setParameter(3, campaign)
+        .setParameter(4, rater)
+        .setParameter(5, verdictsJson)
+        .setParameter(6, reasonTagsJson)
+        .setParameter(7, comment)
+        .setParameter(8, elapsedMs)
+        .executeUpdate();
+  }
+
+  public long votesSince(String rater, OffsetDateTime since) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM rating_vote WHERE rater = ?1 AND created_at >= ?2")
+                .setParameter(1, rater)
+                .setParameter(2, since)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /** Every vote of the campaign, oldest first. */
+  public List<VoteRow> votes(UUID campaign) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT v.id, v.assignment_id, v.rater, p.id, pr.external_id, p.gold,"
+                    + " p.gold_dimension, p.response_x_id, a.response_a_id, a.response_b_id,"
+                    + " sa.name, sb.name, CAST(v.verdicts AS text), CAST(v.reason_tags AS text),"
+                    + " v.comment, v.elapsed_ms, v.created_at"
+                    + " FROM rating_vote v JOIN rating_assignment a ON a.id = v.assignment_id"
+                    + " JOIN campaign_pair p ON p.id = a.pair_id"
+                    + " JOIN prompt pr ON pr.id = p.prompt_id"
+                    + " JOIN response ra ON ra.id = a.response_a_id"
+                    + " JOIN response rb ON rb.id = a.response_b_id"
+                    + " JOIN system_under_test sa ON sa.id = ra.system_id"
+                    + " JOIN system_under_test sb ON sb.id = rb.system_id"
+                    + " WHERE v.campaign_id = ?1 ORDER BY v.created_at, v.id")
+            .setParameter(1, campaign)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new VoteRow(
+                    (UUID) r[0],
+                    (UUID) r[1],
+                    (String) r[2],
+                    ((Number) r[3]).longValue(),
+                    (String) r[4],
+                    (Boolean) r[5],
+                    (String) r[6],
+                    ((Number) r[7]).longValue(),
+                    ((Number) r[8]).longValue(),
+                    ((Number) r[9]).longValue(),
+                    (String) r[10],
+                    (String) r[11],
+                    (String) r[12],
+                    (String) r[13],
+                    (String) r[14],
+                    ((Number) r[15]).longValue(),
+                    timestamp(r[16])))
+        .toList();
+  }
+
+  /** Every pair of the campaign with its vote count, in a stable order. */
+  public List<PairProgress> pairs(UUID campaign) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT p.id, pr.external_id, sx.name, sy.name, p.gold,"
+                    + " (SELECT count(*) FROM rating_assignment a WHERE a.pair_id = p.id"
+                    + " AND a.status = 'voted')"
+                    + " FROM campaign_pair p JOIN prompt pr ON pr.id = p.prompt_id"
+                    + " JOIN response rx ON rx.id = p.response_x_id"
+                    + " JOIN response ry ON ry.id = p.response_y_id"
+                    + " JOIN system_under_test sx ON sx.id = rx.system_id"
+                    + " JOIN system_under_test sy ON sy.id = ry.system_id"
+                    + " WHERE p.campaign_id = ?1 ORDER BY p.gold, pr.position, p.id")
+            .setParameter(1, campaign)
+            .getResultList();
+    return rows.stream()
+        .map(
+            r ->
+                new PairProgress(
+                    ((Number) r[0]).longValue(),
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (Boolean) r[4],
+                    ((Number) r[5]).longValue()))
+        .toList();
+  }
+
+  private List<String> strings(String sql, UUID campaign) {
+    @SuppressWarnings("unchecked")
+    List<String> values = em.createNativeQuery(sql).setParameter(1, campaign).getResultList();
+    return values;
+  }
+
+  private static OffsetDateTime timestamp(Object value) {
+    if (value instanceof OffsetDateTime odt) {
+      return odt;
+    }
+    if (value instanceof java.time.Instant instant) {
+      return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+    return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.earshot.rating.rest;
+
+import dev.earshot.audio.rest.AudioResource;
+import dev.earshot.audio.service.AudioService;
+import dev.earshot.platform.rest.Problem;
+import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.rating.service.RatingService;
+import dev.earshot.rating.service.RatingService.AssignmentView;
+import dev.earshot.rating.service.RatingService.Side;
+import dev.earshot.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A rater's assignment: its audio, play-to-the-end reports and skipping. */
+@Path("/api/assignments/{id}")
+@Tag(name = "Rating")
+@RolesAllowed(Role.ANNOTATOR_NAME)
+public class AssignmentResource {
+
+  private final RatingService rating;
+  private final AudioService audio;
+  private final SecurityIdentity identity;
+
+  public AssignmentResource(RatingService rating, AudioService audio, SecurityIdentity identity) {
+    this.rating = rating;
+    this.audio = audio;
+    this.identity = identity;
+  }
+
+  @GET
+  @Path("audio/{side}")
+  @Produces({"audio/wav", "audio/flac"})
+  @Operation(
+      summary = "Audio of the rater's own assignment: response a, b, or the prompt",
+      description = "Named by side only, so nothing in the URL tells which system spoke.")
+  public Response audio(
+      @PathParam("id") UUID id,
+      @PathParam("side") String side,
+      @HeaderParam("Range") String range) {
+    String sha256 =
+        rating
+            .audio(id, rater(), Side.parse(side))
+            .orElseThrow(() -> ProblemException.notFound("This prompt has no audio"));
+    return AudioResource.streamStored(audio, sha256, range);
+  }
+
+  @POST
+  @Path("played/{side}")
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Report that response a or b played to the end",
+      description =
+          "Refused (422) when less time has passed since the assignment was handed out than the"
+              + " response lasts. Votes need both reports.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = AssignmentView.class)))
+  @APIResponse(
+      responseCode = "422",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public AssignmentView played(@PathParam("id") UUID id, @PathParam("side") String side) {
+    return rating.played(id, rater(), Side.parse(side));
+  }
+
+  @POST
+  @Path("skip")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Skip this pair: it is not given to this rater again")
+  @APIResponse(responseCode = "204")
+  public void skip(@PathParam("id") UUID id) {
+    rating.skip(id, rater());
+  }
+
+  private String rater() {
+    return identity.getPrincipal().getName();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.earshot.rating.rest;
+
+import dev.earshot.platform.rest.Problem;
+import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.rating.service.CampaignService;
+import dev.earshot.rating.service.CampaignSpec;
+import dev.earshot.rating.service.CampaignViews.CampaignDetail;
+import dev.earshot.rating.service.CampaignViews.CampaignSummary;
+import dev.earshot.rating.service.RatingService;
+import dev.earshot.rating.service.RatingService.AssignmentView;
+import dev.earshot.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Rating campaigns: researchers create and watch them, raters ask for their next pair. */
+@Path("/api/campaigns")
+@Tag(name = "Rating")
+@Produces(MediaType.APPLICATION_JSON)
+public class CampaignResource {
+
+  private final CampaignService campaigns;
+  private final RatingService rating;
+  private final SecurityIdentity identity;
+
+  public CampaignResource(
+      CampaignService campaigns, RatingService rating, SecurityIdentity identity) {
+    this.campaigns = campaigns;
+    this.rating = rating;
+    this.identity = identity;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.RESEARCHER_NAME)
+  @Operation(
+      summary = "Create a rating campaign",
+      description =
+          "Pairs are every two chosen systems' responses to one prompt. Gold pairs ({better, worse,"
+              + " dimension}: better's response is known to win on that dimension) are mixed in at"
+              + " goldRate. 422 lists every problem of the request.")
+  @APIResponse(
+      responseCode = "201",
+      content = @Content(schema = @Schema(implementation = CampaignSummary.class)))
+  @APIResponse(
+      responseCode = "422",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response create(CampaignSpec spec) {
+    CampaignSummary created = campaigns.create(spec, identity.getPrincipal().getName());
+    return Response.created(URI.create("/api/campaigns/" + created.id())).entity(created).build();
+  }
+
+  @GET
+  @RolesAllowed(Role.ANNOTATOR_NAME)
+  @Operation(
+      summary = "Campaigns, newest first",
+      description = "Researchers see all; annotators see the campaigns they rate.")
+  public List<CampaignSummary> list() {
+    return campaigns.list(
+        identity.getPrincipal().getName(), identity.hasRole(Role.RESEARCHER_NAME));
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed(Role.RESEARCHER_NAME)
+  @Operation(
+      summary = "A campaign with its progress",
+      description =
+          "Votes per pair and, per dimension, how many preferred x, y, tie or both_bad (x and y are"
+              + " the pair's systemX and systemY); per rater: gold accuracy, agreement with the"
+              + " majority of the others, median seconds per item.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = CampaignDetail.class)))
+  public CampaignDetail detail(@PathParam("id") UUID id) {
+    return campaigns.detail(id);
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.RESEARCHER_NAME)
+  @Operation(summary = "Pause, resume or close a campaign: {\"status\": \"paused\"}")
+  public CampaignSummary status(@PathParam("id") UUID id, Map<String, String> change) {
+    if (change == null || change.get("status") == null) {
+      throw ProblemException.badRequest("Send {\"status\": \"active\" | \"paused\" | \"closed\"}");
+    }
+    return campaigns.setStatus(id, change.get("status"));
+  }
+
+  @GET
+  @Path("{id}/next")
+  @RolesAllowed(Role.ANNOTATOR_NAME)
+  @Operation(
+      summary = "The calling rater's next assignment",
+      description =
+          "Resumes the rater's open assignment if there is one. No system names and no response"
+              + " ids: audio comes from /api/assignments/{id}/audio/{a|b|prompt}. 204 when the"
+              + " campaign needs nothing more from this rater.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = AssignmentView.class)))
+  @APIResponse(responseCode = "204", description = "Nothing more to rate")
+  @APIResponse(
+      responseCode = "403",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response next(@PathParam("id") UUID id) {
+    return rating
+        .next(id, identity.getPrincipal().getName())
+        .map(a -> Response.ok(a).build())
+        .orElseGet(() -> Response.noContent().build());
+  }
+}

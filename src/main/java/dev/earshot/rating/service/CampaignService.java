@@ -1,0 +1,350 @@
+package dev.earshot.rating.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.dataset.Dataset;
+import dev.earshot.dataset.SystemUnderTest;
+import dev.earshot.dataset.repository.DatasetRepository;
+import dev.earshot.dataset.repository.SystemRepository;
+import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.rating.Campaign;
+import dev.earshot.rating.quality.RaterQuality;
+import dev.earshot.rating.quality.Verdicts;
+import dev.earshot.rating.quality.Verdicts.Preference;
+import dev.earshot.rating.repository.CampaignRepository;
+import dev.earshot.rating.repository.RatingStore;
+import dev.earshot.rating.repository.RatingStore.VoteRow;
+import dev.earshot.rating.service.CampaignSpec.GoldRule;
+import dev.earshot.rating.service.CampaignViews.CampaignDetail;
+import dev.earshot.rating.service.CampaignViews.CampaignSummary;
+import dev.earshot.rating.service.CampaignViews.PairProgress;
+import dev.earshot.rating.service.CampaignViews.VoteView;
+import dev.earshot.security.repository.UserRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** Creates rating campaigns and reports their progress, votes and raters. */
+@ApplicationScoped
+@Transactional
+public class CampaignService {
+
+  /** The dimensions people can rate. */
+  public static final List<String> DIMENSIONS =
+      List.of("content", "prosody", "emotion", "nonspeech", "overall", "quality");
+
+  static final List<String> DEFAULT_REASON_TAGS =
+      List.of(
+          "wrong content",
+          "unnatural prosody",
+          "wrong emotion",
+          "missed the sound",
+          "noise or distortion",
+          "too fast or too slow");
+
+  private final CampaignRepository campaigns;
+  private final RatingStore store;
+  private final DatasetRepository datasets;
+  private final SystemRepository systems;
+  private final UserRepository users;
+  private final ObjectMapper json;
+
+  public CampaignService(
+      CampaignRepository campaigns,
+      RatingStore store,
+      DatasetRepository datasets,
+      SystemRepository systems,
+      UserRepository users,
+      ObjectMapper json) {
+    this.campaigns = campaigns;
+    this.store = store;
+    this.datasets = datasets;
+    this.systems = systems;
+    this.users = users;
+    this.json = json;
+  }
+
+  public CampaignSummary create(CampaignSpec spec, String creator) {
+    List<String> errors = new ArrayList<>();
+    if (spec == null) {
+      throw ProblemException.badRequest("Send the campaign as JSON; see /q/swagger-ui");
+    }
+    String name = spec.name() == null ? "" : spec.name().strip();
+    if (name.isEmpty() || name.length() > 200) {
+      errors.add("name: 1-200 characters");
+    }
+    Optional<Dataset> dataset =
+        spec.dataset() == null ? Optional.empty() : datasets.findByName(spec.dataset());
+    if (dataset.isEmpty()) {
+      errors.add("dataset: no dataset '" + spec.dataset() + "'; list GET /api/datasets");
+    }
+    List<SystemUnderTest> compared = systemsNamed(spec.systems(), "systems", errors);
+    if (compared.size() < 2 && spec.systems() != null) {
+      errors.add("systems: name at least two systems to compare");
+    }
+    List<String> dimensions = distinct(spec.dimensions());
+    if (dimensions.isEmpty()) {
+      errors.add("dimensions: choose one or more of " + DIMENSIONS);
+    }
+    dimensions.stream()
+        .filter(d -> !DIMENSIONS.contains(d))
+        .forEach(d -> errors.add("dimensions: '" + d + "' is not one of " + DIMENSIONS));
+    List<String> raters = distinct(spec.raters());
+    if (raters.isEmpty()) {
+      errors.add("raters: name the users who rate");
+    }
+    raters.stream()
+        .filter(r -> users.findByUsername(r).isEmpty())
+        .forEach(r -> errors.add("raters: no user '" + r + "'"));
+    int overlap = spec.overlap() == null ? 1 : spec.overlap();
+    if (overlap < 1 || overlap > Math.max(1, raters.size())) {
+      errors.add(
+          "overlap: votes per pair must be between 1 and the number of raters ("
+              + raters.size()
+              + "): nobody rates a pair twice");
+    }
+    double goldRate = spec.goldRate() == null ? 0 : spec.goldRate();
+    List<GoldRule> goldRules = spec.goldPairs() == null ? List.of() : spec.goldPairs();
+    if (goldRate < 0 || goldRate > 0.5) {
+      errors.add("goldRate: between 0 and 0.5");
+    }
+    if (goldRate > 0 && goldRules.isEmpty()) {
+      errors.add("goldPairs: a gold rate needs gold pairs ({better, worse, dimension})");
+    }
+    Map<GoldRule, long[]> goldSystems = new LinkedHashMap<>();
+    for (GoldRule rule : goldRules) {
+      List<SystemUnderTest> two =
+          systemsNamed(
+              rule == null ? null : java.util.Arrays.asList(rule.better(), rule.worse()),
+              "goldPairs",
+              errors);
+      if (rule != null && !dimensions.contains(rule.dimension())) {
+        errors.add("goldPairs: dimension '" + rule.dimension() + "' is not rated in this campaign");
+      }
+      if (two.size() == 2 && two.get(0).id.equals(two.get(1).id)) {
+        errors.add("goldPairs: better and worse must be different systems");
+      } else if (two.size() == 2) {
+        goldSystems.put(rule, new long[] {two.get(0).id, two.get(1).id});
+      }
+    }
+    List<String> reasonTags =
+        spec.reasonTags() == null ? DEFAULT_REASON_TAGS : distinct(spec.reasonTags());
+    if (!errors.isEmpty()) {
+      throw new ProblemException(422, "Invalid campaign", String.join("; ", errors), errors);
+    }
+    Campaign campaign = new Campaign();
+    campaign.id = UUID.randomUUID();
+    campaign.name = name;
+    campaign.dataset = dataset.orElseThrow();
+    campaign.dimensions = dimensions;
+    campaign.instructions = spec.instructions() == null ? "" : spec.instructions();
+    campaign.reasonTags = reasonTags;
+    campaign.overlap = overlap;
+    campaign.goldRate = goldRate;
+    campaign.status = "active";
+    campaign.createdBy = creator;
+    campaigns.persistAndFlush(campaign);
+    store.addSystems(campaign.id, compared.stream().map(s -> s.id).toList());
+    store.addRaters(campaign.id, raters);
+    int pairs = store.addRegularPairs(campaign.id, campaign.dataset.id);
+    if (pairs == 0) {
+      throw new ProblemException(
+          422,
+          "Nothing to rate",
+          "No prompt of dataset '"
+              + spec.dataset()
+              + "' has responses from two of the chosen systems; check the systems' responses");
+    }
+    for (Map.Entry<GoldRule, long[]> gold : goldSystems.entrySet()) {
+      if (store.addGoldPairs(
+              campaign.id,
+              campaign.dataset.id,
+              gold.getValue()[0],
+              gold.getValue()[1],
+              gold.getKey().dimension())
+          == 0) {
+        throw new ProblemException(
+            422,
+            "No gold pairs",
+            "No prompt has responses from both "
+                + gold.getKey().better()
+                + " and "
+                + gold.getKey().worse());
+      }
+    }
+    campaigns.getEntityManager().refresh(campaign);
+    return summary(campaign);
+  }
+
+  /** Campaigns newest first: all of them for researchers, the ones they rate for annotators. */
+  public List<CampaignSummary> list(String caller, boolean researcher) {
+    return (researcher ? campaigns.newestFirst() : campaigns.ratedBy(caller))
+        .stream().map(this::summary).toList();
+  }
+
+  public CampaignDetail detail(UUID id) {
+    Campaign campaign = existing(id);
+    List<VoteRow> votes = store.votes(id);
+    Map<Long, Map<String, Map<String, Integer>>> tallies = new HashMap<>();
+    List<RaterQuality.Judgement> judgements = new ArrayList<>();
+    for (VoteRow vote : votes) {
+      boolean xHeardAsA = vote.responseA() == vote.responseX();
+      verdicts(vote.verdictsJson())
+          .forEach(
+              (dimension, verdict) -> {
+                Preference preference = Verdicts.preference(verdict, xHeardAsA);
+                tallies
+                    .computeIfAbsent(vote.pairId(), p -> new TreeMap<>())
+                    .computeIfAbsent(dimension, d -> new TreeMap<>())
+                    .merge(preference.name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+                boolean knownAnswer = vote.gold() && dimension.equals(vote.goldDimension());
+                if (!vote.gold() || knownAnswer) {
+                  judgements.add(
+                      new RaterQuality.Judgement(
+                          vote.rater(),
+                          vote.pairId(),
+                          dimension,
+                          preference,
+                          knownAnswer ? Optional.of(Preference.X) : Optional.empty(),
+                          vote.elapsedMs()));
+                }
+              });
+    }
+    List<PairProgress> pairs =
+        store.pairs(id).stream()
+            .map(
+                p ->
+                    new PairProgress(
+                        p.id(),
+                        p.prompt(),
+                        p.systemX(),
+                        p.systemY(),
+                        p.gold(),
+                        p.votes(),
+                        tallies.getOrDefault(p.id(), Map.of())))
+            .toList();
+    return new CampaignDetail(
+        summary(campaign),
+        campaign.instructions,
+        campaign.reasonTags,
+        pairs,
+        RaterQuality.of(judgements));
+  }
+
+  public List<VoteView> votes(UUID id) {
+    existing(id);
+    return store.votes(id).stream()
+        .map(
+            v ->
+                new VoteView(
+                    v.id(),
+                    v.assignmentId(),
+                    v.rater(),
+                    v.pairId(),
+                    v.prompt(),
+                    v.gold(),
+                    v.systemA(),
+                    v.systemB(),
+                    v.responseA(),
+                    v.responseB(),
+                    verdicts(v.verdictsJson()),
+                    strings(v.reasonTagsJson()),
+                    v.comment(),
+                    v.elapsedMs(),
+                    v.createdAt()))
+        .toList();
+  }
+
+  /** Pauses, resumes or closes a campaign; paused and closed campaigns hand out nothing. */
+  public CampaignSummary setStatus(UUID id, String status) {
+    if (!List.of("active", "paused", "closed").contains(status)) {
+      throw ProblemException.badRequest("status must be active, paused or closed");
+    }
+    Campaign campaign = existing(id);
+    campaign.status = status;
+    return summary(campaign);
+  }
+
+  Campaign existing(UUID id) {
+    return campaigns
+        .findByIdOptional(id)
+        .orElseThrow(
+            () -> ProblemException.notFound("No campaign " + id + "; list GET /api/campaigns"));
+  }
+
+  CampaignSummary summary(Campaign campaign) {
+    long pairs = store.regularPairs(campaign.id);
+    long votes =
+        store.pairs(campaign.id).stream()
+            .filter(p -> !p.gold())
+            .mapToLong(p -> Math.min(p.votes(), campaign.overlap))
+            .sum();
+    return new CampaignSummary(
+        campaign.id,
+        campaign.name,
+        campaign.dataset.name,
+        store.systems(campaign.id),
+        campaign.dimensions,
+        store.raters(campaign.id),
+        campaign.overlap,
+        campaign.goldRate,
+        campaign.status,
+        campaign.createdBy,
+        campaign.createdAt,
+        pairs,
+        pairs * campaign.overlap,
+        votes);
+  }
+
+  private List<SystemUnderTest> systemsNamed(
+      List<String> names, String field, List<String> errors) {
+    if (names == null) {
+      errors.add(field + ": name the systems");
+      return List.of();
+    }
+    List<SystemUnderTest> found = new ArrayList<>();
+    for (String name : new LinkedHashSet<>(names)) {
+      systems
+          .findByName(name)
+          .ifPresentOrElse(
+              found::add,
+              () -> errors.add(field + ": no system '" + name + "'; list GET /api/systems"));
+    }
+    return found;
+  }
+
+  private static List<String> distinct(List<String> values) {
+    return values == null
+        ? List.of()
+        : values.stream()
+            .filter(v -> v != null && !v.isBlank())
+            .map(String::strip)
+            .distinct()
+            .toList();
+  }
+
+  Map<String, String> verdicts(String verdictsJson) {
+    try {
+      return json.readValue(verdictsJson, new TypeReference<TreeMap<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored verdicts are not JSON: " + verdictsJson, e);
+    }
+  }
+
+  private List<String> strings(String jsonArray) {
+    try {
+      return json.readValue(jsonArray, new TypeReference<List<String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored reason tags are not JSON: " + jsonArray, e);
+    }
+  }
+}

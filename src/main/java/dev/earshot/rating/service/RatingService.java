@@ -1,0 +1,457 @@
+package dev.earshot.rating.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.dataset.Prompt;
+import dev.earshot.dataset.repository.PromptRepository;
+import dev.earshot.evaluation.repository.PreferenceRepository;
+import dev.earshot.evaluation.repository.PreferenceRepository.HumanPreference;
+import dev.earshot.platform.config.EarshotConfig;
+import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.rating.Campaign;
+import dev.earshot.rating.RatingAssignment;
+import dev.earshot.rating.assignment.AssignmentPlanner;
+import dev.earshot.rating.assignment.Choice;
+import dev.earshot.rating.quality.Verdicts;
+import dev.earshot.rating.repository.CampaignRepository;
+import dev.earshot.rating.repository.RatingAssignmentRepository;
+import dev.earshot.rating.repository.RatingStore;
+import dev.earshot.rating.repository.RatingStore.AudioRef;
+import dev.earshot.rating.repository.RatingStore.PairRow;
+import dev.earshot.rating.repository.RatingStore.StoredVote;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * What a rater does: gets the next assignment (or resumes an open one), reports that a response
+ * played to the end, votes or skips. A vote is accepted only after both responses were heard to the
+ * end, and only once per assignment; its id comes from the client, so a retried submit returns the
+ * vote already stored.
+ */
+@ApplicationScoped
+@Transactional
+public class RatingService {
+
+  /**
+   * Share of a response's duration that must pass between handing out the assignment and a report
+   * that it played to the end: leaves room for clock and network jitter, not for skipping.
+   */
+  static final double LISTENING_TOLERANCE = 0.9;
+
+  /** Which audio of an assignment: the prompt, or the response heard as A or as B. */
+  public enum Side {
+    PROMPT,
+    A,
+    B;
+
+    public static Side parse(String side) {
+      return switch (side) {
+        case "a", "A" -> A;
+        case "b", "B" -> B;
+        case "prompt" -> PROMPT;
+        default -> throw ProblemException.badRequest("side must be a, b or prompt");
+      };
+    }
+  }
+
+  /** The audio of one side: what the player streams. */
+  public record SideAudio(String url, double durationSeconds) {}
+
+  /**
+   * An assignment as the rater sees it: no system names, no response ids; audio through
+   * assignment-scoped URLs.
+   *
+   * @param position this assignment's place in the rater's sequence
+   * @param total how many the rater is expected to rate in this campaign
+   */
+  public record AssignmentView(
+      UUID assignment,
+      UUID campaign,
+      String campaignName,
+      int position,
+      int total,
+      String promptText,
+      SideAudio promptAudio,
+      SideAudio a,
+      SideAudio b,
+      List<String> dimensions,
+      String instructions,
+      List<String> reasonTags,
+      boolean playedA,
+      boolean playedB,
+      OffsetDateTime issuedAt) {}
+
+  /** What a rater submits ({@code POST /api/votes}). */
+  public record VoteRequest(
+      UUID id,
+      UUID assignment,
+      Map<String, String> verdicts,
+      List<String> reasonTags,
+      String comment) {}
+
+  /** A stored vote as acknowledged to the rater. */
+  public record VoteReceipt(UUID id, UUID assignment, boolean created) {}
+
+  private final CampaignRepository campaigns;
+  private final RatingAssignmentRepository assignments;
+  private final RatingStore store;
+  private final PromptRepository prompts;
+  private final PreferenceRepository preferences;
+  private final EarshotConfig config;
+  private final ObjectMapper json;
+
+  public RatingService(
+      CampaignRepository campaigns,
+      RatingAssignmentRepository assignments,
+      RatingStore store,
+      PromptRepository prompts,
+      PreferenceRepository preferences,
+      EarshotConfig config,
+      ObjectMapper json) {
+    this.campaigns = campaigns;
+    this.assignments = assignments;
+    this.store = store;
+    this.prompts = prompts;
+    this.preferences = preferences;
+    this.config = config;
+    this.json = json;
+  }
+
+  /**
+   * The rater's open assignment if they have one (resumed after a pause), else a new one; empty
+   * when the campaign needs nothing more from them.
+   */
+  public Optional<AssignmentView> next(UUID campaignId, String rater) {
+    Campaign campaign =
+        campaigns
+            .lock(campaignId)
+            .orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
+    requireRater(campaign, rater);
+    Optional<RatingAssignment> open = assignments.openOf(campaignId, rater);
+    if (open.isPresent()) {
+      return Optional.of(view(campaign, open.get()));
+    }
+    if (!"active".equals(campaign.status)) {
+      throw new ProblemException(
+          409, "Campaign " + campaign.status, "This campaign is " + campaign.status + " for now");
+    }
+    OffsetDateTime now = OffsetDateTime.now();
+    int sequence = (int) assignments.countOf(campaignId, rater) + 1;
+    Optional<Choice> choice =
+        AssignmentPlanner.next(
+            rater,
+            sequence,
+            campaign.overlap,
+            campaign.goldRate,
+            store.candidates(campaignId, rater, now.minus(config.rating().openAssignmentLease())),
+            store.sideBalance(campaignId));
+    if (choice.isEmpty()) {
+      return Optional.empty();
+    }
+    PairRow pair = store.pair(choice.get().pairId());
+    RatingAssignment assignment = new RatingAssignment();
+    assignment.id = UUID.randomUUID();
+    assignment.campaignId = campaignId;
+    assignment.pairId = pair.id();
+    assignment.rater = rater;
+    assignment.sequence = sequence;
+    assignment.responseAId = choice.get().xHeardAsA() ? pair.responseX() : pair.responseY();
+    assignment.responseBId = choice.get().xHeardAsA() ? pair.responseY() : pair.responseX();
+    assignment.issuedAt = now;
+    assignment.status = "open";
+    assignments.persist(assignment);
+    return Optional.of(view(campaign, assignment));
+  }
+
+  /**
+   * Records that a response played to the end. Refused when less time has passed since the
+   * assignment was handed out than the response lasts: it cannot have been heard.
+   */
+  public AssignmentView played(UUID assignmentId, String rater, Side side) {
+    if (side == Side.PROMPT) {
+      throw ProblemException.badRequest("Only responses a and b need to be played to the end");
+    }
+    RatingAssignment assignment = owned(assignmentId, rater);
+    AudioRef audio =
+        store.responseAudio(side == Side.A ? assignment.responseAId : assignment.responseBId);
+    OffsetDateTime now = OffsetDateTime.now();
+    double elapsed = seconds(assignment.issuedAt, now);
+    if (elapsed < LISTENING_TOLERANCE * audio.durationSeconds()) {
+      throw new ProblemException(
+          422,
+          "Not played to the end",
+          String.format(
+              java.util.Locale.ROOT,
+              "Response %s lasts %.1f s but the assignment was handed out %.1f s ago; listen to it"
+                  + " to the end",
+              side.name(),
+              audio.durationSeconds(),
+              elapsed));
+    }
+    if (side == Side.A && assignment.playedAAt == null) {
+      assignment.playedAAt = now;
+    } else if (side == Side.B && assignment.playedBAt == null) {
+      assignment.playedBAt = now;
+    }
+    return view(campaigns.findById(assignment.campaignId), assignment);
+  }
+
+  /**
+   * Stores a vote once. A retry with the same id returns the stored vote; a different vote on an
+   * assignment already voted on is refused. Refused too: verdicts missing for a dimension, votes
+   * before both responses played to the end, and votes over the rater's rate limit.
+   */
+  public VoteReceipt vote(VoteRequest request, String rater) {
+    validate(request);
+    Optional<VoteReceipt> retried = retried(request, rater);
+    if (retried.isPresent()) {
+      return retried.get();
+    }
+    OffsetDateTime now = OffsetDateTime.now();
+    int limit = config.rating().maxVotesPerMinute();
+    if (store.votesSince(rater, now.minusMinutes(1)) >= limit) {
+      throw new ProblemException(
+          429,
+          "Too many votes",
+          "At most " + limit + " votes a minute; take a breath and submit again");
+    }
+    RatingAssignment assignment =
+        assignments
+            .lock(request.assignment())
+            .filter(a -> a.rater.equals(rater))
+            .orElseThrow(() -> noAssignment(request.assignment()));
+    // A concurrent submit of the same vote may have committed while we waited for the lock.
+    retried = retried(request, rater);
+    if (retried.isPresent()) {
+      return retried.get();
+    }
+    if (!assignment.open()) {
+      throw new ProblemException(
+          409,
+          "Already " + assignment.status,
+          "This assignment was " + assignment.status + " already; ask for the next one");
+    }
+    Campaign campaign = campaigns.findById(assignment.campaignId);
+    Map<String, String> verdicts = new TreeMap<>(request.verdicts());
+    if (!verdicts.keySet().equals(new java.util.TreeSet<>(campaign.dimensions))) {
+      throw new ProblemException(
+          422,
+          "Verdicts incomplete",
+          "Give one verdict for each dimension of this campaign: " + campaign.dimensions);
+    }
+    requireListened(assignment, now);
+    List<String> tags = request.reasonTags() == null ? List.of() : request.reasonTags();
+    tags.stream()
+        .filter(t -> !campaign.reasonTags.contains(t))
+        .findFirst()
+        .ifPresent(
+            t -> {
+              throw new ProblemException(
+                  422, "Unknown reason tag", "'" + t + "' is not one of " + campaign.reasonTags);
+            });
+    long elapsedMs = Duration.between(assignment.issuedAt, now).toMillis();
+    store.insertVote(
+        request.id(),
+        assignment.id,
+        campaign.id,
+        rater,
+        write(verdicts),
+        write(tags),
+        request.comment() == null ? "" : request.comment(),
+        elapsedMs);
+    PairRow pair = store.pair(assignment.pairId);
+    if (!pair.gold()) {
+      // Gold pairs check raters; they are not comparisons of the campaign's systems.
+      verdicts.forEach(
+          (dimension, verdict) ->
+              preferences.insertIfAbsent(
+                  new HumanPreference(
+                      UUID.nameUUIDFromBytes(
+                          (request.id() + "/" + dimension).getBytes(StandardCharsets.UTF_8)),
+                      pair.promptId(),
+                      assignment.responseAId,
+                      assignment.responseBId,
+                      dimension,
+                      verdict,
+                      "rater:" + rater,
+                      write(
+                          Map.of(
+                              "vote",
+                              request.id().toString(),
+                              "assignment",
+                              assignment.id.toString())),
+                      campaign.id)));
+    }
+    assignment.status = "voted";
+    assignment.finishedAt = now;
+    return new VoteReceipt(request.id(), assignment.id, true);
+  }
+
+  /** Skips an assignment: its pair is not given to this rater again. */
+  public void skip(UUID assignmentId, String rater) {
+    RatingAssignment assignment = owned(assignmentId, rater);
+    if (!assignment.open()) {
+      throw new ProblemException(
+          409, "Already " + assignment.status, "This assignment was " + assignment.status);
+    }
+    assignment.status = "skipped";
+    assignment.finishedAt = OffsetDateTime.now();
+  }
+
+  /** The audio (SHA-256) a rater's assignment plays on a side. */
+  public Optional<String> audio(UUID assignmentId, String rater, Side side) {
+    RatingAssignment assignment = owned(assignmentId, rater);
+    return switch (side) {
+      case A -> Optional.of(store.responseAudio(assignment.responseAId).sha256());
+      case B -> Optional.of(store.responseAudio(assignment.responseBId).sha256());
+      case PROMPT ->
+          Optional.ofNullable(
+              prompts.findById(store.pair(assignment.pairId).promptId()).audioSha256);
+    };
+  }
+
+  private AssignmentView view(Campaign campaign, RatingAssignment assignment) {
+    Prompt prompt = prompts.findById(store.pair(assignment.pairId).promptId());
+    String base = "/api/assignments/" + assignment.id + "/audio/";
+    SideAudio promptAudio = null;
+    if (prompt.audioSha256 != null) {
+      promptAudio = new SideAudio(base + "prompt", store.audioDuration(prompt.audioSha256));
+    }
+    return new AssignmentView(
+        assignment.id,
+        campaign.id,
+        campaign.name,
+        assignment.sequence,
+        Math.max(assignment.sequence, expectedTotal(campaign)),
+        prompt.text,
+        promptAudio,
+        new SideAudio(base + "a", store.responseAudio(assignment.responseAId).durationSeconds()),
+        new SideAudio(base + "b", store.responseAudio(assignment.responseBId).durationSeconds()),
+        campaign.dimensions,
+        campaign.instructions,
+        campaign.reasonTags,
+        assignment.playedAAt != null,
+        assignment.playedBAt != null,
+        assignment.issuedAt);
+  }
+
+  /**
+   * A rater's expected share: the campaign's votes spread over its raters (never more pairs than
+   * exist), plus the gold pairs mixed in at the gold rate.
+   */
+  private int expectedTotal(Campaign campaign) {
+    long pairs = store.regularPairs(campaign.id);
+    int raters = store.raters(campaign.id).size();
+    long share = Math.min(pairs, (pairs * campaign.overlap + raters - 1) / raters);
+    return (int) Math.round(share / (1 - campaign.goldRate));
+  }
+
+  private void requireListened(RatingAssignment assignment, OffsetDateTime now) {
+    double needed =
+        store.responseAudio(assignment.responseAId).durationSeconds()
+            + store.responseAudio(assignment.responseBId).durationSeconds();
+    if (assignment.playedAAt == null
+        || assignment.playedBAt == null
+        || seconds(assignment.issuedAt, now) < LISTENING_TOLERANCE * needed) {
+      throw new ProblemException(
+          422,
+          "Listen first",
+          "Play both responses to the end before voting (A "
+              + (assignment.playedAAt == null ? "not yet heard" : "heard")
+              + ", B "
+              + (assignment.playedBAt == null ? "not yet heard" : "heard")
+              + ")");
+    }
+  }
+
+  private Optional<VoteReceipt> retried(VoteRequest request, String rater) {
+    Optional<StoredVote> stored = store.vote(request.id());
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    StoredVote vote = stored.get();
+    boolean same =
+        vote.rater().equals(rater)
+            && vote.assignmentId().equals(request.assignment())
+            && read(vote.verdictsJson()).equals(new TreeMap<>(request.verdicts()));
+    if (!same) {
+      throw new ProblemException(
+          409,
+          "Vote id taken",
+          "Vote " + request.id() + " exists with other content; send a new id for a new vote");
+    }
+    return Optional.of(new VoteReceipt(vote.id(), vote.assignmentId(), false));
+  }
+
+  private static void validate(VoteRequest request) {
+    if (request == null || request.id() == null || request.assignment() == null) {
+      throw ProblemException.badRequest(
+          "Send {\"id\": a new UUID for this vote, \"assignment\", \"verdicts\": {dimension:"
+              + " verdict}}");
+    }
+    if (request.verdicts() == null || request.verdicts().isEmpty()) {
+      throw ProblemException.badRequest(
+          "verdicts: one per dimension, e.g. {\"prosody\": \"a_better\"}");
+    }
+    request
+        .verdicts()
+        .forEach(
+            (dimension, verdict) -> {
+              if (!Verdicts.valid(verdict)) {
+                throw ProblemException.badRequest(
+                    "verdicts." + dimension + ": '" + verdict + "' is not one of " + Verdicts.ALL);
+              }
+            });
+    if (request.comment() != null && request.comment().length() > 2000) {
+      throw ProblemException.badRequest("comment: at most 2000 characters");
+    }
+  }
+
+  private RatingAssignment owned(UUID assignmentId, String rater) {
+    return assignments
+        .findByIdOptional(assignmentId)
+        .filter(a -> a.rater.equals(rater))
+        .orElseThrow(() -> noAssignment(assignmentId));
+  }
+
+  private static ProblemException noAssignment(UUID id) {
+    return ProblemException.notFound("No assignment " + id + " of yours");
+  }
+
+  private void requireRater(Campaign campaign, String rater) {
+    if (!store.isRater(campaign.id, rater)) {
+      throw new ProblemException(
+          403, "Not a rater", "You are not a rater of campaign '" + campaign.name + "'");
+    }
+  }
+
+  private static double seconds(OffsetDateTime from, OffsetDateTime to) {
+    return Duration.between(from, to).toNanos() / 1e9;
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private TreeMap<String, String> read(String verdictsJson) {
+    try {
+      return json.readValue(
+          verdictsJson,
+          json.getTypeFactory().constructMapType(TreeMap.class, String.class, String.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
