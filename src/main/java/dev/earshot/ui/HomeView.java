@@ -6,6 +6,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import dev.earshot.dataset.ui.DatasetsView;
+import dev.earshot.rating.ui.RateView;
 import dev.earshot.security.Role;
 import jakarta.annotation.security.PermitAll;
 

@@ -18,6 +18,8 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.earshot.dataset.ui.DatasetsView;
 import dev.earshot.evaluation.ui.EvaluateView;
 import dev.earshot.leaderboard.ui.LeaderboardView;
+import dev.earshot.rating.ui.CampaignsView;
+import dev.earshot.rating.ui.RateView;
 import dev.earshot.security.ui.AccountView;
 import dev.earshot.security.ui.UsersView;
 import jakarta.annotation.security.PermitAll;
@@ -39,6 +41,7 @@ public class MainLayout extends AppLayout {
       List.of(
           new Entry("Datasets", DatasetsView.class, VaadinIcon.DATABASE),
           new Entry("Evaluate", EvaluateView.class, VaadinIcon.CHART_LINE),
+          new Entry("Campaigns", CampaignsView.class, VaadinIcon.GROUP),
           new Entry("Rate", RateView.class, VaadinIcon.HEADPHONES),
           new Entry("Leaderboard", LeaderboardView.class, VaadinIcon.TROPHY),
           new Entry("Export", ExportView.class, VaadinIcon.DOWNLOAD),

@@ -343,6 +343,18 @@ public class RatingService {
         assignment.issuedAt);
   }
 
+  /** How far a rater is in a campaign: votes given and the expected total. */
+  public record RaterProgress(long voted, int total) {}
+
+  public RaterProgress progress(UUID campaignId, String rater) {
+    Campaign campaign =
+        campaigns
+            .findByIdOptional(campaignId)
+            .orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
+    long voted = assignments.finishedBy(campaignId, rater);
+    return new RaterProgress(voted, (int) Math.max(voted, expectedTotal(campaign)));
+  }
+
   /**
    * A rater's expected share: the campaign's votes spread over its raters (never more pairs than
    * exist), plus the gold pairs mixed in at the gold rate.

@@ -1,0 +1,70 @@
+package dev.earshot.rating.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.VaadinRequest;
+import dev.earshot.rating.service.CampaignService;
+import dev.earshot.rating.service.CampaignViews.CampaignSummary;
+import dev.earshot.rating.service.RatingService;
+import dev.earshot.rating.service.RatingService.RaterProgress;
+import dev.earshot.security.Role;
+import dev.earshot.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
+
+/** A rater's campaigns with how far they are in each; rating resumes where they stopped. */
+@Route(value = "rate", layout = MainLayout.class)
+@PageTitle("Rate · Earshot")
+@RolesAllowed(Role.ANNOTATOR_NAME)
+public class RateView extends VerticalLayout {
+
+  private static final long serialVersionUID = 1L;
+
+  private record Row(CampaignSummary campaign, RaterProgress progress) {}
+
+  public RateView(CampaignService campaigns, RatingService rating) {
+    String rater = VaadinRequest.getCurrent().getUserPrincipal().getName();
+    Grid<Row> grid = new Grid<>(Row.class, false);
+    grid.addColumn(r -> r.campaign().name()).setHeader("Campaign").setAutoWidth(true);
+    grid.addColumn(r -> String.join(", ", r.campaign().dimensions())).setHeader("Dimensions");
+    grid.addColumn(r -> r.progress().voted() + " of " + r.progress().total())
+        .setHeader("Your progress")
+        .setAutoWidth(true);
+    grid.addColumn(r -> r.campaign().status()).setHeader("Status").setAutoWidth(true);
+    grid.addComponentColumn(
+            r -> {
+              Button rate =
+                  new Button(
+                      r.progress().voted() == 0 ? "Start" : "Continue",
+                      click ->
+                          getUI()
+                              .ifPresent(
+                                  ui ->
+                                      ui.navigate(
+                                          RatingView.class,
+                                          new RouteParameters(
+                                              "campaign", r.campaign().id().toString()))));
+              rate.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+              rate.setEnabled("active".equals(r.campaign().status()));
+              return rate;
+            })
+        .setHeader("");
+    grid.setItems(
+        campaigns.list(rater, false).stream()
+            .map(c -> new Row(c, rating.progress(c.id(), rater)))
+            .toList());
+    grid.setAllRowsVisible(true);
+    grid.setId("my-campaigns");
+    add(
+        new H2("Rate"),
+        new Paragraph(
+            "Your rating campaigns. You can stop at any time: the pair you were on waits for you."),
+        grid);
+  }
+}
