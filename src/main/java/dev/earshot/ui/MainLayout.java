@@ -10,6 +10,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.earshot.dataset.ui.DatasetsView;
 import dev.earshot.evaluation.ui.EvaluateView;
 import dev.earshot.leaderboard.ui.LeaderboardView;
+import dev.earshot.reward.ui.RewardProfilesView;
 
 /** The shell around every view: title bar and navigation drawer. */
 public class MainLayout extends AppLayout {
@@ -31,7 +32,8 @@ public class MainLayout extends AppLayout {
         new SideNavItem("Evaluate", EvaluateView.class, VaadinIcon.CHART_LINE.create()),
         new SideNavItem("Rate", RateView.class, VaadinIcon.HEADPHONES.create()),
         new SideNavItem("Leaderboard", LeaderboardView.class, VaadinIcon.TROPHY.create()),
-        new SideNavItem("Export", ExportView.class, VaadinIcon.DOWNLOAD.create()));
+        new SideNavItem("Export", ExportView.class, VaadinIcon.DOWNLOAD.create()),
+        new SideNavItem("Rewards", RewardProfilesView.class, VaadinIcon.COINS.create()));
     return nav;
   }
 }

@@ -129,6 +129,12 @@ public class RewardProfileService {
     return profiles.findByName(name).isPresent();
   }
 
+  /** The declared judges a profile can use now: runnable, and scoring rather than comparing. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<JudgeView> scoringJudges() {
+    return judges.current().stream().filter(j -> j.runnable() && !j.pairwise()).toList();
+  }
+
   /** A new random key for the profile; its secret is in the answer and nowhere else. */
   public IssuedKey issueKey(String name, String label) {
     RewardProfileEntity profile = find(name);
