@@ -103,6 +103,27 @@ class RewardProfileResourceTest {
   }
 
   @Test
+  void shouldRefuseABatchWithAnItemThatNoJudgeOfTheProfileCanScore() {
+    createProfile(
+        "content-only", List.of(Map.of("judge", "content-accuracy")), Map.of("kind", "none"));
+    String audio = base64(TestAudio.toneWav(260, 1, 16_000));
+    ExtractableResponse<Response> answer =
+        post(
+            "/api/reward?profile=content-only",
+            Map.of(
+                "query",
+                List.of(Map.of("audio", audio, "text", "Paris."), Map.of("audio", audio)),
+                "labels",
+                List.of("Paris.", "Paris.")));
+
+    assertThat(answer.statusCode()).isEqualTo(422);
+    JsonNode problem = json(answer);
+    assertThat(problem.get("detail").asText())
+        .startsWith("query[1]: none of the judges of profile 'content-only' could score");
+    assertThat(problem.at("/errors/0/index").intValue()).isEqualTo(1);
+  }
+
+  @Test
   void shouldRefuseProfilesThatCannotWork() {
     assertThat(createStatus("bad name!", List.of(QUALITY_ONLY))).isEqualTo(400);
     assertThat(createStatus("no-judges", List.of())).isEqualTo(422);
