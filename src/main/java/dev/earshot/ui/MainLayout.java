@@ -20,6 +20,7 @@ import dev.earshot.evaluation.ui.EvaluateView;
 import dev.earshot.leaderboard.ui.LeaderboardView;
 import dev.earshot.rating.ui.CampaignsView;
 import dev.earshot.rating.ui.RateView;
+import dev.earshot.reward.ui.RewardProfilesView;
 import dev.earshot.security.ui.AccountView;
 import dev.earshot.security.ui.UsersView;
 import jakarta.annotation.security.PermitAll;
@@ -45,6 +46,7 @@ public class MainLayout extends AppLayout {
           new Entry("Rate", RateView.class, VaadinIcon.HEADPHONES),
           new Entry("Leaderboard", LeaderboardView.class, VaadinIcon.TROPHY),
           new Entry("Export", ExportView.class, VaadinIcon.DOWNLOAD),
+          new Entry("Rewards", RewardProfilesView.class, VaadinIcon.COINS),
           new Entry("Users", UsersView.class, VaadinIcon.USERS));
 
   public MainLayout() {

@@ -157,6 +157,14 @@ public class AudioService {
     }
   }
 
+  /**
+   * Decodes audio held in memory (an inline reward item) for analysis, with the limits of an
+   * upload; nothing is stored.
+   */
+  public MonoAudio decodeForAnalysis(byte[] bytes) throws AudioRejectedException {
+    return decoder.decodeForAnalysis(ByteBuffer.wrap(bytes));
+  }
+
   /** Copies an upload to the staging area, refusing it past the size limit. */
   private AudioStore.StagedFile stage(InputStream body) throws AudioRejectedException {
     try {

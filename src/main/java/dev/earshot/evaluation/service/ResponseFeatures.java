@@ -44,12 +44,15 @@ public class ResponseFeatures {
     if (known != null) {
       return known;
     }
-    MonoAudio clip = audio.decodeForAnalysis(audioSha256);
-    Features computed =
-        new Features(
-            ProsodyAnalyzer.analyze(clip.samples(), clip.sampleRate()),
-            QualityAnalyzer.analyze(clip.samples(), clip.sampleRate()));
+    Features computed = analyse(audio.decodeForAnalysis(audioSha256));
     cache.put(audioSha256, computed);
     return computed;
+  }
+
+  /** Prosody and quality of decoded audio, uncached. */
+  public static Features analyse(MonoAudio clip) {
+    return new Features(
+        ProsodyAnalyzer.analyze(clip.samples(), clip.sampleRate()),
+        QualityAnalyzer.analyze(clip.samples(), clip.sampleRate()));
   }
 }

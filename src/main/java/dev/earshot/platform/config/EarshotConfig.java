@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Earshot's own settings ({@code earshot.*}). */
 @ConfigMapping(prefix = "earshot")
@@ -65,6 +66,9 @@ public interface EarshotConfig {
     @WithDefault("false")
     boolean publicLeaderboard();
   }
+
+  /** The online reward endpoint for RL trainers ({@code POST /api/reward}). */
+  Reward reward();
 
   interface Audio {
     /** Largest accepted audio file in bytes; larger uploads get 413. */
@@ -161,6 +165,26 @@ public interface EarshotConfig {
     /** Attempts before a job is marked failed (its error is kept). */
     @WithDefault("3")
     int maxAttempts();
+  }
+
+  interface Reward {
+    /** Threads that score the items of a batched request in parallel; unset: one per CPU core. */
+    OptionalInt threads();
+
+    /** Items whose judge scores are kept in memory; the least recently used are dropped first. */
+    @WithDefault("10000")
+    int cacheSize();
+
+    /** Most queries one request may hold. */
+    @WithDefault("512")
+    int maxItems();
+
+    /**
+     * Create the profile {@code demo} (prosody, quality and content judges, equal weights) at
+     * start-up when it is missing, so the endpoint answers out of the box.
+     */
+    @WithDefault("true")
+    boolean demoProfile();
   }
 
   interface Database {

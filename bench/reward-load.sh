@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Load test of the online reward endpoint: starts the packaged service on a fresh data folder, then
+# fires single-sample OpenRLHF-style requests with distinct 3 s clips (no cache hits) at the demo
+# reward profile: first one client at a time, then CONCURRENCY clients.
+# Usage: bench/reward-load.sh [concurrency] [clips]   (after ./mvnw -B package -DskipTests)
+# The load generator runs on the same machine and shares its CPUs with the service.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+concurrency=${1:-8}
+clips=${2:-1000}
+data=$(mktemp -d)
+port=18082
+# No background demo evaluation: it would compete with the requests for the CPUs.
+java -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -Dearshot.demo.evaluate=false \
+  -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do
+  kill -0 "$pid" 2>/dev/null || { echo "service exited"; cat "$data/service.log"; exit 1; }
+  sleep 0.1
+done
+./mvnw -o -q -Pbench -DskipTests test-compile exec:exec -Dbench.main=dev.earshot.bench.RewardLoad \
+  -Dbench.args="--url http://localhost:$port/api/reward?profile=demo --clips $clips --concurrency $concurrency"
+curl -fs "http://localhost:$port/q/metrics" | grep -E '^earshot_reward_(requests|items)_total' || true

@@ -1,0 +1,25 @@
+package dev.earshot.reward.service;
+
+import dev.earshot.platform.rest.ProblemException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A reward request refused because of one of its items; the answer names the item's index (in
+ * {@code detail} as {@code query[i]} and in {@code errors[0].index}) and carries no rewards.
+ */
+public class RewardItemProblem extends ProblemException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int index;
+
+  public RewardItemProblem(int status, String title, int index, String detail) {
+    super(status, title, detail, List.of(Map.of("index", index, "detail", detail)));
+    this.index = index;
+  }
+
+  public int index() {
+    return index;
+  }
+}
