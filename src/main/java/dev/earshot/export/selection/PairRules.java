@@ -36,7 +36,7 @@ public record PairRules(
   }
 
   /** The counters {@link #keep} may add to, in step order. */
-  static String[] dropCounters() {
+  public static String[] dropCounters() {
     return new String[] {
       DROPPED_TIE, DROPPED_BOTH_BAD, DROPPED_BELOW_AGREEMENT, DROPPED_BELOW_MARGIN
     };
