@@ -66,6 +66,19 @@ public class ExportService {
     return status(row(id), true);
   }
 
+  /** Every dimension that has votes or scores, sorted: what an export can be filtered to. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<String> dimensions() {
+    @SuppressWarnings("unchecked")
+    List<String> dimensions =
+        entityManager
+            .createNativeQuery(
+                "SELECT dimension FROM preference UNION SELECT dimension FROM judge_score"
+                    + " ORDER BY 1")
+            .getResultList();
+    return dimensions;
+  }
+
   /** The archive of a finished export: its download name and a writer of its bytes. */
   public record Archive(String fileName, ArchiveWriter writer) {}
 
