@@ -331,7 +331,7 @@ public class ExportView extends VerticalLayout {
             + ": "
             + export.status()
             + ("failed".equals(export.status()) ? " — " + export.error() : "")
-            + (export.counts() == null ? "" : "; counts per step: " + export.counts()));
+            + (export.counts() == null ? "" : "; per step: " + steps(export.counts())));
   }
 
   private static String state(ExportStatus export) {
@@ -346,8 +346,20 @@ public class ExportView extends VerticalLayout {
         + ", "
         + dimensionName
         + ", "
-        + export.config().path("sources").toString()
+        + String.join(" + ", sources(export))
         + (export.error() == null ? "" : " — " + export.error());
+  }
+
+  private static String steps(Map<String, Long> counts) {
+    List<String> steps = new ArrayList<>();
+    counts.forEach((step, count) -> steps.add(step + " " + count));
+    return String.join(" · ", steps);
+  }
+
+  private static List<String> sources(ExportStatus export) {
+    List<String> names = new ArrayList<>();
+    export.config().path("sources").forEach(source -> names.add(source.asText()));
+    return names;
   }
 
   private static Component download(ExportStatus export) {
