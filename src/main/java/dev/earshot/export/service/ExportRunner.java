@@ -48,7 +48,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -92,16 +92,16 @@ public class ExportRunner {
   private final String codeVersion;
 
   public ExportRunner(
-      ExportService service,
-      ExportSource source,
-      ExportFiles files,
-      ExportAudio audio,
-      @ConfigProperty(name = "quarkus.application.version") String applicationVersion) {
+      ExportService service, ExportSource source, ExportFiles files, ExportAudio audio) {
     this.service = service;
     this.source = source;
     this.files = files;
     this.audio = audio;
-    this.codeVersion = "earshot " + applicationVersion;
+    this.codeVersion =
+        "earshot "
+            + ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.application.version", String.class)
+                .orElse("(version unknown)");
   }
 
   /** Writes the export if it is still queued; its row ends done or failed. */

@@ -15,6 +15,8 @@ import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -32,6 +34,9 @@ class ExportResourceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ROOT = "earshot-export/";
+
+  /** {@code earshot.data-dir} in tests. */
+  private static final Path DATA_DIR = Path.of("target/test-data");
 
   @Test
   void shouldWriteByteIdenticalArchivesForTheSameConfigOnTheSameData() throws IOException {
@@ -75,7 +80,12 @@ class ExportResourceTest {
   @Test
   void shouldListEveryFileWithAChecksumThatVerifies() throws IOException {
     JsonPath export =
-        Exports.export(Map.of("format", "trl_standard", "dataset", "demo", "dimension", "quality"));
+        Exports.export(
+            Map.of(
+                "format", "trl_standard",
+                "dataset", "demo",
+                "dimension", "quality",
+                "audio", "link"));
     Map<String, byte[]> files = Exports.untar(Exports.archive(export.getLong("id")));
 
     Map<String, String> sums = new HashMap<>();
@@ -97,7 +107,14 @@ class ExportResourceTest {
     // Audio is named by the stored original's hash, so it can be fetched from the audio API.
     String audio = records(files.get(ROOT + "data.jsonl")).get(0).get("chosen_audio").asText();
     assertThat(files).containsKey(ROOT + audio);
-    given().when().get("/api/audio/" + audio.substring(6, 70) + "/info").then().statusCode(200);
+    String sha = audio.substring(6, 70);
+    given().when().get("/api/audio/" + sha + "/info").then().statusCode(200);
+    // A WAV response is hard-linked to the stored original, not copied.
+    assertThat(
+            Files.isSameFile(
+                DATA_DIR.resolve("exports/" + export.getLong("id") + "/" + audio),
+                DATA_DIR.resolve("audio/" + sha.substring(0, 2) + "/" + sha)))
+        .isTrue();
     assertThat(
             given()
                 .when()
