@@ -52,6 +52,13 @@ final class JsonLines {
     }
   }
 
+  /** Writes the pair's {@code "outcome"} key when it has one. */
+  static void writeOutcome(PreferencePair pair, JsonGenerator json) throws IOException {
+    if (pair.outcome() != null) {
+      json.writeStringField("outcome", pair.outcome().key());
+    }
+  }
+
   static void requireFinite(double value, String name) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException(name + " must be finite, was " + value);

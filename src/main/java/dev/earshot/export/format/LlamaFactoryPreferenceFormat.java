@@ -47,6 +47,7 @@ public final class LlamaFactoryPreferenceFormat implements JsonlFormat<Preferenc
       json.writeString(promptAudio);
     }
     json.writeEndArray();
+    JsonLines.writeOutcome(pair, json);
     json.writeEndObject();
   }
 

@@ -25,6 +25,7 @@ public final class OpenRlhfPreferenceFormat implements JsonlFormat<PreferencePai
     json.writeFieldName("margin");
     JsonLines.writeFixed(json, pair.margin());
     TrlStandardPreferenceFormat.writeAudioPaths(pair, json);
+    JsonLines.writeOutcome(pair, json);
     json.writeEndObject();
   }
 }

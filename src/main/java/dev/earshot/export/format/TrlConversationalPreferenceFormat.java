@@ -31,6 +31,7 @@ public final class TrlConversationalPreferenceFormat implements JsonlFormat<Pref
     writeConversation("prompt", "user", pair.prompt(), json);
     writeConversation("chosen", "assistant", pair.chosen(), json);
     writeConversation("rejected", "assistant", pair.rejected(), json);
+    JsonLines.writeOutcome(pair, json);
     json.writeEndObject();
   }
 

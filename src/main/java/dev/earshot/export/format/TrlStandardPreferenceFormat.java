@@ -23,6 +23,7 @@ public final class TrlStandardPreferenceFormat implements JsonlFormat<Preference
     json.writeStringField("chosen", pair.chosen().text());
     json.writeStringField("rejected", pair.rejected().text());
     writeAudioPaths(pair, json);
+    JsonLines.writeOutcome(pair, json);
     json.writeEndObject();
   }
 

@@ -85,6 +85,26 @@ class ExportFormatsTest {
   }
 
   @Test
+  void shouldWriteTheOutcomeKeyLastWhenThePairHasOne() throws IOException {
+    PreferencePair tie =
+        new PreferencePair(
+            TEXT_PAIR.prompt(),
+            TEXT_PAIR.chosen(),
+            TEXT_PAIR.rejected(),
+            "accuracy",
+            0,
+            PreferencePair.Outcome.BOTH_BAD);
+
+    assertThat(write(new OpenRlhfPreferenceFormat(), List.of(tie)))
+        .isEqualTo(
+            """
+            {"prompt":"Count to two","chosen":"hi","rejected":"one","margin":0.0,"prompt_audio":null,"chosen_audio":null,"rejected_audio":null,"outcome":"both_bad"}
+            """);
+    assertThat(write(new LlamaFactoryPreferenceFormat(), List.of(tie)))
+        .endsWith("\"audios\":[],\"outcome\":\"both_bad\"}\n");
+  }
+
+  @Test
   void shouldWriteLlamaFactoryPairsWithOneAudioPlaceholderPerListedAudio() throws IOException {
     assertThat(write(new LlamaFactoryPreferenceFormat(), List.of(PAIR, TEXT_PAIR)))
         .isEqualTo(

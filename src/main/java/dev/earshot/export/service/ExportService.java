@@ -1,0 +1,218 @@
+package dev.earshot.export.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.export.repository.ExportRepository;
+import dev.earshot.export.repository.ExportRepository.ExportRow;
+import dev.earshot.export.repository.ExportSnapshot.HighWaterMark;
+import dev.earshot.platform.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creates exports (checked config, queued row) and reports them; the {@link ExportWorker} writes
+ * them. Finished exports are served from their folder.
+ */
+@ApplicationScoped
+public class ExportService {
+
+  private final ExportRepository exports;
+  private final ExportFiles files;
+  private final EntityManager entityManager;
+  private final Event<ExportQueued> queued;
+
+  public ExportService(
+      ExportRepository exports,
+      ExportFiles files,
+      EntityManager entityManager,
+      Event<ExportQueued> queued) {
+    this.exports = exports;
+    this.files = files;
+    this.entityManager = entityManager;
+    this.queued = queued;
+  }
+
+  /** Checks a config sent as JSON and queues the export. */
+  @Transactional
+  public ExportStatus create(JsonNode config, String createdBy) {
+    return create(ExportJson.parseRequest(config), createdBy);
+  }
+
+  /** Checks the config, fills in its defaults and queues the export. */
+  @Transactional
+  public ExportStatus create(ExportConfig config, String createdBy) {
+    ExportConfig normalised = ConfigRules.normalise(config, new DatabaseCatalogue());
+    long id = exports.insert(ExportJson.write(normalised), createdBy);
+    queued.fire(new ExportQueued(id));
+    return status(row(id), false);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<ExportStatus> list() {
+    return exports.list().stream().map(row -> status(row, false)).toList();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ExportStatus get(long id) {
+    return status(row(id), true);
+  }
+
+  /** Every dimension that has votes or scores, sorted: what an export can be filtered to. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<String> dimensions() {
+    @SuppressWarnings("unchecked")
+    List<String> dimensions =
+        entityManager
+            .createNativeQuery(
+                "SELECT dimension FROM preference UNION SELECT dimension FROM judge_score"
+                    + " ORDER BY 1")
+            .getResultList();
+    return dimensions;
+  }
+
+  /** The archive of a finished export: its download name and a writer of its bytes. */
+  public record Archive(String fileName, ArchiveWriter writer) {}
+
+  /** Writes an archive's bytes. */
+  @FunctionalInterface
+  public interface ArchiveWriter {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Archive archive(long id) {
+    requireDone(row(id));
+    return new Archive("earshot-export-" + id + ".tar.gz", out -> files.writeArchive(id, out));
+  }
+
+  /** A file of a finished export by its path inside the export. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Path file(long id, String path) {
+    requireDone(row(id));
+    Path file = files.file(id, path);
+    if (file == null) {
+      throw ProblemException.notFound(
+          "Export " + id + " has no file '" + path + "'; GET /api/exports/" + id + " lists them");
+    }
+    return file;
+  }
+
+  /** Takes a queued export for writing; empty when it is not queued any more. */
+  @Transactional
+  Optional<ExportConfig> claim(long id) {
+    if (!exports.claim(id)) {
+      return Optional.empty();
+    }
+    return Optional.of(ExportJson.readConfig(row(id).configJson()));
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  void progress(long id, double progress) {
+    exports.progress(id, Math.min(1, Math.max(0, progress)));
+  }
+
+  @Transactional
+  void finish(long id, Map<String, Long> counts, HighWaterMark highWaterMark) {
+    List<Map<String, Object>> steps = new ArrayList<>();
+    counts.forEach((step, count) -> steps.add(Map.of("step", step, "count", count)));
+    // An array keeps the step order, which a jsonb object would not.
+    exports.finish(id, ExportJson.write(steps), ExportJson.write(highWaterMark));
+  }
+
+  @Transactional
+  void fail(long id, String error) {
+    exports.fail(id, error);
+  }
+
+  /** Exports cut off by a stop cannot resume in this process: they are marked failed. */
+  @Transactional
+  int failUnfinished() {
+    return exports.failUnfinished(
+        "the service stopped before the export finished; create it again (the same config on the"
+            + " same data gives the same files)");
+  }
+
+  private ExportRow row(long id) {
+    return exports.find(id).orElseThrow(() -> ProblemException.notFound("No export with id " + id));
+  }
+
+  private static void requireDone(ExportRow row) {
+    if (!"done".equals(row.status())) {
+      throw new ProblemException(
+          409,
+          "Export not finished",
+          "Export "
+              + row.id()
+              + " is "
+              + row.status()
+              + (row.error() == null ? "" : " (" + row.error() + ")")
+              + "; its files are there once GET /api/exports/"
+              + row.id()
+              + " says done");
+    }
+  }
+
+  private ExportStatus status(ExportRow row, boolean withFiles) {
+    boolean done = "done".equals(row.status());
+    return new ExportStatus(
+        row.id(),
+        row.status(),
+        row.progress(),
+        ExportJson.readTree(row.configJson()),
+        row.countsJson() == null ? null : counts(row.countsJson()),
+        row.highWaterMarkJson() == null ? null : ExportJson.readTree(row.highWaterMarkJson()),
+        row.createdBy(),
+        row.createdAt(),
+        row.startedAt(),
+        row.finishedAt(),
+        row.error(),
+        done ? "/api/exports/" + row.id() + "/archive" : null,
+        done && withFiles ? List.copyOf(files.list(row.id()).values()) : null);
+  }
+
+  private static Map<String, Long> counts(String json) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (JsonNode step : ExportJson.readTree(json)) {
+      counts.put(step.get("step").asText(), step.get("count").asLong());
+    }
+    return counts;
+  }
+
+  /** Looks up the names a config refers to. */
+  private final class DatabaseCatalogue implements ConfigRules.Catalogue {
+
+    @Override
+    public boolean datasetExists(String name) {
+      return exists("SELECT 1 FROM dataset WHERE name = ?1", name, null);
+    }
+
+    @Override
+    public boolean systemExists(String name) {
+      return exists("SELECT 1 FROM system_under_test WHERE name = ?1", name, null);
+    }
+
+    @Override
+    public boolean judgeExists(String id, String version) {
+      return version == null
+          ? exists("SELECT 1 FROM judge_version WHERE judge_id = ?1", id, null)
+          : exists("SELECT 1 FROM judge_version WHERE judge_id = ?1 AND version = ?2", id, version);
+    }
+
+    private boolean exists(String sql, String first, String second) {
+      var query = entityManager.createNativeQuery(sql + " LIMIT 1").setParameter(1, first);
+      if (second != null) {
+        query.setParameter(2, second);
+      }
+      return !query.getResultList().isEmpty();
+    }
+  }
+}

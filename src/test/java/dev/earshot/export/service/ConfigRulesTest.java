@@ -1,0 +1,165 @@
+package dev.earshot.export.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.earshot.export.selection.Aggregation;
+import dev.earshot.export.selection.TiePolicy;
+import dev.earshot.export.service.ExportConfig.AudioMode;
+import dev.earshot.export.service.ExportConfig.Format;
+import dev.earshot.export.service.ExportConfig.PairsFrom;
+import dev.earshot.platform.rest.ProblemException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigRulesTest {
+
+  /** Knows dataset demo, systems a and b, and judge j at version v1. */
+  private static final ConfigRules.Catalogue CATALOGUE =
+      new ConfigRules.Catalogue() {
+        @Override
+        public boolean datasetExists(String name) {
+          return "demo".equals(name);
+        }
+
+        @Override
+        public boolean systemExists(String name) {
+          return List.of("a", "b").contains(name);
+        }
+
+        @Override
+        public boolean judgeExists(String id, String version) {
+          return "j".equals(id) && (version == null || "v1".equals(version));
+        }
+      };
+
+  @Test
+  void shouldFillInTheVoteDefaultsForAPairFormat() {
+    ExportConfig normalised = ConfigRules.normalise(config(Format.OPENRLHF), CATALOGUE);
+
+    assertThat(normalised.sources()).containsExactly("humans");
+    assertThat(normalised.pairsFrom()).isEqualTo(PairsFrom.VOTES);
+    assertThat(normalised.aggregation()).isEqualTo(Aggregation.MAJORITY);
+    assertThat(normalised.tiePolicy()).isEqualTo(TiePolicy.EXCLUDE);
+    assertThat(normalised.minAgreement()).isZero();
+    assertThat(normalised.minMargin()).isZero();
+    assertThat(normalised.audio()).isEqualTo(AudioMode.COPY);
+    assertThat(normalised.weights()).isNull();
+  }
+
+  @Test
+  void shouldReadJudgesScoresByDefaultForScalarRewardsWeightingTheDimension() {
+    ExportConfig scalar =
+        new ExportConfig(
+            Format.SCALAR_REWARDS,
+            null,
+            List.of("b", "a", "b"),
+            "quality",
+            null,
+            null,
+            OffsetDateTime.of(2026, 1, 1, 2, 0, 0, 0, ZoneOffset.ofHours(2)),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+
+    ExportConfig normalised = ConfigRules.normalise(scalar, CATALOGUE);
+
+    assertThat(normalised.sources()).containsExactly("judges");
+    assertThat(normalised.pairsFrom()).isNull();
+    assertThat(normalised.weights()).containsExactly(Map.entry("quality", 1.0));
+    assertThat(normalised.normalizePerPrompt()).isFalse();
+    assertThat(normalised.systems()).containsExactly("a", "b");
+    assertThat(normalised.since())
+        .isEqualTo(OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+    assertThat(normalised.tiePolicy()).isNull();
+  }
+
+  @Test
+  void shouldNameEveryFieldThatDoesNotApplyOrIsUnknown() {
+    ExportConfig kto =
+        new ExportConfig(
+            Format.TRL_KTO,
+            "nope",
+            List.of("c"),
+            null,
+            List.of("humans", "judge:x", "robots"),
+            PairsFrom.SCORES,
+            null,
+            null,
+            Aggregation.SOFT_LABEL,
+            TiePolicy.LABEL,
+            null,
+            -1.0,
+            2.0,
+            Map.of("quality", 1.0),
+            true,
+            null,
+            10);
+
+    assertThatThrownBy(() -> ConfigRules.normalise(kto, CATALOGUE))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(422);
+              assertThat(
+                      e.errors().stream().map(error -> (String) ((Map<?, ?>) error).get("field")))
+                  .containsExactlyInAnyOrder(
+                      "dataset",
+                      "systems",
+                      "dimension",
+                      "sources",
+                      "sources",
+                      "sources",
+                      "aggregation",
+                      "minMargin",
+                      "tiePolicy",
+                      "ktoThreshold",
+                      "weights",
+                      "normalizePerPrompt",
+                      "sampleRate");
+            });
+  }
+
+  @Test
+  void shouldRefuseWeightsOnADimensionTheExportLeavesOut() {
+    ExportConfig scalar =
+        new ExportConfig(
+            Format.SCALAR_REWARDS,
+            null,
+            null,
+            "quality",
+            List.of("judge:j@v1"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Map.of("content", 1.0),
+            null,
+            null,
+            null);
+
+    assertThatThrownBy(() -> ConfigRules.normalise(scalar, CATALOGUE))
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("weights.content");
+  }
+
+  private static ExportConfig config(Format format) {
+    return new ExportConfig(
+        format, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
+  }
+}
