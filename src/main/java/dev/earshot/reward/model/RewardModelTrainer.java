@@ -89,12 +89,12 @@ public final class RewardModelTrainer {
                       .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
                       .build())
               .optDevices(new Device[] {device});
-      double lastLoss;
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(1, featureCount));
-        lastLoss = fit(trainer, train, settings, progress);
+        fit(trainer, train, settings, progress);
         double[][] trainUtilities = utilities(trainer, train);
         double[][] heldOutUtilities = utilities(trainer, heldOut);
+        double[][] linearTrainUtilities = linearUtilities(linear, train);
         save(model, outputDir);
         return new TrainingResult(
             scaler,
@@ -102,22 +102,22 @@ public final class RewardModelTrainer {
             heldOut.size(),
             accuracy(trainUtilities),
             heldOut.size() == 0 ? null : accuracy(heldOutUtilities),
-            lastLoss,
             meanLoss(trainUtilities),
-            accuracy(linearUtilities(linear, train)),
+            accuracy(linearTrainUtilities),
             heldOut.size() == 0 ? null : accuracy(linearUtilities(linear, heldOut)),
-            Arrays.stream(linear).boxed().toList());
+            meanLoss(linearTrainUtilities),
+            Arrays.stream(linear).boxed().toList(),
+            device.toString());
       }
     }
   }
 
-  /** The Adam loop; returns the last batch's loss. */
-  private static double fit(
+  /** The Adam loop. */
+  private static void fit(
       Trainer trainer, Scaled train, TrainingSettings settings, Progress progress) {
     Random random = new Random(settings.seed());
     int batchSize = Math.min(settings.batchSize(), train.size());
     int featureCount = train.chosen()[0].length;
-    double loss = Double.NaN;
     for (int step = 1; step <= settings.steps(); step++) {
       float[] chosen = new float[batchSize * featureCount];
       float[] rejected = new float[batchSize * featureCount];
@@ -126,6 +126,7 @@ public final class RewardModelTrainer {
         System.arraycopy(train.chosen()[pair], 0, chosen, row * featureCount, featureCount);
         System.arraycopy(train.rejected()[pair], 0, rejected, row * featureCount, featureCount);
       }
+      double loss;
       try (NDManager batch = trainer.getManager().newSubManager();
           GradientCollector collector = trainer.newGradientCollector()) {
         Shape shape = new Shape(batchSize, featureCount);
@@ -141,7 +142,6 @@ public final class RewardModelTrainer {
       trainer.step();
       progress.step(step, settings.steps(), loss);
     }
-    return loss;
   }
 
   /** Utilities of every pair's chosen ({@code [0]}) and rejected ({@code [1]}) response. */

@@ -12,11 +12,12 @@ import java.util.List;
  * @param heldOutPairs pairs measured on only
  * @param networkTrainingAccuracy the network on the training pairs
  * @param networkHeldOutAccuracy the network on the held-out pairs
- * @param networkFinalLoss mean {@code −log σ(s_chosen − s_rejected)} of the last step's batch
- * @param networkTrainingLoss the same loss over all training pairs after training
+ * @param networkTrainingLoss mean {@code −log σ(s_chosen − s_rejected)} over the training pairs
  * @param linearTrainingAccuracy the linear baseline on the training pairs
  * @param linearHeldOutAccuracy the linear baseline on the held-out pairs
+ * @param linearTrainingLoss the linear baseline's loss over the training pairs
  * @param linearWeights the linear baseline's weight per scaled feature
+ * @param device where the network was trained, as DJL names it ({@code cpu()}, {@code gpu(0)})
  */
 public record TrainingResult(
     FeatureScaler scaler,
@@ -24,11 +25,12 @@ public record TrainingResult(
     int heldOutPairs,
     double networkTrainingAccuracy,
     Double networkHeldOutAccuracy,
-    double networkFinalLoss,
     double networkTrainingLoss,
     double linearTrainingAccuracy,
     Double linearHeldOutAccuracy,
-    List<Double> linearWeights) {
+    double linearTrainingLoss,
+    List<Double> linearWeights,
+    String device) {
 
   public TrainingResult {
     linearWeights = List.copyOf(linearWeights);

@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Starts evaluation runs through the API and waits for them. */
-final class Runs {
+public final class Runs {
 
   private Runs() {}
 
-  static long start(Map<String, Object> request) {
+  public static long start(Map<String, Object> request) {
     return given()
         .contentType(ContentType.JSON)
         .body(request)
@@ -26,7 +26,7 @@ final class Runs {
         .getLong("id");
   }
 
-  static JsonPath awaitFinished(long run) {
+  public static JsonPath awaitFinished(long run) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (Instant.now().isBefore(deadline)) {
       JsonPath status =
