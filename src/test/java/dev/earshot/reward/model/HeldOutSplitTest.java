@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,7 +40,7 @@ class HeldOutSplitTest {
   @Test
   void shouldSplitTheSameWayForTheSameSeed() {
     List<PreferencePair> reversed = new ArrayList<>(pairs(24, 5));
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
 
     assertThat(groups(HeldOutSplit.byGroup(pairs(24, 5), 0.2, 11).heldOut()))
         .isEqualTo(groups(HeldOutSplit.byGroup(reversed, 0.2, 11).heldOut()))

@@ -1,6 +1,7 @@
 package dev.earshot.reward.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -116,7 +117,7 @@ class RewardModelTrainerTest {
         right += margin > 0 ? 1 : margin == 0 ? 0.5 : 0;
       }
       assertThat(right / split.heldOut().size())
-          .isCloseTo(result.networkHeldOutAccuracy(), org.assertj.core.data.Offset.offset(1e-9));
+          .isCloseTo(result.networkHeldOutAccuracy(), within(1e-9));
     }
   }
 
