@@ -73,8 +73,7 @@ class ResponseFeatureVectorTest {
     assertThat(feature(values, "duration_s")).isEqualTo(prosody.durationSeconds());
     assertThat(feature(values, "voiced_fraction")).isEqualTo(prosody.voicedFraction());
     // 200 Hz is an octave above the 100 Hz reference.
-    assertThat(feature(values, "f0_median_st"))
-        .isCloseTo(12, within(0.2));
+    assertThat(feature(values, "f0_median_st")).isCloseTo(12, within(0.2));
     assertThat(feature(values, "loudness_lufs")).isEqualTo(quality.loudnessLufs());
     assertThat(feature(values, "clipping_ratio")).isZero();
     assertThat(feature(values, "has_text")).isEqualTo(1);

@@ -1,8 +1,8 @@
 package dev.earshot.reward.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.earshot.dataset.manifest.PromptExpectations;
 import dev.earshot.judge.scoring.DimensionScore;
@@ -80,8 +80,7 @@ class RewardModelJudgeTest {
       assertThat(withText.score())
           .isGreaterThan(withoutText.score())
           .isCloseTo(
-              LinearBradleyTerry.sigmoid((Double) withText.details().get("utility")),
-              within(1e-9));
+              LinearBradleyTerry.sigmoid((Double) withText.details().get("utility")), within(1e-9));
       assertThat(withText.details()).containsEntry("has_text", 1.0).containsEntry("snr_db", null);
       assertThat(withText.reason()).startsWith("learnt utility");
     }
