@@ -22,6 +22,7 @@ final class OnnxModels {
 
   static {
     DjlSettings.offlineUnlessConfigured();
+    DjlSettings.onnxRuntimeWithoutAlternativeEngine();
   }
 
   private OnnxModels() {}

@@ -12,6 +12,7 @@ public final class DjlSettings {
   private static final String OFFLINE_PROPERTY = "ai.djl.offline";
   private static final String OFFLINE_ENV = "DJL_OFFLINE";
   private static final String CACHE_DIR = "DJL_CACHE_DIR";
+  private static final String ONNX_ALTERNATIVE = "ai.djl.onnx.disable_alternative";
 
   private DjlSettings() {}
 
@@ -19,6 +20,17 @@ public final class DjlSettings {
   public static void offlineUnlessConfigured() {
     if (System.getProperty(OFFLINE_PROPERTY) == null && System.getenv(OFFLINE_ENV) == null) {
       System.setProperty(OFFLINE_PROPERTY, "true");
+    }
+  }
+
+  /**
+   * ONNX Runtime on its own: DJL would otherwise pick the PyTorch engine (on the class path for
+   * reward models) as ONNX Runtime's helper for array operations and load its 430 MB native library
+   * with every ONNX judge, although ONNX judges need none of it.
+   */
+  public static void onnxRuntimeWithoutAlternativeEngine() {
+    if (System.getProperty(ONNX_ALTERNATIVE) == null) {
+      System.setProperty(ONNX_ALTERNATIVE, "true");
     }
   }
 

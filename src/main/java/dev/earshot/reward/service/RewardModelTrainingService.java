@@ -83,6 +83,7 @@ public class RewardModelTrainingService {
   private final BackgroundTasks background;
   private final EarshotConfig config;
   private final EntityManager entityManager;
+  private final Object publishing = new Object();
 
   public RewardModelTrainingService(
       RewardModelTrainingRepository trainings,
@@ -321,10 +322,14 @@ public class RewardModelTrainingService {
                 }
               });
       double trainingSeconds = seconds(training);
-      publisher.publish(
-          id, settings, result, vector.names(), output.resolve(RewardNetwork.PARAMETERS_FILE));
-      judges.reload();
-      String version = judges.currentJudge(settings.name()).version();
+      String version;
+      // Two trainings finishing together would otherwise both record each other's new version.
+      synchronized (publishing) {
+        publisher.publish(
+            id, settings, result, vector.names(), output.resolve(RewardNetwork.PARAMETERS_FILE));
+        judges.reload();
+        version = judges.currentJudge(settings.name()).version();
+      }
       TrainingMetrics metrics =
           metrics(selection, measured.size(), result, vector, featureSeconds, trainingSeconds);
       QuarkusTransaction.requiringNew()
