@@ -257,14 +257,9 @@ public class JobProcessor {
     @Override
     public JudgeInput measured() {
       if (measured == null) {
-        ResponseFeatures.Features analysed = features.of(subject.audioSha256());
         measured =
-            new JudgeInput(
-                subject.expectations(),
-                subject.reference(),
-                subject.text(),
-                analysed.prosody(),
-                analysed.quality());
+            features.judgeInput(
+                subject.expectations(), subject.reference(), subject.text(), subject.audioSha256());
       }
       return measured;
     }

@@ -2,10 +2,12 @@ package dev.earshot.evaluation.service;
 
 import dev.earshot.audio.decode.MonoAudio;
 import dev.earshot.audio.service.AudioService;
+import dev.earshot.dataset.manifest.PromptExpectations;
 import dev.earshot.judge.dsp.ProsodyAnalyzer;
 import dev.earshot.judge.dsp.ProsodyFeatures;
 import dev.earshot.judge.dsp.QualityAnalyzer;
 import dev.earshot.judge.dsp.QualityFeatures;
+import dev.earshot.judge.scoring.JudgeInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,6 +39,17 @@ public class ResponseFeatures {
 
   public ResponseFeatures(AudioService audio) {
     this.audio = audio;
+  }
+
+  /**
+   * What a judge sees of one stored response: the prompt's expectations and reference, the text
+   * channel, and the measured audio. Evaluation jobs and reward-model training build it alike, so a
+   * trained reward model sees at scoring time what it learnt from.
+   */
+  public JudgeInput judgeInput(
+      PromptExpectations expectations, String reference, String text, String audioSha256) {
+    Features analysed = of(audioSha256);
+    return new JudgeInput(expectations, reference, text, analysed.prosody(), analysed.quality());
   }
 
   public Features of(String audioSha256) {

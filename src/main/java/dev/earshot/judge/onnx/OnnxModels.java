@@ -6,6 +6,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.Translator;
+import dev.earshot.platform.djl.DjlSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +21,8 @@ final class OnnxModels {
   static final String ENGINE = "OnnxRuntime";
 
   static {
-    // Models come from files only: DJL must never reach the network (model zoo look-ups, usage
-    // tracking). Offline mode covers both; an explicit setting by the operator wins.
-    if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
-      System.setProperty("ai.djl.offline", "true");
-    }
+    DjlSettings.offlineUnlessConfigured();
+    DjlSettings.onnxRuntimeWithoutAlternativeEngine();
   }
 
   private OnnxModels() {}

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.dataset.manifest.PromptExpectations;
+import dev.earshot.dataset.manifest.VoteLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,7 +38,9 @@ public final class JudgeCatalog {
    */
   public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-  static final int MAX_ID_LENGTH = 64;
+  /** Longest judge id. */
+  public static final int MAX_ID_LENGTH = 64;
+
   static final int VERSION_HEX_DIGITS = 12;
 
   private static final String SUFFIX = ".json";
@@ -143,10 +146,15 @@ public final class JudgeCatalog {
       kind = JudgeKind.fromFileName(kindName).orElse(null);
       if (kind == null) {
         problems.add(
-            fileName + ": kind '" + kindName + "' is unknown; use one of dsp, text, onnx, llm");
+            fileName + ": kind '" + kindName + "' is unknown; use one of " + JudgeKind.fileNames());
       }
     }
-    List<String> dimensions = dimensions(root, fileName, problems);
+    List<String> dimensions =
+        dimensions(
+            root,
+            kind == JudgeKind.REWARD_MODEL ? VoteLine.DIMENSIONS : PromptExpectations.DIMENSIONS,
+            fileName,
+            problems);
     String description = text(root, "description", fileName, problems);
     Map<String, Object> parameters = parameters(root, fileName, problems);
     if (problems.size() > before) {
@@ -181,16 +189,21 @@ public final class JudgeCatalog {
     return value.asText();
   }
 
-  private static List<String> dimensions(JsonNode root, String fileName, List<String> problems) {
+  /**
+   * The declared dimensions, drawn from {@code known}: a prompt's dimensions, and for a reward
+   * model, which learns whatever people voted on, {@code overall} too.
+   */
+  private static List<String> dimensions(
+      JsonNode root, Set<String> known, String fileName, List<String> problems) {
     JsonNode value = root.get("dimensions");
-    String allowed = new TreeSet<>(PromptExpectations.DIMENSIONS).toString();
+    String allowed = new TreeSet<>(known).toString();
     if (value == null || !value.isArray() || value.isEmpty()) {
       problems.add(fileName + ": 'dimensions' is required: a non-empty list drawn from " + allowed);
       return List.of();
     }
     Set<String> dimensions = new LinkedHashSet<>();
     for (JsonNode item : value) {
-      if (!item.isTextual() || !PromptExpectations.DIMENSIONS.contains(item.asText())) {
+      if (!item.isTextual() || !known.contains(item.asText())) {
         problems.add(fileName + ": dimension " + item + " is unknown; use one of " + allowed);
       } else if (!dimensions.add(item.asText())) {
         problems.add(fileName + ": dimension '" + item.asText() + "' is listed twice");

@@ -3,21 +3,34 @@ package dev.earshot.judge.scoring;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** How a judge works: signal measurements, text comparison, an ONNX model, or a language model. */
+/**
+ * How a judge works: signal measurements, text comparison, an ONNX model, a language model, or a
+ * reward model trained from preference pairs.
+ */
 public enum JudgeKind {
   DSP,
   TEXT,
   ONNX,
-  LLM;
+  LLM,
+  REWARD_MODEL;
 
-  /** The spelling used in judge files: {@code dsp}, {@code text}, {@code onnx}, {@code llm}. */
+  /**
+   * The spelling used in judge files: {@code dsp}, {@code text}, {@code onnx}, {@code llm}, {@code
+   * reward-model}.
+   */
   public String fileName() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The kind spelled {@code name} in a judge file, if any. */
   public static Optional<JudgeKind> fromFileName(String name) {
     return Arrays.stream(values()).filter(kind -> kind.fileName().equals(name)).findFirst();
+  }
+
+  /** Every spelling, comma-separated, for error messages. */
+  public static String fileNames() {
+    return Arrays.stream(values()).map(JudgeKind::fileName).collect(Collectors.joining(", "));
   }
 }

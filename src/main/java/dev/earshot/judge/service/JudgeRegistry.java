@@ -13,6 +13,7 @@ import dev.earshot.judge.scoring.JudgeKind;
 import dev.earshot.judge.scoring.JudgeParameters;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.reward.model.RewardModelJudge;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,7 +58,10 @@ public class JudgeRegistry {
   private final Map<JudgeVersion.Key, ExecutableJudge> instances = new ConcurrentHashMap<>();
   private final Map<JudgeVersion.Key, LlmPairwiseJudge> pairwiseInstances =
       new ConcurrentHashMap<>();
-  private final List<ModelJudge> loadedModels = new CopyOnWriteArrayList<>();
+
+  /** Closes the models loaded by model judges, when the service stops. */
+  private final List<Runnable> modelClosers = new CopyOnWriteArrayList<>();
+
   private volatile List<JudgeView> current = List.of();
 
   public JudgeRegistry(JudgeVersionRepository versions, EarshotConfig config, LlmJudges llm) {
@@ -72,7 +75,7 @@ public class JudgeRegistry {
   public record JudgeView(
       String id,
       String version,
-      @Schema(enumeration = {"dsp", "text", "onnx", "llm"}) String kind,
+      @Schema(enumeration = {"dsp", "text", "onnx", "llm", "reward-model"}) String kind,
       List<String> dimensions,
       String description,
       @Schema(description = "false when the judge needs a runtime or model that is not configured")
@@ -89,8 +92,16 @@ public class JudgeRegistry {
     }
   }
 
-  @Transactional
   void onStart(@Observes StartupEvent event) {
+    reload();
+  }
+
+  /**
+   * Reads the judges folder again and records every new version; called at start-up and when a
+   * judge file was written (a trained reward model), so the new version can run without a restart.
+   */
+  @Transactional
+  public void reload() {
     if (!Files.isDirectory(config.judges().dir())) {
       LOG.warnf(
           "No judges: folder %s not found (earshot.judges.dir)",
@@ -146,7 +157,7 @@ public class JudgeRegistry {
             }
             return new LlmPointwiseJudge(llmClient(recorded), definition.dimensions());
           }
-          if (definition.kind() != JudgeKind.ONNX) {
+          if (definition.kind() == JudgeKind.DSP || definition.kind() == JudgeKind.TEXT) {
             Judge judge = BuiltInJudges.create(definition);
             return response -> judge.score(response.measured()).stream().toList();
           }
@@ -156,8 +167,15 @@ public class JudgeRegistry {
                     + k
                     + " changed since this version was recorded; start a new run");
           }
+          if (definition.kind() == JudgeKind.REWARD_MODEL) {
+            RewardModelJudge rewardModel =
+                RewardModelJudge.load(
+                    definition, ModelJudges.modelPath(definition, config.judges().dir()));
+            modelClosers.add(rewardModel::close);
+            return response -> List.of(rewardModel.score(response.measured()));
+          }
           ModelJudge model = ModelJudges.create(definition, config.judges().dir());
-          loadedModels.add(model);
+          modelClosers.add(model::close);
           return response ->
               model.score(response.measured(), response.audio16k()).stream().toList();
         });
@@ -207,19 +225,19 @@ public class JudgeRegistry {
 
   @PreDestroy
   void closeModels() {
-    loadedModels.forEach(ModelJudge::close);
+    modelClosers.forEach(Runnable::run);
   }
 
   /**
-   * A model judge's version covers its model file too: new weights under the same file name must
-   * not be mixed up with scores of the old ones. The model's hash is kept in the recorded
-   * parameters.
+   * A model judge's (onnx or reward-model) version covers its model file too: new weights under the
+   * same file name must not be mixed up with scores of the old ones. The model's hash is kept in
+   * the recorded parameters.
    */
   private JudgeDefinition withModelVersion(JudgeDefinition declared) {
     if (declared.kind() == JudgeKind.LLM && llm.model().isPresent()) {
       return withModel(declared, LLM_MODEL, llm.model().get());
     }
-    if (declared.kind() != JudgeKind.ONNX
+    if ((declared.kind() != JudgeKind.ONNX && declared.kind() != JudgeKind.REWARD_MODEL)
         || !Files.isRegularFile(ModelJudges.modelPath(declared, config.judges().dir()))) {
       return declared;
     }
@@ -289,7 +307,8 @@ public class JudgeRegistry {
   private static JudgeDefinition definition(JudgeVersion recorded) {
     return new JudgeDefinition(
         recorded.judgeId,
-        JudgeKind.valueOf(recorded.kind.toUpperCase(Locale.ROOT)),
+        JudgeKind.fromFileName(recorded.kind)
+            .orElseThrow(() -> new IllegalStateException("unknown judge kind " + recorded.kind)),
         recorded.dimensions,
         recorded.description,
         new JudgeParameters(recorded.judgeId, recorded.definition),
@@ -329,6 +348,9 @@ public class JudgeRegistry {
         }
         yield llm.model().isPresent() ? null : LlmJudges.NOT_CONFIGURED;
       }
+      case REWARD_MODEL ->
+          RewardModelJudge.unavailableReason(
+              definition, ModelJudges.modelPath(definition, config.judges().dir()));
     };
   }
 }

@@ -36,6 +36,34 @@ class JudgeCatalogTest {
   }
 
   @Test
+  void shouldLetOnlyRewardModelsScoreTheOverallDimension() throws IOException {
+    write(
+        "preferred.json",
+        """
+        {"id": "preferred", "kind": "reward-model", "dimensions": ["overall"],
+         "description": "Learnt from votes."}
+        """);
+
+    assertThat(JudgeCatalog.load(folder))
+        .singleElement()
+        .satisfies(
+            judge -> {
+              assertThat(judge.kind()).isEqualTo(JudgeKind.REWARD_MODEL);
+              assertThat(judge.dimensions()).containsExactly("overall");
+            });
+    assertThat(
+            problemsOf(
+                "loudness-check.json",
+                """
+                {"id": "loudness-check", "kind": "dsp", "dimensions": ["overall"],
+                 "description": "x"}
+                """))
+        .containsExactly(
+            "loudness-check.json: dimension \"overall\" is unknown; use one of "
+                + "[content, emotion, nonspeech, prosody, quality]");
+  }
+
+  @Test
   void shouldLoadAValidDefinitionWithAVersionFromTheFileBytes() throws IOException {
     write("loudness-check.json", VALID);
     write("README.md", "not a judge");
@@ -102,7 +130,7 @@ class JudgeCatalogTest {
         .containsExactlyInAnyOrder(
             "loudness-check.json: unknown field 'version'; known fields are "
                 + "[description, dimensions, id, kind, parameters]",
-            "loudness-check.json: kind 'neural' is unknown; use one of dsp, text, onnx, llm",
+            "loudness-check.json: kind 'neural' is unknown; use one of dsp, text, onnx, llm, reward-model",
             "loudness-check.json: dimension \"style\" is unknown; use one of "
                 + "[content, emotion, nonspeech, prosody, quality]",
             "loudness-check.json: dimension 'quality' is listed twice");

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Times reward-model trainings on the demo's 'overall' votes, from POST /api/reward-models to success,
+# on a freshly started service whose judges folder is a temporary copy (the repository's judges/ is
+# never written). Usage: bench/reward-model.sh [steps ...] (after ./mvnw -B package -DskipTests);
+# default steps: 50 200 1000.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+steps=("${@:-50 200 1000}")
+data=$(mktemp -d)
+cp -r judges "$data/judges"
+port=18082
+java -Dearshot.data-dir="$data" -Dearshot.judges.dir="$data/judges" -Dquarkus.http.port=$port \
+  -Dearshot.demo.evaluate=false -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do sleep 0.1; done
+for n in ${steps[*]}; do
+  start=$(date +%s.%N)
+  location=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"name\":\"bench-$n\",\"dataset\":\"demo\",\"dimension\":\"overall\",\"steps\":$n,\"seed\":1}" \
+    "http://localhost:$port/api/reward-models" | tr -d '\r' | awk 'tolower($1)=="location:"{print $2}')
+  while true; do
+    training=$(curl -fs "$location")
+    state=$(echo "$training" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
+    [ "$state" != queued ] && [ "$state" != running ] && break
+    sleep 0.1
+  done
+  end=$(date +%s.%N)
+  echo "$training" | python3 -c '
+import json, sys
+t = json.load(sys.stdin)
+m = t["metrics"]
+print("steps", t["totalSteps"], t["status"], t["judge"] or t["error"])
+if m:
+    n, l = m["network"], m["linear"]
+    print("  pairs %d (train %d, held out %d), responses %d, device %s"
+          % (m["pairs"], m["trainingPairs"], m["heldOutPairs"], m["responses"], m["device"]))
+    print("  features %.2f s, training %.2f s" % (m["featureSeconds"], m["trainingSeconds"]))
+    for name, a in (("network", n), ("linear ", l)):
+        print("  %s held-out %.3f train %.3f loss %.3f"
+              % (name, a["heldOutAccuracy"], a["trainingAccuracy"], a["trainingLoss"]))'
+  awk "BEGIN{printf \"  elapsed (POST to success) %.2f s\n\", $end - $start}"
+done

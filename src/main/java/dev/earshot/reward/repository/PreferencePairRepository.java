@@ -1,0 +1,102 @@
+package dev.earshot.reward.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Preference pairs from table {@code preference} for training reward models: each source's verdict
+ * on a pair counted once (a person's votes each count), ties and both-bad apart.
+ */
+@ApplicationScoped
+public class PreferencePairRepository {
+
+  /** A verdict with a winner. */
+  public record DecidedPair(long promptId, long chosenResponseId, long rejectedResponseId) {}
+
+  /** Pairs with a winner and pairs without one (tie, both bad). */
+  public record Selection(List<DecidedPair> decided, int undecided) {}
+
+  /**
+   * Whose verdicts: every person's, every judge's, one judge's (every version or one), one rater's.
+   */
+  public record Source(String kind, String exactSource, String sourcePrefix) {
+
+    /**
+     * Parses {@code humans}, {@code judges}, {@code judge:<id>}, {@code judge:<id>@<version>} or
+     * {@code rater:<name>}.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static Source parse(String source) {
+      if ("humans".equals(source)) {
+        return new Source("human", null, null);
+      }
+      if ("judges".equals(source)) {
+        return new Source("judge", null, null);
+      }
+      if (source != null && source.startsWith("judge:") && source.length() > "judge:".length()) {
+        String judge = source.substring("judge:".length());
+        return judge.contains("@")
+            ? new Source("judge", judge, null)
+            : new Source("judge", null, judge + "@");
+      }
+      if (source != null && source.startsWith("rater:") && source.length() > "rater:".length()) {
+        return new Source("human", source, null);
+      }
+      throw new IllegalArgumentException(
+          "source must be humans, judges, judge:<id>, judge:<id>@<version> or rater:<name>; got "
+              + source);
+    }
+  }
+
+  // A judge that judged the same pair in several runs counts once (its first verdict); votes by
+  // people are each their own.
+  private static final String PAIRS =
+      "SELECT d.prompt_id, d.response_a_id, d.response_b_id, d.verdict FROM (SELECT DISTINCT ON"
+          + " (p.source, p.response_a_id, p.response_b_id, CASE WHEN p.source_kind = 'human' THEN"
+          + " p.id END) p.prompt_id, p.response_a_id, p.response_b_id, p.verdict, p.id FROM"
+          + " preference p JOIN prompt pr ON pr.id = p.prompt_id JOIN dataset ds ON ds.id ="
+          + " pr.dataset_id WHERE p.source_kind = :kind AND p.dimension = :dimension"
+          + " AND (CAST(:dataset AS varchar) IS NULL OR ds.name = :dataset)"
+          + " AND (CAST(:exact AS varchar) IS NULL OR p.source = :exact)"
+          + " AND (CAST(:prefix AS varchar) IS NULL OR starts_with(p.source, :prefix))"
+          + " ORDER BY p.source, p.response_a_id, p.response_b_id, CASE WHEN p.source_kind ="
+          + " 'human' THEN p.id END, p.created_at, p.id) d ORDER BY d.prompt_id, d.response_a_id,"
+          + " d.response_b_id, d.id";
+
+  private final EntityManager entityManager;
+
+  public PreferencePairRepository(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** The verdicts on {@code dimension} from {@code source}, in a fixed order. */
+  public Selection select(String dataset, String dimension, Source source) {
+    Query query =
+        entityManager
+            .createNativeQuery(PAIRS)
+            .setParameter("kind", source.kind())
+            .setParameter("dimension", dimension)
+            .setParameter("dataset", dataset)
+            .setParameter("exact", source.exactSource())
+            .setParameter("prefix", source.sourcePrefix());
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
+    List<DecidedPair> decided = new ArrayList<>();
+    int undecided = 0;
+    for (Object[] row : rows) {
+      long prompt = ((Number) row[0]).longValue();
+      long a = ((Number) row[1]).longValue();
+      long b = ((Number) row[2]).longValue();
+      switch ((String) row[3]) {
+        case "a_much_better", "a_better" -> decided.add(new DecidedPair(prompt, a, b));
+        case "b_much_better", "b_better" -> decided.add(new DecidedPair(prompt, b, a));
+        default -> undecided++;
+      }
+    }
+    return new Selection(List.copyOf(decided), undecided);
+  }
+}
