@@ -2,6 +2,7 @@ package dev.earshot.testing;
 
 import com.github.mvysny.fakeservlet.FakeHttpSession;
 import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.Routes;
@@ -114,6 +115,15 @@ public abstract class KaribuTest {
               + " is shown (a failure of the view is in the log)");
     }
     return view.cast(shown);
+  }
+
+  /**
+   * The one component of the type with the id; unlike Karibu's {@code _get} also typed for generic
+   * components: {@code Grid<UserView> users = byId(Grid.class, "users")}.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  protected static <T extends Component> T byId(Class<? super T> type, String id) {
+    return (T) LocatorJ._get((Class) type, spec -> spec.withId(id));
   }
 
   /** The texts of the notifications now shown, oldest first. */

@@ -92,8 +92,7 @@ class AccountViewTest extends KaribuTest {
     _click(_get(Button.class, spec -> spec.withText("Done")));
   }
 
-  @SuppressWarnings("unchecked")
   private static Grid<TokenView> tokenGrid() {
-    return _get(Grid.class, spec -> spec.withId("tokens"));
+    return byId(Grid.class, "tokens");
   }
 }

@@ -19,6 +19,7 @@ import dev.earshot.testing.KaribuTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,16 +64,14 @@ class UsersViewTest extends KaribuTest {
   private static void fillAndCreate(String username, String password, String role) {
     _setValue(_get(TextField.class, spec -> spec.withId("new-username")), username);
     _setValue(_get(PasswordField.class, spec -> spec.withId("new-password")), password);
-    @SuppressWarnings("unchecked")
-    ComboBox<String> roles = _get(ComboBox.class, spec -> spec.withId("new-role"));
+    ComboBox<String> roles = byId(ComboBox.class, "new-role");
     _setValue(roles, role);
     _click(_get(Button.class, spec -> spec.withText("Create user")));
   }
 
-  @SuppressWarnings("unchecked")
   private static List<String> listedUsernames() {
-    Grid<UserView> users = _get(Grid.class, spec -> spec.withId("users"));
-    return java.util.stream.IntStream.range(0, GridKt._size(users))
+    Grid<UserView> users = byId(Grid.class, "users");
+    return IntStream.range(0, GridKt._size(users))
         .mapToObj(row -> GridKt._get(users, row).username())
         .toList();
   }
