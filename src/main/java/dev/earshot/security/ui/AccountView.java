@@ -126,7 +126,8 @@ public class AccountView extends VerticalLayout {
               revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
               return revoke;
             })
-        .setHeader("");
+        .setHeader("")
+        .setKey("revoke");
     tokens.setAllRowsVisible(true);
     tokens.setId("tokens");
     VerticalLayout section =

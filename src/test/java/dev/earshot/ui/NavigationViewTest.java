@@ -1,0 +1,83 @@
+package dev.earshot.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.RouteNotFoundError;
+import dev.earshot.dataset.ui.DatasetsView;
+import dev.earshot.evaluation.ui.EvaluateView;
+import dev.earshot.leaderboard.ui.LeaderboardView;
+import dev.earshot.security.Role;
+import dev.earshot.security.ui.AccountView;
+import dev.earshot.security.ui.LoginView;
+import dev.earshot.security.ui.UsersView;
+import dev.earshot.testing.KaribuTest;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Who may open which view, and what the navigation offers them. */
+@QuarkusTest
+class NavigationViewTest extends KaribuTest {
+
+  @Test
+  void shouldSendAnonymousVisitorsToTheLoginView() {
+    assertThat(navigate(HomeView.class)).isInstanceOf(LoginView.class);
+    assertThat(navigate(DatasetsView.class)).isInstanceOf(LoginView.class);
+    assertThat(navigate(RateView.class)).isInstanceOf(LoginView.class);
+    assertThat(navigate(UsersView.class)).isInstanceOf(LoginView.class);
+    assertThat(navigate(AccountView.class)).isInstanceOf(LoginView.class);
+  }
+
+  @Test
+  void shouldOfferAnnotatorsOnlyRatingAndRefuseTheRest() {
+    loginAs("annotator-nav", Role.ANNOTATOR);
+
+    open(RateView.class);
+
+    assertThat(navigationLabels()).containsExactly("Rate");
+    assertThat(navigate(DatasetsView.class)).isInstanceOf(RouteNotFoundError.class);
+    assertThat(navigate(EvaluateView.class)).isInstanceOf(RouteNotFoundError.class);
+    assertThat(navigate(UsersView.class)).isInstanceOf(RouteNotFoundError.class);
+  }
+
+  @Test
+  void shouldForwardAnnotatorsFromHomeToRating() {
+    loginAs("annotator-home", Role.ANNOTATOR);
+
+    assertThat(navigate(HomeView.class)).isInstanceOf(RateView.class);
+  }
+
+  @Test
+  void shouldForwardResearchersFromHomeToDatasets() {
+    loginAs("researcher-home", Role.RESEARCHER);
+
+    assertThat(navigate(HomeView.class)).isInstanceOf(DatasetsView.class);
+  }
+
+  @Test
+  void shouldOfferResearchersEverythingButUsers() {
+    loginAs("researcher-nav", Role.RESEARCHER);
+
+    open(LeaderboardView.class);
+
+    assertThat(navigationLabels())
+        .containsExactly("Datasets", "Evaluate", "Rate", "Leaderboard", "Export");
+    assertThat(navigate(UsersView.class)).isInstanceOf(RouteNotFoundError.class);
+  }
+
+  @Test
+  void shouldOfferAdminsTheUsers() {
+    loginAs("admin-nav", Role.ADMIN);
+
+    open(UsersView.class);
+
+    assertThat(navigationLabels())
+        .containsExactly("Datasets", "Evaluate", "Rate", "Leaderboard", "Export", "Users");
+  }
+
+  private static List<String> navigationLabels() {
+    return _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+  }
+}
