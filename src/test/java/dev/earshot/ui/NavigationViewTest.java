@@ -8,6 +8,7 @@ import com.vaadin.flow.router.RouteNotFoundError;
 import dev.earshot.dataset.ui.DatasetsView;
 import dev.earshot.evaluation.ui.EvaluateView;
 import dev.earshot.leaderboard.ui.LeaderboardView;
+import dev.earshot.rating.ui.RateView;
 import dev.earshot.security.Role;
 import dev.earshot.security.ui.AccountView;
 import dev.earshot.security.ui.LoginView;
@@ -63,7 +64,8 @@ class NavigationViewTest extends KaribuTest {
     open(LeaderboardView.class);
 
     assertThat(navigationLabels())
-        .containsExactly("Datasets", "Evaluate", "Rate", "Leaderboard", "Export");
+        .containsExactly(
+            "Datasets", "Evaluate", "Campaigns", "Rate", "Leaderboard", "Export", "Rewards");
     assertThat(navigate(UsersView.class)).isInstanceOf(RouteNotFoundError.class);
   }
 
@@ -74,7 +76,15 @@ class NavigationViewTest extends KaribuTest {
     open(UsersView.class);
 
     assertThat(navigationLabels())
-        .containsExactly("Datasets", "Evaluate", "Rate", "Leaderboard", "Export", "Users");
+        .containsExactly(
+            "Datasets",
+            "Evaluate",
+            "Campaigns",
+            "Rate",
+            "Leaderboard",
+            "Export",
+            "Rewards",
+            "Users");
   }
 
   private static List<String> navigationLabels() {

@@ -1,0 +1,70 @@
+package dev.earshot.rating.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.router.RouteParameters;
+import dev.earshot.rating.rest.Campaigns;
+import dev.earshot.security.Role;
+import dev.earshot.testing.Accounts;
+import dev.earshot.testing.KaribuTest;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The rating page on the server side: locked until both responses were heard, then keys vote. */
+@QuarkusTest
+class RatingViewTest extends KaribuTest {
+
+  @Inject EntityManager em;
+
+  @Test
+  void shouldUnlockVerdictsOnlyAfterBothResponsesPlayedAndVoteWithKeys() {
+    String annotator = Accounts.newUser("view-rater", "annotator");
+    String campaign = Campaigns.create(List.of(annotator), List.of("prosody", "emotion"), 1);
+    loginAs(annotator, Role.ANNOTATOR);
+    UI.getCurrent().navigate(RatingView.class, new RouteParameters("campaign", campaign));
+    RatingView view = (RatingView) UI.getCurrent().getCurrentView();
+    RadioButtonGroup<String> prosody = byId(RadioButtonGroup.class, "verdict-prosody");
+    assertThat(_get(Span.class, s -> s.withId("rating-progress")).getText()).isEqualTo("1 of 144");
+    assertThat(prosody.isEnabled()).isFalse();
+
+    view.verdictKey(2);
+    assertThat(notifications()).contains("Listen to A and B to the end first");
+    view.played("a");
+    assertThat(notifications()).anyMatch(n -> n.contains("listen to it to the end"));
+
+    String assignment =
+        (String)
+            em.createNativeQuery("SELECT CAST(id AS text) FROM rating_assignment WHERE rater = ?1")
+                .setParameter(1, annotator)
+                .getSingleResult();
+    Campaigns.letTimePass(em, assignment, 60);
+    view.played("a");
+    assertThat(prosody.isEnabled()).isFalse();
+    view.played("b");
+    assertThat(prosody.isEnabled()).isTrue();
+    assertThat(_get(Span.class, s -> s.withId("status-b")).getText()).contains("Heard to the end");
+
+    view.verdictKey(1);
+    view.verdictKey(6);
+    assertThat(prosody.getValue()).isEqualTo("a_much_better");
+    assertThat(byId(RadioButtonGroup.class, "verdict-emotion").getValue()).isEqualTo("both_bad");
+    view.submitKey();
+
+    assertThat(notifications()).contains("Vote saved");
+    assertThat(_get(Span.class, s -> s.withId("rating-progress")).getText()).isEqualTo("2 of 144");
+    assertThat(
+            ((Number)
+                    em.createNativeQuery("SELECT count(*) FROM preference WHERE source = ?1")
+                        .setParameter(1, "rater:" + annotator)
+                        .getSingleResult())
+                .intValue())
+        .isEqualTo(2);
+  }
+}
