@@ -6,16 +6,16 @@ cd "$(dirname "$0")/.."
 data=$(mktemp -d)
 port=18081
 # The first start queues its own demo evaluation: switch that off to time this run alone.
-java -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -Dearshot.demo.evaluate=false \
+java -Dearshot.bootstrap-admin-token=bench-admin-token -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -Dearshot.demo.evaluate=false \
   -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do sleep 0.1; done
 start=$(date +%s.%N)
-run=$(curl -fs -H 'Content-Type: application/json' -d '{"dataset":"demo"}' "http://localhost:$port/api/runs")
+run=$(curl -fs -H "Authorization: Bearer bench-admin-token" -H 'Content-Type: application/json' -d '{"dataset":"demo"}' "http://localhost:$port/api/runs")
 id=$(echo "$run" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 while true; do
-  status=$(curl -fs "http://localhost:$port/api/runs/$id")
+  status=$(curl -fs -H "Authorization: Bearer bench-admin-token" "http://localhost:$port/api/runs/$id")
   state=$(echo "$status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
   [ "$state" != running ] && break
   sleep 0.1

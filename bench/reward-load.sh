@@ -11,7 +11,9 @@ clips=${2:-1000}
 data=$(mktemp -d)
 port=18082
 # No background demo evaluation: it would compete with the requests for the CPUs.
+token=bench-admin-token
 java -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -Dearshot.demo.evaluate=false \
+  -Dearshot.bootstrap-admin-token=$token \
   -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
@@ -19,6 +21,10 @@ until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do
   kill -0 "$pid" 2>/dev/null || { echo "service exited"; cat "$data/service.log"; exit 1; }
   sleep 0.1
 done
+# As OpenRLHF calls it: a profile key in the path, no credentials.
+url=$(curl -fs -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d '{"label":"bench"}' "http://localhost:$port/api/reward-profiles/demo/keys" |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["rewardUrl"])')
 ./mvnw -o -q -Pbench -DskipTests test-compile exec:exec -Dbench.main=dev.earshot.bench.RewardLoad \
-  -Dbench.args="--url http://localhost:$port/api/reward?profile=demo --clips $clips --concurrency $concurrency"
+  -Dbench.args="--url $url --clips $clips --concurrency $concurrency"
 curl -fs "http://localhost:$port/q/metrics" | grep -E '^earshot_reward_(requests|items)_total' || true

@@ -9,18 +9,18 @@ steps=("${@:-50 200 1000}")
 data=$(mktemp -d)
 cp -r judges "$data/judges"
 port=18082
-java -Dearshot.data-dir="$data" -Dearshot.judges.dir="$data/judges" -Dquarkus.http.port=$port \
+java -Dearshot.bootstrap-admin-token=bench-admin-token -Dearshot.data-dir="$data" -Dearshot.judges.dir="$data/judges" -Dquarkus.http.port=$port \
   -Dearshot.demo.evaluate=false -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do sleep 0.1; done
 for n in ${steps[*]}; do
   start=$(date +%s.%N)
-  location=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' \
+  location=$(curl -fs -H "Authorization: Bearer bench-admin-token" -D - -o /dev/null -H 'Content-Type: application/json' \
     -d "{\"name\":\"bench-$n\",\"dataset\":\"demo\",\"dimension\":\"overall\",\"steps\":$n,\"seed\":1}" \
     "http://localhost:$port/api/reward-models" | tr -d '\r' | awk 'tolower($1)=="location:"{print $2}')
   while true; do
-    training=$(curl -fs "$location")
+    training=$(curl -fs -H "Authorization: Bearer bench-admin-token" "$location")
     state=$(echo "$training" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
     [ "$state" != queued ] && [ "$state" != running ] && break
     sleep 0.1
