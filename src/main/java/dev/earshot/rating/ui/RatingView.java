@@ -177,6 +177,8 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
 
   private static Component audioElement(String id, String url) {
     Div wrapper = new Div();
+    // A wrapper without width would squeeze the player to nothing inside the vertical layout.
+    wrapper.setWidthFull();
     Element audio = new Element("audio");
     audio.setAttribute("id", id);
     audio.setAttribute("src", url);
