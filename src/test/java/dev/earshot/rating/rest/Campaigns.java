@@ -2,8 +2,10 @@ package dev.earshot.rating.rest;
 
 import static io.restassured.RestAssured.given;
 
+import dev.earshot.testing.Accounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,33 @@ public final class Campaigns {
         .statusCode(201)
         .extract()
         .path("id");
+  }
+
+  /**
+   * The rater's next assignment, with listening time passed and both responses reported as played
+   * to the end; returns its id.
+   */
+  public static String listenToNext(EntityManager em, String token, String campaign) {
+    String assignment =
+        Accounts.as(token)
+            .get("/api/campaigns/" + campaign + "/next")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("assignment");
+    letTimePass(em, assignment, 60);
+    Accounts.as(token).post("/api/assignments/" + assignment + "/played/a").then().statusCode(200);
+    Accounts.as(token).post("/api/assignments/" + assignment + "/played/b").then().statusCode(200);
+    return assignment;
+  }
+
+  /** Submits a vote as the rater with the token. */
+  public static Response vote(
+      String token, UUID id, String assignment, Map<String, String> verdicts) {
+    return Accounts.as(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("id", id.toString(), "assignment", assignment, "verdicts", verdicts))
+        .post("/api/votes");
   }
 
   /**

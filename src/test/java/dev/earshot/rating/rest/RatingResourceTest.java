@@ -117,7 +117,7 @@ class RatingResourceTest {
         .then()
         .statusCode(422)
         .body("detail", containsString("listen to it to the end"));
-    vote(token, UUID.randomUUID(), assignment, Map.of("prosody", "a_better"))
+    Campaigns.vote(token, UUID.randomUUID(), assignment, Map.of("prosody", "a_better"))
         .then()
         .statusCode(422)
         .body("detail", containsString("Play both responses"));
@@ -128,7 +128,7 @@ class RatingResourceTest {
         .then()
         .statusCode(200)
         .body("playedA", equalTo(true));
-    vote(token, UUID.randomUUID(), assignment, Map.of("prosody", "a_better"))
+    Campaigns.vote(token, UUID.randomUUID(), assignment, Map.of("prosody", "a_better"))
         .then()
         .statusCode(422);
     assertThat(count("SELECT count(*) FROM rating_vote WHERE rater = ?1", rater)).isZero();
@@ -139,19 +139,22 @@ class RatingResourceTest {
     String rater = Accounts.newUser("careful", "annotator");
     String token = Accounts.tokenOf(rater);
     String campaign = Campaigns.create(List.of(rater), List.of("prosody", "quality"), 1);
-    String assignment = listenToNext(token, campaign);
+    String assignment = Campaigns.listenToNext(em, token, campaign);
     UUID voteId = UUID.randomUUID();
     Map<String, String> verdicts = Map.of("prosody", "a_better", "quality", "b_much_better");
 
-    vote(token, voteId, assignment, verdicts).then().statusCode(201).body("created", equalTo(true));
-    vote(token, voteId, assignment, verdicts)
+    Campaigns.vote(token, voteId, assignment, verdicts)
+        .then()
+        .statusCode(201)
+        .body("created", equalTo(true));
+    Campaigns.vote(token, voteId, assignment, verdicts)
         .then()
         .statusCode(200)
         .body("created", equalTo(false));
-    vote(token, voteId, assignment, Map.of("prosody", "tie", "quality", "tie"))
+    Campaigns.vote(token, voteId, assignment, Map.of("prosody", "tie", "quality", "tie"))
         .then()
         .statusCode(409);
-    vote(token, UUID.randomUUID(), assignment, verdicts).then().statusCode(409);
+    Campaigns.vote(token, UUID.randomUUID(), assignment, verdicts).then().statusCode(409);
 
     List<Object[]> rows =
         rows(
@@ -224,8 +227,10 @@ class RatingResourceTest {
                 List.of(Map.of("better", "reference", "worse", "noisy", "dimension", "quality"))));
     int gold = 0;
     for (int i = 0; i < 4; i++) {
-      String assignment = listenToNext(token, campaign);
-      vote(token, UUID.randomUUID(), assignment, Map.of("quality", "tie")).then().statusCode(201);
+      String assignment = Campaigns.listenToNext(em, token, campaign);
+      Campaigns.vote(token, UUID.randomUUID(), assignment, Map.of("quality", "tie"))
+          .then()
+          .statusCode(201);
       gold +=
           count(
               "SELECT count(*) FROM rating_assignment a JOIN campaign_pair p ON p.id = a.pair_id WHERE a.id = ?1 AND p.gold",
@@ -258,28 +263,6 @@ class RatingResourceTest {
             .getList("id");
     assertThat(ids).containsExactly(campaign);
     given().get("/api/campaigns").then().statusCode(200).body("id", hasItem(campaign));
-  }
-
-  private String listenToNext(String token, String campaign) {
-    String assignment =
-        Accounts.as(token)
-            .get("/api/campaigns/" + campaign + "/next")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("assignment");
-    Campaigns.letTimePass(em, assignment, 60);
-    Accounts.as(token).post("/api/assignments/" + assignment + "/played/a").then().statusCode(200);
-    Accounts.as(token).post("/api/assignments/" + assignment + "/played/b").then().statusCode(200);
-    return assignment;
-  }
-
-  private static io.restassured.response.Response vote(
-      String token, UUID id, String assignment, Map<String, String> verdicts) {
-    return Accounts.as(token)
-        .contentType(ContentType.JSON)
-        .body(Map.of("id", id.toString(), "assignment", assignment, "verdicts", verdicts))
-        .post("/api/votes");
   }
 
   private int count(String sql, Object parameter) {

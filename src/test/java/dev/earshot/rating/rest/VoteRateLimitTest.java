@@ -6,7 +6,6 @@ import dev.earshot.testing.Accounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -26,6 +25,8 @@ class VoteRateLimitTest {
     }
   }
 
+  private static final Map<String, String> OVERALL_TIE = Map.of("overall", "tie");
+
   @Inject EntityManager em;
 
   @Test
@@ -33,9 +34,12 @@ class VoteRateLimitTest {
     String rater = Accounts.newUser("fast", "annotator");
     String token = Accounts.tokenOf(rater);
     String campaign = Campaigns.create(List.of(rater), List.of("overall"), 1);
-    vote(token, listenedTo(token, campaign)).then().statusCode(201);
-    String second = listenedTo(token, campaign);
-    vote(token, second)
+    Campaigns.vote(
+            token, UUID.randomUUID(), Campaigns.listenToNext(em, token, campaign), OVERALL_TIE)
+        .then()
+        .statusCode(201);
+    String second = Campaigns.listenToNext(em, token, campaign);
+    Campaigns.vote(token, UUID.randomUUID(), second, OVERALL_TIE)
         .then()
         .statusCode(429)
         .contentType("application/problem+json")
@@ -46,30 +50,5 @@ class VoteRateLimitTest {
         .then()
         .statusCode(200)
         .body("assignment", org.hamcrest.Matchers.equalTo(second));
-  }
-
-  private String listenedTo(String token, String campaign) {
-    String assignment =
-        Accounts.as(token)
-            .get("/api/campaigns/" + campaign + "/next")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("assignment");
-    Campaigns.letTimePass(em, assignment, 60);
-    Accounts.as(token).post("/api/assignments/" + assignment + "/played/a").then().statusCode(200);
-    Accounts.as(token).post("/api/assignments/" + assignment + "/played/b").then().statusCode(200);
-    return assignment;
-  }
-
-  private static io.restassured.response.Response vote(String token, String assignment) {
-    return Accounts.as(token)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "id", UUID.randomUUID().toString(),
-                "assignment", assignment,
-                "verdicts", Map.of("overall", "tie")))
-        .post("/api/votes");
   }
 }
