@@ -107,6 +107,7 @@ public class CampaignsView extends VerticalLayout {
     IntegerField overlap = new IntegerField("Votes per pair");
     overlap.setValue(3);
     overlap.setMin(1);
+    overlap.setId("campaign-overlap");
     NumberField goldRate = new NumberField("Gold rate (0-0.5)");
     goldRate.setValue(0.0);
     ComboBox<String> goldDimension = new ComboBox<>("Gold: dimension");
