@@ -1,7 +1,5 @@
 package dev.earshot.evaluation.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -22,7 +20,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import dev.earshot.dataset.service.DatasetService;
 import dev.earshot.dataset.service.DatasetViews.DatasetSummary;
 import dev.earshot.dataset.service.DatasetViews.SystemView;
@@ -36,6 +33,7 @@ import dev.earshot.judge.service.JudgeRegistry.JudgeView;
 import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
+import dev.earshot.ui.Polling;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +64,6 @@ public class EvaluateView extends VerticalLayout {
   private final Grid<SummaryView> summary = new Grid<>(SummaryView.class, false);
   private final Grid<ScoreView> scores = new Grid<>(ScoreView.class, false);
   private Long selectedRun;
-  private Registration polling;
 
   public EvaluateView(EvaluationService evaluation, DatasetService datasets, JudgeRegistry judges) {
     this.evaluation = evaluation;
@@ -88,6 +85,13 @@ public class EvaluateView extends VerticalLayout {
         new H3("Scores"),
         scores);
     refreshRuns();
+    Polling.whileAttached(
+        this,
+        POLL_MILLIS,
+        () -> {
+          refreshRuns();
+          showRun();
+        });
   }
 
   private void configureForm() {
@@ -246,26 +250,5 @@ public class EvaluateView extends VerticalLayout {
     if (!"running".equals(run.status())) {
       scores.setItems(evaluation.scores(run.id()));
     }
-  }
-
-  @Override
-  protected void onAttach(AttachEvent event) {
-    super.onAttach(event);
-    event.getUI().setPollInterval(POLL_MILLIS);
-    polling =
-        event
-            .getUI()
-            .addPollListener(
-                e -> {
-                  refreshRuns();
-                  showRun();
-                });
-  }
-
-  @Override
-  protected void onDetach(DetachEvent event) {
-    polling.remove();
-    event.getUI().setPollInterval(-1);
-    super.onDetach(event);
   }
 }

@@ -1,7 +1,5 @@
 package dev.earshot.rating.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -13,7 +11,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.rating.quality.RaterQuality.Report;
 import dev.earshot.rating.service.CampaignService;
@@ -40,7 +37,6 @@ public class CampaignDetailView extends VerticalLayout implements BeforeEnterObs
 
   private final transient CampaignService campaigns;
   private UUID id;
-  private Registration polling;
   private final H2 title = new H2();
   private final Paragraph summary = new Paragraph();
   private final ProgressBar progress = new ProgressBar();
@@ -63,18 +59,6 @@ public class CampaignDetailView extends VerticalLayout implements BeforeEnterObs
       removeAll();
       add(new H2("No such campaign"));
     }
-  }
-
-  @Override
-  protected void onAttach(AttachEvent event) {
-    event.getUI().setPollInterval(REFRESH_MILLIS);
-    polling = event.getUI().addPollListener(poll -> refresh());
-  }
-
-  @Override
-  protected void onDetach(DetachEvent event) {
-    event.getUI().setPollInterval(-1);
-    polling.remove();
   }
 
   private void configureGrids() {
@@ -110,6 +94,12 @@ public class CampaignDetailView extends VerticalLayout implements BeforeEnterObs
     pairs.setPageSize(50);
     pairs.setHeight("30em");
     pairs.setId("campaign-pairs");
+  }
+
+  private void refreshIfShown() {
+    if (id != null) {
+      refresh();
+    }
   }
 
   private void refresh() {
