@@ -2,6 +2,7 @@ package dev.earshot.rating.rest;
 
 import static io.restassured.RestAssured.given;
 
+import dev.earshot.testing.Accounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import jakarta.persistence.EntityManager;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Campaigns on the demo data for tests, and the passing of listening time. */
+/** Campaigns on the demo data for tests, the passing of listening time, and voting. */
 public final class Campaigns {
 
   public static final List<String> DEMO_SYSTEMS =
@@ -55,5 +56,50 @@ public final class Campaigns {
                     .setParameter(1, seconds)
                     .setParameter(2, UUID.fromString(assignment))
                     .executeUpdate());
+  }
+
+  /**
+   * The annotator takes their next assignment and plays both responses to the end, as far as the
+   * server can tell; returns the assignment's id.
+   */
+  public static String listenToNext(EntityManager em, String token, String campaign) {
+    String assignment =
+        Accounts.as(token)
+            .get("/api/campaigns/" + campaign + "/next")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("assignment");
+    letTimePass(em, assignment, 60);
+    Accounts.as(token).post("/api/assignments/" + assignment + "/played/a").then().statusCode(200);
+    Accounts.as(token).post("/api/assignments/" + assignment + "/played/b").then().statusCode(200);
+    return assignment;
+  }
+
+  /**
+   * The annotator takes their next assignment, listens, and votes for the response of {@code
+   * system} on {@code dimension} (the campaign's only one); returns the assignment's id.
+   */
+  public static String voteFor(
+      EntityManager em, String token, String campaign, String dimension, String system) {
+    String assignment = listenToNext(em, token, campaign);
+    String heardAsA =
+        (String)
+            em.createNativeQuery(
+                    "SELECT s.name FROM rating_assignment a JOIN response r ON r.id = a.response_a_id"
+                        + " JOIN system_under_test s ON s.id = r.system_id WHERE a.id = ?1")
+                .setParameter(1, UUID.fromString(assignment))
+                .getSingleResult();
+    Accounts.as(token)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "id", UUID.randomUUID().toString(),
+                "assignment", assignment,
+                "verdicts", Map.of(dimension, system.equals(heardAsA) ? "a_better" : "b_better")))
+        .post("/api/votes")
+        .then()
+        .statusCode(201);
+    return assignment;
   }
 }

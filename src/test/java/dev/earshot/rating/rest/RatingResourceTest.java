@@ -139,7 +139,7 @@ class RatingResourceTest {
     String rater = Accounts.newUser("careful", "annotator");
     String token = Accounts.tokenOf(rater);
     String campaign = Campaigns.create(List.of(rater), List.of("prosody", "quality"), 1);
-    String assignment = listenToNext(token, campaign);
+    String assignment = Campaigns.listenToNext(em, token, campaign);
     UUID voteId = UUID.randomUUID();
     Map<String, String> verdicts = Map.of("prosody", "a_better", "quality", "b_much_better");
 
@@ -224,7 +224,7 @@ class RatingResourceTest {
                 List.of(Map.of("better", "reference", "worse", "noisy", "dimension", "quality"))));
     int gold = 0;
     for (int i = 0; i < 4; i++) {
-      String assignment = listenToNext(token, campaign);
+      String assignment = Campaigns.listenToNext(em, token, campaign);
       vote(token, UUID.randomUUID(), assignment, Map.of("quality", "tie")).then().statusCode(201);
       gold +=
           count(
@@ -258,20 +258,6 @@ class RatingResourceTest {
             .getList("id");
     assertThat(ids).containsExactly(campaign);
     given().get("/api/campaigns").then().statusCode(200).body("id", hasItem(campaign));
-  }
-
-  private String listenToNext(String token, String campaign) {
-    String assignment =
-        Accounts.as(token)
-            .get("/api/campaigns/" + campaign + "/next")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("assignment");
-    Campaigns.letTimePass(em, assignment, 60);
-    Accounts.as(token).post("/api/assignments/" + assignment + "/played/a").then().statusCode(200);
-    Accounts.as(token).post("/api/assignments/" + assignment + "/played/b").then().statusCode(200);
-    return assignment;
   }
 
   private static io.restassured.response.Response vote(
