@@ -41,6 +41,7 @@ import dev.earshot.export.service.ExportStatus;
 import dev.earshot.judge.service.JudgeRegistry;
 import dev.earshot.judge.service.JudgeRegistry.JudgeView;
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.rating.service.CampaignViews.CampaignChoice;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,6 +70,7 @@ public class ExportView extends VerticalLayout {
   private final MultiSelectComboBox<String> systems = new MultiSelectComboBox<>("Systems");
   private final ComboBox<String> dimension = new ComboBox<>("Dimension");
   private final MultiSelectComboBox<String> sources = new MultiSelectComboBox<>("Sources");
+  private final Select<CampaignChoice> campaign = new Select<>();
   private final Select<Aggregation> aggregation = new Select<>();
   private final Select<TiePolicy> tiePolicy = new Select<>();
   private final NumberField minAgreement = new NumberField("Minimum agreement");
@@ -130,6 +132,14 @@ public class ExportView extends VerticalLayout {
     sources.setItems(sourceChoices);
     sources.setHelperText("Default: humans for votes, judges for scores");
     sources.setId("export-sources");
+    campaign.setLabel("Campaign");
+    campaign.setItems(exports.campaigns());
+    // The empty "all" item is labelled with a null campaign.
+    campaign.setItemLabelGenerator(c -> c == null ? "all" : c.name());
+    campaign.setEmptySelectionAllowed(true);
+    campaign.setEmptySelectionCaption("all");
+    campaign.setHelperText("Only this rating campaign's human votes");
+    campaign.setId("export-campaign");
     aggregation.setLabel("Aggregation of votes");
     aggregation.setItems(Aggregation.values());
     aggregation.setItemLabelGenerator(ExportView::label);
@@ -170,6 +180,7 @@ public class ExportView extends VerticalLayout {
     boolean fromScores = scalar || pairsFrom.getValue() == PairsFrom.SCORES;
     pairsFrom.setEnabled(!scalar);
     aggregation.setEnabled(!fromScores);
+    campaign.setEnabled(!fromScores);
     minAgreement.setEnabled(!fromScores);
     tiePolicy.setEnabled(chosen.pairs());
     minMargin.setEnabled(!scalar);
@@ -190,6 +201,7 @@ public class ExportView extends VerticalLayout {
             systems,
             dimension,
             sources,
+            campaign,
             aggregation,
             tiePolicy,
             minAgreement,
@@ -268,6 +280,7 @@ public class ExportView extends VerticalLayout {
         systems.getValue().isEmpty() ? null : List.copyOf(systems.getValue()),
         blankToNull(dimension.getValue()),
         sources.getValue().isEmpty() ? null : List.copyOf(sources.getValue()),
+        campaign.isEnabled() && campaign.getValue() != null ? campaign.getValue().id() : null,
         pairsFrom.isEnabled() ? pairsFrom.getValue() : null,
         null,
         null,

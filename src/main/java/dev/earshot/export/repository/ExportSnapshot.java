@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One read-only REPEATABLE READ transaction over the votes, scores and audio an export reads, so
@@ -35,6 +36,7 @@ public final class ExportSnapshot implements AutoCloseable {
 
   public static final String STORED = "stored";
   public static final String DROPPED_BY_SOURCE = "droppedBySource";
+  public static final String DROPPED_BY_CAMPAIGN = "droppedByCampaign";
   public static final String DROPPED_BY_DIMENSION = "droppedByDimension";
   public static final String DROPPED_BY_DATASET = "droppedByDataset";
   public static final String DROPPED_BY_SYSTEMS = "droppedBySystems";
@@ -46,6 +48,7 @@ public final class ExportSnapshot implements AutoCloseable {
    * What the export selects in the database.
    *
    * @param sources source selectors ({@link SourceSelector}), at least one
+   * @param campaign only this rating campaign's human votes (other sources' kept), or null
    * @param dimension one dimension, or null for all
    * @param dataset one dataset's prompts, or null for all
    * @param systems only responses of these systems, or null for all
@@ -54,6 +57,7 @@ public final class ExportSnapshot implements AutoCloseable {
    */
   public record Filter(
       List<String> sources,
+      UUID campaign,
       String dimension,
       String dataset,
       List<String> systems,
@@ -239,6 +243,11 @@ public final class ExportSnapshot implements AutoCloseable {
       }
     }
     steps.add(new Predicates.Step(DROPPED_BY_SOURCE, String.join(" OR ", sql), params));
+    steps.add(
+        optional(
+            DROPPED_BY_CAMPAIGN,
+            "p.source_kind <> 'human' OR p.campaign_id = ?",
+            filter.campaign()));
     steps.add(optional(DROPPED_BY_DIMENSION, "p.dimension = ?", filter.dimension()));
     steps.add(
         optional(

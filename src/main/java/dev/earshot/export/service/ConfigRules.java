@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Checks an export config and fills in its defaults. Every problem is reported at once, each naming
@@ -33,6 +34,8 @@ final class ConfigRules {
 
     /** Whether the judge (any version when {@code version} is null) ever existed. */
     boolean judgeExists(String id, String version);
+
+    boolean campaignExists(UUID id);
   }
 
   private ConfigRules() {}
@@ -75,6 +78,17 @@ final class ConfigRules {
           error("dimension", "required for trl_kto: one label per response needs one dimension"));
     }
     List<String> sources = sources(config, fromScores, catalogue, errors);
+    UUID campaign = config.campaign();
+    if (campaign != null) {
+      if (!catalogue.campaignExists(campaign)) {
+        errors.add(error("campaign", "no campaign " + campaign + "; list GET /api/campaigns"));
+      }
+      if (fromScores) {
+        errors.add(error("campaign", "applies to votes only: campaigns collect human votes"));
+      } else if (!sources.contains(SourceSelector.HUMANS)) {
+        errors.add(error("campaign", "filters human votes: add humans to sources"));
+      }
+    }
     if (config.since() != null
         && config.until() != null
         && config.since().isAfter(config.until())) {
@@ -144,6 +158,7 @@ final class ConfigRules {
         systems,
         dimension,
         sources,
+        campaign,
         origin,
         config.since() == null ? null : config.since().withOffsetSameInstant(ZoneOffset.UTC),
         config.until() == null ? null : config.until().withOffsetSameInstant(ZoneOffset.UTC),

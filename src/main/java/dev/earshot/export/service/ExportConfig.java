@@ -5,6 +5,7 @@ import dev.earshot.export.selection.TiePolicy;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -29,6 +30,12 @@ public record ExportConfig(
                 "humans, judges, judge:<id> or judge:<id>@<version>, any combination (votes of all"
                     + " count together); default [humans] for votes, [judges] for scores")
         List<String> sources,
+    @Schema(
+            description =
+                "votes: only the human votes of this rating campaign (its id); other sources'"
+                    + " verdicts are kept. Needs humans among the sources",
+            format = "uuid")
+        UUID campaign,
     @Schema(
             description =
                 "pair and KTO formats: votes (default) or scores (pairs derived from pointwise judge"

@@ -141,6 +141,7 @@ public class ExportRunner {
     Filter filter =
         new Filter(
             config.sources(),
+            config.campaign(),
             config.dimension(),
             config.dataset(),
             config.systems(),

@@ -5,6 +5,8 @@ import dev.earshot.export.repository.ExportRepository;
 import dev.earshot.export.repository.ExportRepository.ExportRow;
 import dev.earshot.export.repository.ExportSnapshot.HighWaterMark;
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.rating.service.CampaignService;
+import dev.earshot.rating.service.CampaignViews.CampaignChoice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Creates exports (checked config, queued row) and reports them; the {@link ExportWorker} writes
@@ -29,16 +32,19 @@ public class ExportService {
   private final ExportFiles files;
   private final EntityManager entityManager;
   private final Event<ExportQueued> queued;
+  private final CampaignService campaigns;
 
   public ExportService(
       ExportRepository exports,
       ExportFiles files,
       EntityManager entityManager,
-      Event<ExportQueued> queued) {
+      Event<ExportQueued> queued,
+      CampaignService campaigns) {
     this.exports = exports;
     this.files = files;
     this.entityManager = entityManager;
     this.queued = queued;
+    this.campaigns = campaigns;
   }
 
   /** Checks a config sent as JSON and queues the export. */
@@ -77,6 +83,12 @@ public class ExportService {
                     + " ORDER BY 1")
             .getResultList();
     return dimensions;
+  }
+
+  /** Rating campaigns, newest first: what an export's human votes can be filtered to. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<CampaignChoice> campaigns() {
+    return campaigns.choices();
   }
 
   /** The archive of a finished export: its download name and a writer of its bytes. */
@@ -205,6 +217,11 @@ public class ExportService {
       return version == null
           ? exists("SELECT 1 FROM judge_version WHERE judge_id = ?1", id, null)
           : exists("SELECT 1 FROM judge_version WHERE judge_id = ?1 AND version = ?2", id, version);
+    }
+
+    @Override
+    public boolean campaignExists(UUID id) {
+      return campaigns.exists(id);
     }
 
     private boolean exists(String sql, String first, String second) {

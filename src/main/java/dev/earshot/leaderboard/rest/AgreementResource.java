@@ -51,7 +51,14 @@ public class AgreementResource {
       content = @Content(schema = @Schema(implementation = AgreementView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "No dimension given",
+      description = "No dimension given, or a campaign that is not an id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown campaign",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -59,7 +66,13 @@ public class AgreementResource {
   public AgreementView agreement(
       @QueryParam("dimension")
           @Schema(description = "content, prosody, emotion, nonspeech, quality, ...")
-          String dimension) {
-    return agreement.agreement(dimension);
+          String dimension,
+      @QueryParam("campaign")
+          @Schema(
+              description =
+                  "only the votes of this rating campaign (its id): agreement among its raters",
+              format = "uuid")
+          String campaign) {
+    return agreement.agreement(dimension, VerdictSelection.campaign(campaign));
   }
 }

@@ -49,7 +49,14 @@ public class JudgeAuditResource {
               schema = @Schema(type = SchemaType.ARRAY, implementation = JudgeAuditView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "No dimension given",
+      description = "No dimension given, or a campaign that is not an id",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown campaign",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -57,7 +64,13 @@ public class JudgeAuditResource {
   public List<JudgeAuditView> judgeAudit(
       @QueryParam("dimension")
           @Schema(description = "content, prosody, emotion, nonspeech, quality, ...")
-          String dimension) {
-    return audits.judgeAudit(dimension);
+          String dimension,
+      @QueryParam("campaign")
+          @Schema(
+              description =
+                  "audit against this rating campaign's votes (its id) instead of every human vote",
+              format = "uuid")
+          String campaign) {
+    return audits.judgeAudit(dimension, VerdictSelection.campaign(campaign));
   }
 }

@@ -51,8 +51,17 @@ public class LeaderboardResource {
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = RowView.class)))
   @APIResponse(
+      responseCode = "400",
+      description =
+          "Bad parameter, or a campaign with a source other than humans (campaigns hold human"
+              + " votes only)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
       responseCode = "404",
-      description = "Unknown arena",
+      description = "Unknown arena or campaign",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -106,6 +115,13 @@ public class LeaderboardResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = WinRateMatrix.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown arena or campaign",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public WinRateMatrix matrix(@BeanParam VerdictSelection selection) {
     LeaderboardQuery query = selection.plainQuery();
     return leaderboards.matrix(
@@ -125,6 +141,13 @@ public class LeaderboardResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = StyleControlledView.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown campaign",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public StyleControlledView styleControlled(@BeanParam VerdictSelection selection) {
     return leaderboards.styleControlled(selection.plainQuery());
   }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Which verdicts a leaderboard endpoint ranks: the query parameters they all share. */
@@ -26,6 +27,14 @@ public class VerdictSelection {
   @Schema(description = "only verdicts on this dataset's prompts")
   String dataset;
 
+  @QueryParam("campaign")
+  @Schema(
+      description =
+          "only the human votes of this rating campaign (its id); needs source=humans, since judge"
+              + " and arena verdicts belong to no campaign",
+      format = "uuid")
+  String campaign;
+
   @QueryParam("since")
   @Schema(description = "only verdicts from this time on: ISO date or date-time")
   String since;
@@ -41,6 +50,7 @@ public class VerdictSelection {
         source,
         dimension,
         dataset,
+        campaign(campaign),
         time("since", since, false),
         time("asOf", asOf, true),
         davidson,
@@ -53,6 +63,22 @@ public class VerdictSelection {
   /** The query with the plain model and no bootstrap, for endpoints that need no intervals. */
   LeaderboardQuery plainQuery() {
     return query(false, null, Double.NaN, 0, 1);
+  }
+
+  /**
+   * The campaign id of a {@code campaign} query parameter, or null without one. Parsed here rather
+   * than by JAX-RS, which would answer a malformed id with 404 instead of 400.
+   */
+  static UUID campaign(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value.trim());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest(
+          "campaign must be a campaign id (a UUID, see GET /api/campaigns), got " + value);
+    }
   }
 
   /** ISO date-time, or a date: its start (or with {@code endOfDay} its last instant) in UTC. */

@@ -1,6 +1,7 @@
 package dev.earshot.leaderboard.service;
 
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.rating.service.CampaignService;
 import dev.earshot.stats.Outcome;
 import dev.earshot.stats.agreement.AgreementRate;
 import dev.earshot.stats.agreement.CohensKappa;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -35,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * of view of the response with the lower id, so that raters who heard the pair in different orders
  * are compared correctly. A rater who voted on an item more than once counts with the latest vote;
  * a judge with several verdicts on an item (re-runs, both orders) counts with its first.
+ *
+ * <p>With a campaign, the humans are that rating campaign's raters and votes only; judges are
+ * audited against them on the items the campaign's raters voted on.
  */
 @ApplicationScoped
 public class AgreementService {
@@ -44,10 +49,13 @@ public class AgreementService {
 
   private final EntityManager entityManager;
   private final LeaderboardService leaderboards;
+  private final CampaignService campaigns;
 
-  public AgreementService(EntityManager entityManager, LeaderboardService leaderboards) {
+  public AgreementService(
+      EntityManager entityManager, LeaderboardService leaderboards, CampaignService campaigns) {
     this.entityManager = entityManager;
     this.leaderboards = leaderboards;
+    this.campaigns = campaigns;
   }
 
   /**
@@ -152,11 +160,14 @@ public class AgreementService {
       Double spearmanRho,
       Double kendallTauB) {}
 
-  /** The human raters' agreement on {@code dimension}. */
+  /**
+   * The human raters' agreement on {@code dimension}: of every human vote, or of the votes of one
+   * campaign when {@code campaign} is not null.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public AgreementView agreement(String dimension) {
+  public AgreementView agreement(String dimension, UUID campaign) {
     requireDimension(dimension);
-    RatingMatrix humans = humanRatings(dimension);
+    RatingMatrix humans = humanRatings(dimension, campaign);
     List<PairKappaView> kappas = new ArrayList<>();
     List<String> raters = humans.raters();
     for (int a = 0; a < raters.size(); a++) {
@@ -187,12 +198,16 @@ public class AgreementService {
             .toList());
   }
 
-  /** Every judge version with verdicts on {@code dimension}, audited against the humans. */
+  /**
+   * Every judge version with verdicts on {@code dimension}, audited against the humans: all of
+   * them, or one campaign's when {@code campaign} is not null.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<JudgeAuditView> judgeAudit(String dimension) {
+  public List<JudgeAuditView> judgeAudit(String dimension, UUID campaign) {
     requireDimension(dimension);
-    RatingMatrix humans = humanRatings(dimension);
-    Optional<Map<String, Double>> humanRatings = leaderboards.ratings("humans", dimension);
+    RatingMatrix humans = humanRatings(dimension, campaign);
+    Optional<Map<String, Double>> humanRatings =
+        leaderboards.ratings("humans", dimension, campaign);
     Map<String, Map<String, JudgeVerdict>> judges = judgeVerdicts(dimension);
     List<JudgeAuditView> audits = new ArrayList<>();
     for (Map.Entry<String, Map<String, JudgeVerdict>> judge : judges.entrySet()) {
@@ -230,7 +245,8 @@ public class AgreementService {
     if (humanRatings.isEmpty()) {
       return null;
     }
-    Optional<Map<String, Double>> judgeRatings = leaderboards.ratings("judge:" + judge, dimension);
+    Optional<Map<String, Double>> judgeRatings =
+        leaderboards.ratings("judge:" + judge, dimension, null);
     if (judgeRatings.isEmpty()
         || judgeRatings.get().keySet().stream().filter(humanRatings.get()::containsKey).count()
             < 2) {
@@ -251,10 +267,16 @@ public class AgreementService {
     }
   }
 
-  /** Human votes on the dimension, the latest per rater and item; raters in name order. */
-  private RatingMatrix humanRatings(String dimension) {
+  /**
+   * Human votes on the dimension (of the campaign, unless null), the latest per rater and item;
+   * raters in name order.
+   */
+  private RatingMatrix humanRatings(String dimension, UUID campaign) {
+    if (campaign != null) {
+      campaigns.requireExisting(campaign);
+    }
     Map<String, Map<String, Verdict>> byRater = new TreeMap<>();
-    for (StoredVerdict stored : storedVerdicts(HUMANS, dimension, "p.created_at, p.id")) {
+    for (StoredVerdict stored : storedVerdicts(HUMANS, dimension, campaign, "p.created_at, p.id")) {
       byRater
           .computeIfAbsent(stored.source(), rater -> new LinkedHashMap<>())
           .put(stored.item(), stored.verdict());
@@ -275,7 +297,7 @@ public class AgreementService {
   private Map<String, Map<String, JudgeVerdict>> judgeVerdicts(String dimension) {
     Map<String, Map<String, JudgeVerdict>> judges = new TreeMap<>();
     List<StoredVerdict> verdicts =
-        new ArrayList<>(storedVerdicts(JUDGES, dimension, "p.source, p.created_at, p.id"));
+        new ArrayList<>(storedVerdicts(JUDGES, dimension, null, "p.source, p.created_at, p.id"));
     verdicts.addAll(scoreVerdicts(dimension));
     for (StoredVerdict stored : verdicts) {
       judges
@@ -314,18 +336,27 @@ public class AgreementService {
   private record StoredVerdict(
       String item, String source, Verdict verdict, Boolean positionConflict) {}
 
-  private List<StoredVerdict> storedVerdicts(String kind, String dimension, String order) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+  /**
+   * Stored verdicts of a kind on the dimension; of one campaign unless {@code campaign} is null.
+   */
+  private List<StoredVerdict> storedVerdicts(
+      String kind, String dimension, UUID campaign, String order) {
+    jakarta.persistence.Query query =
         entityManager
             .createNativeQuery(
                 "SELECT p.prompt_id, p.response_a_id, p.response_b_id, p.verdict, p.source,"
                     + " p.position_conflict FROM preference p WHERE p.source_kind = :kind AND"
-                    + " p.dimension = :dimension ORDER BY "
+                    + " p.dimension = :dimension"
+                    + (campaign == null ? "" : " AND p.campaign_id = :campaign")
+                    + " ORDER BY "
                     + order)
             .setParameter("kind", kind)
-            .setParameter("dimension", dimension)
-            .getResultList();
+            .setParameter("dimension", dimension);
+    if (campaign != null) {
+      query.setParameter("campaign", campaign);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
     List<StoredVerdict> verdicts = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       long first = ((Number) row[1]).longValue();

@@ -2,6 +2,8 @@ package dev.earshot.leaderboard.service;
 
 import dev.earshot.evaluation.service.ResponseFeatures;
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.rating.service.CampaignService;
+import dev.earshot.rating.service.CampaignViews.CampaignChoice;
 import dev.earshot.stats.BootstrapSettings;
 import dev.earshot.stats.BradleyTerryModel;
 import dev.earshot.stats.Leaderboard;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -60,10 +63,13 @@ public class LeaderboardService {
 
   private final EntityManager entityManager;
   private final ResponseFeatures features;
+  private final CampaignService campaigns;
 
-  public LeaderboardService(EntityManager entityManager, ResponseFeatures features) {
+  public LeaderboardService(
+      EntityManager entityManager, ResponseFeatures features, CampaignService campaigns) {
     this.entityManager = entityManager;
     this.features = features;
+    this.campaigns = campaigns;
   }
 
   /** One leaderboard row (contract of {@code GET /api/leaderboard}). */
@@ -115,6 +121,8 @@ public class LeaderboardService {
    *     {@code judge:<id>@<version>} or {@code arena:<name>}
    * @param dimension the dimension of human and judge verdicts; ignored for arenas
    * @param dataset only verdicts on prompts of this dataset, or null
+   * @param campaign only the human votes of this rating campaign, or null; only with {@code
+   *     humans}, since judge and arena verdicts belong to no campaign
    * @param since only verdicts made at or after this time, or null
    * @param asOf the leaderboard as it was at this time (verdicts made until then), or null
    * @param davidson ties by the Davidson model instead of half a win each way
@@ -125,6 +133,7 @@ public class LeaderboardService {
       String source,
       String dimension,
       String dataset,
+      UUID campaign,
       OffsetDateTime since,
       OffsetDateTime asOf,
       boolean davidson,
@@ -190,14 +199,14 @@ public class LeaderboardService {
 
   /**
    * System → rating of the same leaderboard as {@link #leaderboard} without bootstrap; empty when
-   * the source has no votes on the dimension.
+   * the source has no votes on the dimension (in the campaign, when one is given).
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<Map<String, Double>> ratings(String source, String dimension) {
+  public Optional<Map<String, Double>> ratings(String source, String dimension, UUID campaign) {
     List<RowView> rows =
         leaderboard(
             new LeaderboardQuery(
-                source, dimension, null, null, null, false, null, Double.NaN, 0, 1));
+                source, dimension, null, campaign, null, null, false, null, Double.NaN, 0, 1));
     return rows.isEmpty()
         ? Optional.empty()
         : Optional.of(rows.stream().collect(Collectors.toMap(RowView::system, RowView::rating)));
@@ -280,7 +289,14 @@ public class LeaderboardService {
     return names;
   }
 
+  /** Campaign ids as choices for the views: the filter applies to human votes. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<CampaignChoice> campaigns() {
+    return campaigns.choices();
+  }
+
   private PairwiseCounts counts(LeaderboardQuery query) {
+    requireCampaignOfHumans(query);
     String source = query.source();
     if (source != null && source.startsWith("arena:")) {
       return arenaCounts(source.substring("arena:".length()), query);
@@ -412,6 +428,7 @@ public class LeaderboardService {
                     + " 'human' THEN p.id END) p.response_a_id, p.response_b_id, p.verdict FROM"
                     + " preference p WHERE p.source_kind = :kind AND p.dimension = :dimension"
                     + sourceFilter
+                    + (query.campaign() == null ? "" : " AND p.campaign_id = :campaign")
                     + timeWindow("p.created_at", query)
                     + datasetFilter("p.prompt_id", query)
                     + " ORDER BY p.source, p.response_a_id, p.response_b_id, p.dimension, CASE WHEN"
@@ -424,6 +441,9 @@ public class LeaderboardService {
             .setParameter("dimension", dimension);
     if (judge != null) {
       sql.setParameter("judge", judge.contains("@") ? judge : judge + "@%");
+    }
+    if (query.campaign() != null) {
+      sql.setParameter("campaign", query.campaign());
     }
     bindFilters(sql, query);
     @SuppressWarnings("unchecked")
@@ -447,6 +467,7 @@ public class LeaderboardService {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public StyleControlledView styleControlled(LeaderboardQuery query) {
+    requireCampaignOfHumans(query);
     String source = query.source();
     String kind;
     String judge = null;
@@ -503,6 +524,23 @@ public class LeaderboardService {
         measured.prosody().speakingRateSyllablesPerSecond(),
         // Digital silence has no loudness: treat it as very quiet rather than dropping the vote.
         loudness == null ? SILENT_LUFS : loudness);
+  }
+
+  /**
+   * A campaign filter must name an existing campaign (404 otherwise) and go with {@code
+   * source=humans} (400 otherwise): only people vote in campaigns, so filtering judge or arena
+   * verdicts by one would silently rank nothing.
+   */
+  private void requireCampaignOfHumans(LeaderboardQuery query) {
+    if (query.campaign() == null) {
+      return;
+    }
+    campaigns.requireExisting(query.campaign());
+    if (!"humans".equals(query.source())) {
+      throw ProblemException.badRequest(
+          "campaign selects the human votes of a rating campaign: use it with source=humans, not "
+              + query.source());
+    }
   }
 
   private static String timeWindow(String column, LeaderboardQuery query) {

@@ -26,6 +26,7 @@ import dev.earshot.leaderboard.service.LeaderboardService.RowView;
 import dev.earshot.leaderboard.service.LeaderboardService.StyleControlledView;
 import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
 import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.rating.service.CampaignViews.CampaignChoice;
 import dev.earshot.security.Role;
 import dev.earshot.stats.StyleControlledFit.StyleControlledRating;
 import dev.earshot.ui.Charts;
@@ -37,12 +38,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Leaderboard per source and dimension: the table, ratings with 95 % intervals, the win-rate
- * heatmap, "as of" any past date, and the same numbers as CSV or JSON. Charts are drawn by ECharts
- * in the browser from data computed here.
+ * heatmap, "as of" any past date, the human votes of one rating campaign, and the same numbers as
+ * CSV or JSON. Charts are drawn by ECharts in the browser from data computed here.
  */
 @Route(value = "leaderboard", layout = MainLayout.class)
 @RolesAllowed(Role.RESEARCHER_NAME)
@@ -59,6 +61,7 @@ public class LeaderboardView extends VerticalLayout {
   private final transient AgreementService agreement;
   private final Select<String> source = new Select<>();
   private final Select<String> dimension = new Select<>();
+  private final Select<CampaignChoice> campaign = new Select<>();
   private final DatePicker asOf = new DatePicker("As of");
   private final Span message = new Span();
   private final Grid<RowView> table = new Grid<>(RowView.class, false);
@@ -94,7 +97,7 @@ public class LeaderboardView extends VerticalLayout {
     heatmap.setWidthFull();
     heatmap.setHeight("360px");
     message.setId("leaderboard-message");
-    HorizontalLayout controls = new HorizontalLayout(source, dimension, asOf, csv, json);
+    HorizontalLayout controls = new HorizontalLayout(source, dimension, campaign, asOf, csv, json);
     controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     add(
         new H2("Leaderboard"),
@@ -134,10 +137,19 @@ public class LeaderboardView extends VerticalLayout {
     dimension.setItems(DIMENSIONS);
     dimension.setValue("overall");
     dimension.setId("leaderboard-dimension");
+    campaign.setLabel("Campaign");
+    campaign.setItems(leaderboards.campaigns());
+    // The empty "all" item is labelled with a null campaign.
+    campaign.setItemLabelGenerator(c -> c == null ? "all" : c.name());
+    campaign.setEmptySelectionAllowed(true);
+    campaign.setEmptySelectionCaption("all");
+    campaign.setHelperText("human votes only");
+    campaign.setId("leaderboard-campaign");
     asOf.setClearButtonVisible(true);
     asOf.setId("leaderboard-as-of");
     source.addValueChangeListener(e -> refresh());
     dimension.addValueChangeListener(e -> refresh());
+    campaign.addValueChangeListener(e -> refresh());
     asOf.addValueChangeListener(e -> refresh());
     csv.getElement().setAttribute("download", true);
     json.getElement().setAttribute("download", true);
@@ -232,9 +244,10 @@ public class LeaderboardView extends VerticalLayout {
 
   private void showAgreement() {
     String dimensionValue = dimension.getValue();
-    agreementJson.setHref("/api/agreement?dimension=" + encode(dimensionValue));
-    auditJson.setHref("/api/judge-audit?dimension=" + encode(dimensionValue));
-    AgreementView view = agreement.agreement(dimensionValue);
+    String parameters = "?dimension=" + encode(dimensionValue) + campaignParameter();
+    agreementJson.setHref("/api/agreement" + parameters);
+    auditJson.setHref("/api/judge-audit" + parameters);
+    AgreementView view = agreement.agreement(dimensionValue, campaignId());
     agreementSummary.setText(
         String.format(
             Locale.ROOT,
@@ -246,7 +259,7 @@ public class LeaderboardView extends VerticalLayout {
             rate(view.fleissKappa()),
             rate(view.krippendorffAlphaOrdinal())));
     raters.setItems(view.raters());
-    audit.setItems(agreement.judgeAudit(dimensionValue));
+    audit.setItems(agreement.judgeAudit(dimensionValue, campaignId()));
   }
 
   private static String rate(Double value) {
@@ -342,6 +355,7 @@ public class LeaderboardView extends VerticalLayout {
         source.getValue(),
         dimension.getValue(),
         null,
+        campaignId(),
         null,
         until,
         false,
@@ -361,10 +375,19 @@ public class LeaderboardView extends VerticalLayout {
             + BOOTSTRAP
             + "&seed="
             + SEED
-            + (asOf.getValue() == null ? "" : "&asOf=" + asOf.getValue());
+            + (asOf.getValue() == null ? "" : "&asOf=" + asOf.getValue())
+            + campaignParameter();
     csv.setHref("/api/leaderboard?" + parameters + "&format=csv");
     json.setHref("/api/leaderboard?" + parameters);
     matrixJson.setHref("/api/leaderboard/matrix?" + parameters);
+  }
+
+  private UUID campaignId() {
+    return campaign.getValue() == null ? null : campaign.getValue().id();
+  }
+
+  private String campaignParameter() {
+    return campaign.getValue() == null ? "" : "&campaign=" + campaign.getValue().id();
   }
 
   private static String encode(String value) {

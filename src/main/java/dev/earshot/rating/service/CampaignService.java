@@ -16,6 +16,7 @@ import dev.earshot.rating.repository.CampaignRepository;
 import dev.earshot.rating.repository.RatingStore;
 import dev.earshot.rating.repository.RatingStore.VoteRow;
 import dev.earshot.rating.service.CampaignSpec.GoldRule;
+import dev.earshot.rating.service.CampaignViews.CampaignChoice;
 import dev.earshot.rating.service.CampaignViews.CampaignDetail;
 import dev.earshot.rating.service.CampaignViews.CampaignSummary;
 import dev.earshot.rating.service.CampaignViews.PairProgress;
@@ -189,6 +190,23 @@ public class CampaignService {
   public List<CampaignSummary> list(String caller, boolean researcher) {
     return (researcher ? campaigns.newestFirst() : campaigns.ratedBy(caller))
         .stream().map(this::summary).toList();
+  }
+
+  /** Every campaign's id and name, newest first: what vote readers can filter by. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<CampaignChoice> choices() {
+    return campaigns.newestFirst().stream().map(c -> new CampaignChoice(c.id, c.name)).toList();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean exists(UUID id) {
+    return campaigns.findByIdOptional(id).isPresent();
+  }
+
+  /** Fails with 404 (problem JSON) unless the campaign exists. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public void requireExisting(UUID id) {
+    existing(id);
   }
 
   public CampaignDetail detail(UUID id) {

@@ -11,6 +11,9 @@ public final class CampaignViews {
 
   private CampaignViews() {}
 
+  /** A campaign as a choice in the filters of the leaderboard, agreement and export. */
+  public record CampaignChoice(UUID id, String name) {}
+
   /** A campaign with its overall progress. */
   public record CampaignSummary(
       UUID id,

@@ -13,11 +13,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ConfigRulesTest {
 
-  /** Knows dataset demo, systems a and b, and judge j at version v1. */
+  private static final UUID CAMPAIGN = UUID.fromString("00000000-0000-0000-0000-00000000000c");
+  private static final UUID UNKNOWN_CAMPAIGN =
+      UUID.fromString("00000000-0000-0000-0000-0000000000ff");
+
+  /** Knows dataset demo, systems a and b, judge j at version v1 and {@link #CAMPAIGN}. */
   private static final ConfigRules.Catalogue CATALOGUE =
       new ConfigRules.Catalogue() {
         @Override
@@ -33,6 +38,11 @@ class ConfigRulesTest {
         @Override
         public boolean judgeExists(String id, String version) {
           return "j".equals(id) && (version == null || "v1".equals(version));
+        }
+
+        @Override
+        public boolean campaignExists(UUID id) {
+          return CAMPAIGN.equals(id);
         }
       };
 
@@ -58,6 +68,7 @@ class ConfigRulesTest {
             null,
             List.of("b", "a", "b"),
             "quality",
+            null,
             null,
             null,
             OffsetDateTime.of(2026, 1, 1, 2, 0, 0, 0, ZoneOffset.ofHours(2)),
@@ -93,6 +104,7 @@ class ConfigRulesTest {
             List.of("c"),
             null,
             List.of("humans", "judge:x", "robots"),
+            UNKNOWN_CAMPAIGN,
             PairsFrom.SCORES,
             null,
             null,
@@ -120,6 +132,8 @@ class ConfigRulesTest {
                       "sources",
                       "sources",
                       "sources",
+                      "campaign",
+                      "campaign",
                       "aggregation",
                       "minMargin",
                       "tiePolicy",
@@ -147,6 +161,7 @@ class ConfigRulesTest {
             null,
             null,
             null,
+            null,
             Map.of("content", 1.0),
             null,
             null,
@@ -157,9 +172,59 @@ class ConfigRulesTest {
         .hasMessageContaining("weights.content");
   }
 
+  @Test
+  void shouldKeepACampaignOfHumanVotes() {
+    ExportConfig normalised =
+        ConfigRules.normalise(withCampaign(Format.TRL_STANDARD, null, CAMPAIGN), CATALOGUE);
+
+    assertThat(normalised.campaign()).isEqualTo(CAMPAIGN);
+    assertThat(normalised.sources()).containsExactly("humans");
+  }
+
+  @Test
+  void shouldRefuseACampaignWithoutHumanVotes() {
+    for (ExportConfig config :
+        List.of(
+            withCampaign(Format.TRL_STANDARD, List.of("judges"), CAMPAIGN),
+            withCampaign(Format.SCALAR_REWARDS, null, CAMPAIGN),
+            withCampaign(Format.TRL_STANDARD, null, UNKNOWN_CAMPAIGN))) {
+      assertThatThrownBy(() -> ConfigRules.normalise(config, CATALOGUE))
+          .isInstanceOfSatisfying(
+              ProblemException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(422);
+                assertThat(
+                        e.errors().stream().map(error -> (String) ((Map<?, ?>) error).get("field")))
+                    .containsExactly("campaign");
+              });
+    }
+  }
+
+  private static ExportConfig withCampaign(Format format, List<String> sources, UUID campaign) {
+    return new ExportConfig(
+        format,
+        null,
+        null,
+        format == Format.SCALAR_REWARDS ? "quality" : null,
+        sources,
+        campaign,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
   private static ExportConfig config(Format format) {
     return new ExportConfig(
         format, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 }

@@ -192,7 +192,8 @@ class LeaderboardResourceTest {
         .then()
         .statusCode(201);
     LeaderboardQuery query =
-        new LeaderboardQuery("arena:matrix", null, null, null, null, false, null, Double.NaN, 0, 1);
+        new LeaderboardQuery(
+            "arena:matrix", null, null, null, null, null, false, null, Double.NaN, 0, 1);
     WinRateMatrix matrix = leaderboards.matrix(query, List.of("m1", "m2", "m3"));
     // m1 vs m2: 2 wins, 1 loss, 1 tie of 4 -> 2.5 / 4
     assertThat(matrix.winRate()[0][1]).isEqualTo(0.625);

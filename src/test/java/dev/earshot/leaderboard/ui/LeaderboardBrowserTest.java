@@ -3,14 +3,28 @@ package dev.earshot.leaderboard.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.earshot.rating.rest.Campaigns;
+import dev.earshot.testing.Accounts;
 import dev.earshot.testing.BrowserTest;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** A researcher reads an arena's leaderboard: table, interval chart, heatmap, download links. */
+/**
+ * A researcher reads an arena's leaderboard (table, interval chart, heatmap, download links) and
+ * the leaderboard of one rating campaign.
+ */
 @QuarkusTest
 class LeaderboardBrowserTest extends BrowserTest {
+
+  @Inject EntityManager em;
 
   @Test
   void shouldRenderTheLeaderboardChartsOfAnArena() {
@@ -24,11 +38,7 @@ class LeaderboardBrowserTest extends BrowserTest {
         .statusCode(201);
 
     page.navigate("/leaderboard");
-    page.locator("#leaderboard-source").click();
-    page.locator(
-            "vaadin-select-item",
-            new com.microsoft.playwright.Page.LocatorOptions().setHasText("arena:browser-arena"))
-        .click();
+    choose("#leaderboard-source", "arena:browser-arena");
 
     assertThat(page.locator("#leaderboard-table")).containsText("sys-a");
     assertThat(page.locator("#leaderboard-intervals canvas")).isVisible();
@@ -36,5 +46,46 @@ class LeaderboardBrowserTest extends BrowserTest {
     assertThat(page.locator("#leaderboard-battles canvas")).isVisible();
     assertThat(page.locator("a:has-text('Download CSV')"))
         .hasAttribute("href", Pattern.compile(".*source=arena%3Abrowser-arena.*format=csv"));
+  }
+
+  @Test
+  void shouldRankTheVotesOfTheChosenCampaign() {
+    String name = "browser campaign " + UUID.randomUUID();
+    String rater = Accounts.newUser("browser-rater", "annotator");
+    String campaign =
+        Campaigns.create(
+            Map.of(
+                "name",
+                name,
+                "dataset",
+                "demo",
+                "systems",
+                List.of("reference", "monotone"),
+                "dimensions",
+                List.of("prosody"),
+                "raters",
+                List.of(rater),
+                "overlap",
+                1));
+    Campaigns.voteFor(em, Accounts.tokenOf(rater), campaign, "prosody", "monotone");
+
+    page.navigate("/leaderboard");
+    choose("#leaderboard-dimension", "prosody");
+    assertThat(page.locator("#leaderboard-table")).containsText("wrongfacts");
+    choose("#leaderboard-campaign", name);
+
+    // The campaign's one vote: monotone won once, the reference lost once (wins / losses / ties).
+    assertThat(page.locator("#leaderboard-table")).containsText("1 / 0 / 0");
+    assertThat(page.locator("#leaderboard-table")).containsText("0 / 1 / 0");
+    assertThat(page.locator("a:has-text('Download CSV')"))
+        .hasAttribute("href", Pattern.compile(".*campaign=" + campaign + ".*"));
+    assertThat(page.locator("a:has-text('Agreement JSON')"))
+        .hasAttribute("href", Pattern.compile(".*campaign=" + campaign));
+  }
+
+  private void choose(String select, String item) {
+    page.locator(select).click();
+    page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(item).setExact(true))
+        .click();
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Campaigns on the demo data for tests, and the passing of listening time. */
+/** Campaigns on the demo data for tests, the passing of listening time, and voting. */
 public final class Campaigns {
 
   public static final List<String> DEMO_SYSTEMS =
@@ -84,5 +84,29 @@ public final class Campaigns {
                     .setParameter(1, seconds)
                     .setParameter(2, UUID.fromString(assignment))
                     .executeUpdate());
+  }
+
+  /**
+   * The annotator takes their next assignment, listens, and votes for the response of {@code
+   * system} on {@code dimension} (the campaign's only one); returns the assignment's id.
+   */
+  public static String voteFor(
+      EntityManager em, String token, String campaign, String dimension, String system) {
+    String assignment = listenToNext(em, token, campaign);
+    String heardAsA =
+        (String)
+            em.createNativeQuery(
+                    "SELECT s.name FROM rating_assignment a JOIN response r ON r.id = a.response_a_id"
+                        + " JOIN system_under_test s ON s.id = r.system_id WHERE a.id = ?1")
+                .setParameter(1, UUID.fromString(assignment))
+                .getSingleResult();
+    vote(
+            token,
+            UUID.randomUUID(),
+            assignment,
+            Map.of(dimension, system.equals(heardAsA) ? "a_better" : "b_better"))
+        .then()
+        .statusCode(201);
+    return assignment;
   }
 }
