@@ -17,6 +17,7 @@ import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import dev.earshot.dataset.ui.DatasetsView;
 import dev.earshot.evaluation.ui.EvaluateView;
+import dev.earshot.export.ui.ExportView;
 import dev.earshot.leaderboard.ui.LeaderboardView;
 import dev.earshot.rating.ui.CampaignsView;
 import dev.earshot.rating.ui.RateView;

@@ -1,8 +1,6 @@
-package dev.earshot.ui;
+package dev.earshot.export.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -26,7 +24,6 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import dev.earshot.dataset.service.DatasetService;
 import dev.earshot.dataset.service.DatasetViews.DatasetSummary;
 import dev.earshot.dataset.service.DatasetViews.SystemView;
@@ -42,6 +39,8 @@ import dev.earshot.judge.service.JudgeRegistry;
 import dev.earshot.judge.service.JudgeRegistry.JudgeView;
 import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.rating.service.CampaignViews.CampaignChoice;
+import dev.earshot.ui.MainLayout;
+import dev.earshot.ui.Polling;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +83,6 @@ public class ExportView extends VerticalLayout {
   private final Span progressText = new Span();
   private final Grid<ExportStatus> history = new Grid<>(ExportStatus.class, false);
   private Long watched;
-  private Registration polling;
 
   public ExportView(ExportService exports, DatasetService datasets, JudgeRegistry judges) {
     this.exports = exports;
@@ -103,6 +101,7 @@ public class ExportView extends VerticalLayout {
         new H3("Exports"),
         history);
     refresh();
+    Polling.whileAttached(this, POLL_MILLIS, this::refresh);
   }
 
   private void configureForm(DatasetService datasets, JudgeRegistry judges) {
@@ -391,19 +390,5 @@ public class ExportView extends VerticalLayout {
 
   private static String label(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
-  }
-
-  @Override
-  protected void onAttach(AttachEvent event) {
-    super.onAttach(event);
-    event.getUI().setPollInterval(POLL_MILLIS);
-    polling = event.getUI().addPollListener(e -> refresh());
-  }
-
-  @Override
-  protected void onDetach(DetachEvent event) {
-    polling.remove();
-    event.getUI().setPollInterval(-1);
-    super.onDetach(event);
   }
 }
