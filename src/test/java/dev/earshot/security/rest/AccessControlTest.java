@@ -206,6 +206,18 @@ class AccessControlTest {
   }
 
   @Test
+  void shouldDocumentTheBearerSchemeForEveryGuardedOperation() {
+    Accounts.anonymous()
+        .queryParam("format", "json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+        .body("paths.'/api/campaigns'.post.security[0].bearer", hasItem("researcher"))
+        .body("paths.'/api/votes'.post.security[0].bearer", hasItem("annotator"));
+  }
+
+  @Test
   void shouldStillAnswerUnknownApiPathsWith404() {
     Accounts.anonymous().get("/api/no-such-thing").then().statusCode(404);
   }
