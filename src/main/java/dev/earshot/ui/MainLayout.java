@@ -21,6 +21,7 @@ import dev.earshot.export.ui.ExportView;
 import dev.earshot.leaderboard.ui.LeaderboardView;
 import dev.earshot.rating.ui.CampaignsView;
 import dev.earshot.rating.ui.RateView;
+import dev.earshot.reward.ui.RewardModelsView;
 import dev.earshot.reward.ui.RewardProfilesView;
 import dev.earshot.security.ui.AccountView;
 import dev.earshot.security.ui.UsersView;
@@ -48,6 +49,7 @@ public class MainLayout extends AppLayout {
           new Entry("Leaderboard", LeaderboardView.class, VaadinIcon.TROPHY),
           new Entry("Export", ExportView.class, VaadinIcon.DOWNLOAD),
           new Entry("Rewards", RewardProfilesView.class, VaadinIcon.COINS),
+          new Entry("Reward models", RewardModelsView.class, VaadinIcon.ACADEMY_CAP),
           new Entry("Users", UsersView.class, VaadinIcon.USERS));
 
   public MainLayout() {

@@ -65,7 +65,14 @@ class NavigationViewTest extends KaribuTest {
 
     assertThat(navigationLabels())
         .containsExactly(
-            "Datasets", "Evaluate", "Campaigns", "Rate", "Leaderboard", "Export", "Rewards");
+            "Datasets",
+            "Evaluate",
+            "Campaigns",
+            "Rate",
+            "Leaderboard",
+            "Export",
+            "Rewards",
+            "Reward models");
     assertThat(navigate(UsersView.class)).isInstanceOf(RouteNotFoundError.class);
   }
 
@@ -84,6 +91,7 @@ class NavigationViewTest extends KaribuTest {
             "Leaderboard",
             "Export",
             "Rewards",
+            "Reward models",
             "Users");
   }
 

@@ -60,15 +60,16 @@ public class RewardModelTrainingService {
 
   private static final Logger LOG = Logger.getLogger(RewardModelTrainingService.class);
 
-  static final String DEFAULT_DIMENSION = "overall";
-  static final String DEFAULT_SOURCE = "humans";
-  static final int DEFAULT_STEPS = 200;
-  static final int MAX_STEPS = 100_000;
-  static final int DEFAULT_HIDDEN_UNITS = 32;
-  static final int MAX_HIDDEN_UNITS = 1024;
-  static final double DEFAULT_LEARNING_RATE = 0.01;
-  static final double DEFAULT_HOLDOUT_FRACTION = 0.2;
-  static final double MAX_HOLDOUT_FRACTION = 0.9;
+  public static final String DEFAULT_DIMENSION = "overall";
+  public static final String DEFAULT_SOURCE = "humans";
+  public static final int DEFAULT_STEPS = 200;
+  public static final int MAX_STEPS = 100_000;
+  public static final int DEFAULT_HIDDEN_UNITS = 32;
+  public static final int MAX_HIDDEN_UNITS = 1024;
+  public static final double DEFAULT_LEARNING_RATE = 0.01;
+  public static final double DEFAULT_HOLDOUT_FRACTION = 0.2;
+  public static final double MAX_HOLDOUT_FRACTION = 0.9;
+  public static final long DEFAULT_SEED = 1;
 
   /** The step counter in the database moves about this many times per training. */
   private static final int PROGRESS_UPDATES = 100;
@@ -206,7 +207,7 @@ public class RewardModelTrainingService {
         hiddenUnits,
         learningRate,
         holdout,
-        request.seed() == null ? 1 : request.seed());
+        request.seed() == null ? DEFAULT_SEED : request.seed());
   }
 
   private TrainingView record(RewardModelConfig settings) {
