@@ -237,8 +237,9 @@ public class CampaignService {
                 }
               });
     }
+    List<RatingStore.PairProgress> stored = store.pairs(id);
     List<PairProgress> pairs =
-        store.pairs(id).stream()
+        stored.stream()
             .map(
                 p ->
                     new PairProgress(
@@ -251,7 +252,7 @@ public class CampaignService {
                         tallies.getOrDefault(p.id(), Map.of())))
             .toList();
     return new CampaignDetail(
-        summary(campaign),
+        summary(campaign, stored),
         campaign.instructions,
         campaign.reasonTags,
         pairs,
@@ -300,12 +301,14 @@ public class CampaignService {
   }
 
   CampaignSummary summary(Campaign campaign) {
-    long pairs = store.regularPairs(campaign.id);
-    long votes =
-        store.pairs(campaign.id).stream()
-            .filter(p -> !p.gold())
-            .mapToLong(p -> Math.min(p.votes(), campaign.overlap))
-            .sum();
+    return summary(campaign, store.pairs(campaign.id));
+  }
+
+  /** The summary, counted from the campaign's pairs as already read. */
+  private CampaignSummary summary(Campaign campaign, List<RatingStore.PairProgress> allPairs) {
+    List<RatingStore.PairProgress> regular = allPairs.stream().filter(p -> !p.gold()).toList();
+    long pairs = regular.size();
+    long votes = regular.stream().mapToLong(p -> Math.min(p.votes(), campaign.overlap)).sum();
     return new CampaignSummary(
         campaign.id,
         campaign.name,
