@@ -10,6 +10,7 @@ import dev.earshot.security.repository.UserRepository;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,7 @@ public class AccountService {
   public static final String TOKEN_PREFIX = "earshot_";
 
   static final int MIN_PASSWORD_LENGTH = 10;
+  private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
 
   /** A user as shown to admins and to the user. */
@@ -197,7 +199,7 @@ public class AccountService {
 
   /**
    * The identity behind a presented token: owner name and the role it acts with, or empty when it
-   * is unknown or revoked. Records when it was last used.
+   * is unknown or revoked. Records when it was last used, to the minute.
    */
   public java.util.Optional<TokenIdentity> authenticate(String secret) {
     return tokens
@@ -205,7 +207,12 @@ public class AccountService {
         .filter(t -> !t.revoked())
         .map(
             t -> {
-              t.lastUsedAt = OffsetDateTime.now();
+              OffsetDateTime now = OffsetDateTime.now();
+              // A write per call would sit on every API request (the reward endpoint's included);
+              // minute precision is all the account page shows.
+              if (t.lastUsedAt == null || t.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
+                t.lastUsedAt = now;
+              }
               Role acting = Role.parse(t.role).orElseThrow().atMost(t.user.roleValue());
               return new TokenIdentity(t.user.username, acting);
             });
