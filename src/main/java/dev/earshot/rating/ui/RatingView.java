@@ -77,6 +77,7 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
   private TextArea comment;
   private Span statusA;
   private Span statusB;
+  private Button submit;
 
   public RatingView(RatingService rating) {
     this.rating = rating;
@@ -229,7 +230,7 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private Component actions() {
-    Button submit = new Button("Submit (Enter)", click -> submit());
+    submit = new Button("Submit (Enter)", click -> submit());
     submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     submit.setId("submit-vote");
     submit.setDisableOnClick(true);
@@ -301,7 +302,7 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
       if (value == null) {
         warn("Give a verdict for " + current.dimensions().get(i));
         activate(i);
-        enableSubmit();
+        submit.setEnabled(true);
         return;
       }
       verdicts.put(current.dimensions().get(i), value);
@@ -317,7 +318,7 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
           rater);
     } catch (ProblemException e) {
       warn("Not saved: " + e.getMessage());
-      enableSubmit();
+      submit.setEnabled(true);
       return;
     }
     Notification.show("Vote saved", 1500, Notification.Position.BOTTOM_START)
@@ -336,14 +337,6 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
       return;
     }
     showNext();
-  }
-
-  private void enableSubmit() {
-    getChildren()
-        .flatMap(Component::getChildren)
-        .filter(c -> c.getId().filter("submit-vote"::equals).isPresent())
-        .findFirst()
-        .ifPresent(c -> ((Button) c).setEnabled(true));
   }
 
   private static RouterLink backLink() {
