@@ -16,8 +16,8 @@ import dev.earshot.dataset.repository.DatasetRepository;
 import dev.earshot.dataset.repository.PromptRepository;
 import dev.earshot.dataset.repository.ResponseRepository;
 import dev.earshot.dataset.repository.SystemRepository;
-import dev.earshot.evaluation.repository.PreferenceRepository;
-import dev.earshot.evaluation.repository.PreferenceRepository.HumanPreference;
+import dev.earshot.preference.HumanPreference;
+import dev.earshot.preference.service.PreferenceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,7 @@ public class DatasetImportService {
   private final PromptRepository prompts;
   private final SystemRepository systems;
   private final ResponseRepository responses;
-  private final PreferenceRepository preferences;
+  private final PreferenceService preferences;
 
   public DatasetImportService(
       AudioService audio,
@@ -65,7 +65,7 @@ public class DatasetImportService {
       PromptRepository prompts,
       SystemRepository systems,
       ResponseRepository responses,
-      PreferenceRepository preferences) {
+      PreferenceService preferences) {
     this.audio = audio;
     this.datasets = datasets;
     this.prompts = prompts;
@@ -208,7 +208,7 @@ public class DatasetImportService {
       Response a = byKey.get(responseKey(vote.promptId(), vote.systemA()));
       Response b = byKey.get(responseKey(vote.promptId(), vote.systemB()));
       boolean inserted =
-          preferences.insertIfAbsent(
+          preferences.recordImportedVote(
               new HumanPreference(
                   voteId(dataset, vote),
                   a.prompt.id,

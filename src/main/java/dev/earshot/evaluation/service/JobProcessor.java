@@ -8,8 +8,9 @@ import dev.earshot.dataset.Response;
 import dev.earshot.dataset.manifest.PromptExpectations;
 import dev.earshot.dataset.repository.ResponseRepository;
 import dev.earshot.evaluation.repository.JudgeScoreRepository;
-import dev.earshot.evaluation.repository.PreferenceRepository;
-import dev.earshot.evaluation.repository.PreferenceRepository.JudgePreference;
+import dev.earshot.feature.service.ResponseFeatures;
+import dev.earshot.preference.JudgePreference;
+import dev.earshot.preference.service.PreferenceService;
 import dev.earshot.judge.JudgeVersion;
 import dev.earshot.judge.llm.PairwiseAnswer;
 import dev.earshot.judge.llm.PairwiseJudgement;
@@ -39,7 +40,7 @@ public class JobProcessor {
 
   private final ResponseRepository responses;
   private final JudgeScoreRepository scores;
-  private final PreferenceRepository preferences;
+  private final PreferenceService preferences;
   private final JudgeRegistry judges;
   private final ResponseFeatures features;
   private final JobQueue queue;
@@ -49,7 +50,7 @@ public class JobProcessor {
   public JobProcessor(
       ResponseRepository responses,
       JudgeScoreRepository scores,
-      PreferenceRepository preferences,
+      PreferenceService preferences,
       JudgeRegistry judges,
       ResponseFeatures features,
       JobQueue queue,
@@ -110,7 +111,7 @@ public class JobProcessor {
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
-                    preferences.existsForJob(job.id())
+                    preferences.hasJudgeVerdicts(job.id())
                         ? Optional.empty()
                         : Optional.of(
                             new Pair(subject(job.responseId()), subject(job.responseBId()))));
@@ -119,7 +120,7 @@ public class JobProcessor {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
-              judged.forEach(preferences::insertIfAbsent);
+              judged.forEach(preferences::recordJudgeVerdict);
               queue.complete(job, worker);
             });
   }

@@ -1,5 +1,6 @@
 package dev.earshot.evaluation.service;
 
+import dev.earshot.feature.service.ResponseFeatures;
 import dev.earshot.dataset.service.DatasetService;
 import dev.earshot.dataset.service.DatasetViews.PromptView;
 import dev.earshot.dataset.service.DatasetViews.ResponseView;

@@ -1,6 +1,6 @@
 package dev.earshot.leaderboard.service;
 
-import dev.earshot.evaluation.service.ResponseFeatures;
+import dev.earshot.feature.service.ResponseFeatures;
 import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.rating.service.CampaignService;
 import dev.earshot.rating.service.CampaignViews.CampaignChoice;

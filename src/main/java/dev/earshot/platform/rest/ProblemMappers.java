@@ -2,6 +2,8 @@ package dev.earshot.platform.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.error.Failure;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -24,6 +26,27 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
     return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+  }
+
+  @ServerExceptionMapper
+  public Response domain(DomainException e, UriInfo uri) {
+    return respond(status(e.failure()), e.title(), e.getMessage(), uri, e.errors());
+  }
+
+  /** The one place where a domain failure becomes an HTTP status. */
+  static int status(Failure failure) {
+    return switch (failure) {
+      case INVALID_REQUEST -> 400;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case GONE -> 410;
+      case TOO_LARGE -> 413;
+      case UNSUPPORTED_TYPE -> 415;
+      case INVALID_VALUE -> 422;
+      case TOO_MANY -> 429;
+      case UNAVAILABLE -> 503;
+    };
   }
 
   @ServerExceptionMapper

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.dataset.Prompt;
 import dev.earshot.dataset.repository.PromptRepository;
-import dev.earshot.evaluation.repository.PreferenceRepository;
-import dev.earshot.evaluation.repository.PreferenceRepository.HumanPreference;
+import dev.earshot.preference.HumanPreference;
+import dev.earshot.preference.service.PreferenceService;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.rating.Campaign;
@@ -104,7 +104,7 @@ public class RatingService {
   private final RatingAssignmentRepository assignments;
   private final RatingStore store;
   private final PromptRepository prompts;
-  private final PreferenceRepository preferences;
+  private final PreferenceService preferences;
   private final EarshotConfig config;
   private final ObjectMapper json;
 
@@ -113,7 +113,7 @@ public class RatingService {
       RatingAssignmentRepository assignments,
       RatingStore store,
       PromptRepository prompts,
-      PreferenceRepository preferences,
+      PreferenceService preferences,
       EarshotConfig config,
       ObjectMapper json) {
     this.campaigns = campaigns;
@@ -272,7 +272,7 @@ public class RatingService {
       // Gold pairs check raters; they are not comparisons of the campaign's systems.
       verdicts.forEach(
           (dimension, verdict) ->
-              preferences.insertIfAbsent(
+              preferences.recordHumanVote(
                   new HumanPreference(
                       UUID.nameUUIDFromBytes(
                           (request.id() + "/" + dimension).getBytes(StandardCharsets.UTF_8)),

@@ -3,7 +3,7 @@ package dev.earshot.reward.service;
 import dev.earshot.audio.decode.MonoAudio;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.dataset.manifest.PromptExpectations;
-import dev.earshot.evaluation.service.ResponseFeatures;
+import dev.earshot.feature.service.ResponseFeatures;
 import dev.earshot.judge.llm.SpokenPrompt;
 import dev.earshot.judge.llm.SpokenResponse;
 import dev.earshot.judge.scoring.JudgeInput;

@@ -6,7 +6,7 @@ import dev.earshot.dataset.manifest.PromptExpectations;
 import dev.earshot.dataset.manifest.VoteLine;
 import dev.earshot.dataset.repository.DatasetRepository;
 import dev.earshot.dataset.repository.ResponseRepository;
-import dev.earshot.evaluation.service.ResponseFeatures;
+import dev.earshot.feature.service.ResponseFeatures;
 import dev.earshot.judge.scoring.JudgeCatalog;
 import dev.earshot.judge.scoring.JudgeKind;
 import dev.earshot.judge.service.JudgeRegistry;

@@ -1,5 +1,7 @@
-package dev.earshot.evaluation.repository;
+package dev.earshot.preference.repository;
 
+import dev.earshot.preference.HumanPreference;
+import dev.earshot.preference.JudgePreference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
@@ -8,33 +10,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PreferenceRepository {
 
-  /** A judge's verdict on one pair and dimension, from A's point of view. */
-  public record JudgePreference(
-      UUID id,
-      long jobId,
-      long promptId,
-      long responseAId,
-      long responseBId,
-      String dimension,
-      String verdict,
-      String source,
-      boolean positionConflict,
-      String detailsJson) {}
 
-  /**
-   * A person's vote on one pair and dimension, from A's point of view (A was heard first); {@code
-   * source} is {@code rater:<name>}; {@code campaignId} is null for imported votes.
-   */
-  public record HumanPreference(
-      UUID id,
-      long promptId,
-      long responseAId,
-      long responseBId,
-      String dimension,
-      String verdict,
-      String source,
-      String detailsJson,
-      UUID campaignId) {}
 
   private final EntityManager entityManager;
 

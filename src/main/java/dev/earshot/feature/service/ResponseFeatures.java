@@ -1,4 +1,4 @@
-package dev.earshot.evaluation.service;
+package dev.earshot.feature.service;
 
 import dev.earshot.audio.decode.MonoAudio;
 import dev.earshot.audio.service.AudioService;

@@ -1,0 +1,28 @@
+package dev.earshot.platform.error;
+
+/**
+ * What kind of failure a {@link DomainException} reports, in the domain's words. The REST edge turns
+ * each kind into one HTTP status; views show the message alone.
+ */
+public enum Failure {
+  /** The request cannot be understood: a malformed value, a wrong parameter, a missing part. */
+  INVALID_REQUEST,
+  /** Well-formed, but its values break a rule; the exception's errors name each field. */
+  INVALID_VALUE,
+  /** The caller may not do this, whoever they are. */
+  FORBIDDEN,
+  /** Something named in the request does not exist. */
+  NOT_FOUND,
+  /** The request contradicts the current state: a name taken, a job not finished, a vote given. */
+  CONFLICT,
+  /** It existed, but is gone for good. */
+  GONE,
+  /** The request or its content is larger than allowed. */
+  TOO_LARGE,
+  /** The content is of a type this operation does not take. */
+  UNSUPPORTED_TYPE,
+  /** The caller asks too often; slowing down helps. */
+  TOO_MANY,
+  /** The service cannot do it now; retrying later or changing configuration helps. */
+  UNAVAILABLE
+}

@@ -1,0 +1,44 @@
+package dev.earshot.preference.service;
+
+import dev.earshot.preference.HumanPreference;
+import dev.earshot.preference.JudgePreference;
+import dev.earshot.preference.repository.PreferenceRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * The product's core record: every pairwise verdict, whoever made it. Rating, evaluation and
+ * dataset import write through here; leaderboard, export and reward read through the repositories
+ * of this package. Writes join the caller's transaction, so a verdict lands with the work that made
+ * it or not at all.
+ */
+@ApplicationScoped
+@Transactional
+public class PreferenceService {
+
+  private final PreferenceRepository preferences;
+
+  public PreferenceService(PreferenceRepository preferences) {
+    this.preferences = preferences;
+  }
+
+  /** A rater's vote from a rating campaign; false when this vote was stored before (a retry). */
+  public boolean recordHumanVote(HumanPreference vote) {
+    return preferences.insertIfAbsent(vote);
+  }
+
+  /** A judge's verdict; false when a resumed job had stored it before. */
+  public boolean recordJudgeVerdict(JudgePreference verdict) {
+    return preferences.insertIfAbsent(verdict);
+  }
+
+  /** A vote that came with a dataset; false when an earlier import stored it. */
+  public boolean recordImportedVote(HumanPreference vote) {
+    return preferences.insertIfAbsent(vote);
+  }
+
+  /** Whether the job has stored its verdicts already (a job stores all of them together). */
+  public boolean hasJudgeVerdicts(long jobId) {
+    return preferences.existsForJob(jobId);
+  }
+}
