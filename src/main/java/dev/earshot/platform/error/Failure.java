@@ -1,8 +1,8 @@
 package dev.earshot.platform.error;
 
 /**
- * What kind of failure a {@link DomainException} reports, in the domain's words. The REST edge turns
- * each kind into one HTTP status; views show the message alone.
+ * What kind of failure a {@link DomainException} reports, in the domain's words. The REST edge
+ * turns each kind into one HTTP status; views show the message alone.
  */
 public enum Failure {
   /** The request cannot be understood: a malformed value, a wrong parameter, a missing part. */

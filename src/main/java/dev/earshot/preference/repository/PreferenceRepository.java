@@ -10,8 +10,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class PreferenceRepository {
 
-
-
   private final EntityManager entityManager;
 
   public PreferenceRepository(EntityManager entityManager) {
