@@ -12,12 +12,12 @@ import dev.earshot.judge.scoring.JudgeDefinition;
 import dev.earshot.judge.scoring.JudgeKind;
 import dev.earshot.judge.scoring.JudgeParameters;
 import dev.earshot.platform.config.EarshotConfig;
-import dev.earshot.platform.rest.ProblemException;
-import dev.earshot.reward.model.RewardModelJudge;
+import dev.earshot.platform.error.DomainException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,7 @@ public class JudgeRegistry {
   private final JudgeVersionRepository versions;
   private final EarshotConfig config;
   private final LlmJudges llm;
+  private final Map<JudgeKind, JudgeKindProvider> providers;
   private final Map<JudgeVersion.Key, ExecutableJudge> instances = new ConcurrentHashMap<>();
   private final Map<JudgeVersion.Key, LlmPairwiseJudge> pairwiseInstances =
       new ConcurrentHashMap<>();
@@ -64,10 +66,16 @@ public class JudgeRegistry {
 
   private volatile List<JudgeView> current = List.of();
 
-  public JudgeRegistry(JudgeVersionRepository versions, EarshotConfig config, LlmJudges llm) {
+  public JudgeRegistry(
+      JudgeVersionRepository versions,
+      EarshotConfig config,
+      LlmJudges llm,
+      Instance<JudgeKindProvider> providers) {
     this.versions = versions;
     this.config = config;
     this.llm = llm;
+    this.providers = new EnumMap<>(JudgeKind.class);
+    providers.forEach(provider -> this.providers.put(provider.kind(), provider));
   }
 
   /** A declared judge as the API and the UI show it. */
@@ -130,8 +138,7 @@ public class JudgeRegistry {
         .findFirst()
         .orElseThrow(
             () ->
-                new ProblemException(
-                    422,
+                DomainException.invalid(
                     "Unknown judge",
                     "No judge '"
                         + id
@@ -167,12 +174,12 @@ public class JudgeRegistry {
                     + k
                     + " changed since this version was recorded; start a new run");
           }
-          if (definition.kind() == JudgeKind.REWARD_MODEL) {
-            RewardModelJudge rewardModel =
-                RewardModelJudge.load(
-                    definition, ModelJudges.modelPath(definition, config.judges().dir()));
-            modelClosers.add(rewardModel::close);
-            return response -> List.of(rewardModel.score(response.measured()));
+          JudgeKindProvider provider = providers.get(definition.kind());
+          if (provider != null) {
+            JudgeKindProvider.LoadedJudge loaded =
+                provider.load(definition, ModelJudges.modelPath(definition, config.judges().dir()));
+            modelClosers.add(loaded.close());
+            return loaded.judge();
           }
           ModelJudge model = ModelJudges.create(definition, config.judges().dir());
           modelClosers.add(model::close);
@@ -229,15 +236,15 @@ public class JudgeRegistry {
   }
 
   /**
-   * A model judge's (onnx or reward-model) version covers its model file too: new weights under the
-   * same file name must not be mixed up with scores of the old ones. The model's hash is kept in
-   * the recorded parameters.
+   * A model judge's (onnx, or a kind of a {@link JudgeKindProvider}) version covers its model file
+   * too: new weights under the same file name must not be mixed up with scores of the old ones. The
+   * model's hash is kept in the recorded parameters.
    */
   private JudgeDefinition withModelVersion(JudgeDefinition declared) {
     if (declared.kind() == JudgeKind.LLM && llm.model().isPresent()) {
       return withModel(declared, LLM_MODEL, llm.model().get());
     }
-    if ((declared.kind() != JudgeKind.ONNX && declared.kind() != JudgeKind.REWARD_MODEL)
+    if ((declared.kind() != JudgeKind.ONNX && !providers.containsKey(declared.kind()))
         || !Files.isRegularFile(ModelJudges.modelPath(declared, config.judges().dir()))) {
       return declared;
     }
@@ -348,9 +355,15 @@ public class JudgeRegistry {
         }
         yield llm.model().isPresent() ? null : LlmJudges.NOT_CONFIGURED;
       }
-      case REWARD_MODEL ->
-          RewardModelJudge.unavailableReason(
-              definition, ModelJudges.modelPath(definition, config.judges().dir()));
+      default -> {
+        JudgeKindProvider provider = providers.get(definition.kind());
+        yield provider == null
+            ? "not configured: no feature of this service provides judges of kind '"
+                + definition.kind().fileName()
+                + "'"
+            : provider.unavailableReason(
+                definition, ModelJudges.modelPath(definition, config.judges().dir()));
+      }
     };
   }
 }
