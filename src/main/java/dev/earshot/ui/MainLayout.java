@@ -1,6 +1,5 @@
 package dev.earshot.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.Anchor;
@@ -11,46 +10,24 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteData;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import dev.earshot.dataset.ui.DatasetsView;
-import dev.earshot.evaluation.ui.EvaluateView;
-import dev.earshot.export.ui.ExportView;
-import dev.earshot.leaderboard.ui.LeaderboardView;
-import dev.earshot.rating.ui.CampaignsView;
-import dev.earshot.rating.ui.RateView;
-import dev.earshot.reward.ui.RewardModelsView;
-import dev.earshot.reward.ui.RewardProfilesView;
-import dev.earshot.security.ui.AccountView;
-import dev.earshot.security.ui.UsersView;
 import jakarta.annotation.security.PermitAll;
 import java.security.Principal;
-import java.util.List;
+import java.util.Comparator;
 
 /**
  * The shell around every view: title bar with the user and log-out, and a navigation drawer that
- * lists only the views the user may open (an annotator sees only "Rate").
+ * lists only the views the user may open (an annotator sees only "Rate"). The drawer lists the
+ * registered routes marked with {@link NavigationEntry}, so the shell imports no feature.
  */
 @PermitAll
 public class MainLayout extends AppLayout {
 
   private static final long serialVersionUID = 1L;
-
-  private record Entry(String label, Class<? extends Component> view, VaadinIcon icon) {}
-
-  private static final List<Entry> ENTRIES =
-      List.of(
-          new Entry("Datasets", DatasetsView.class, VaadinIcon.DATABASE),
-          new Entry("Evaluate", EvaluateView.class, VaadinIcon.CHART_LINE),
-          new Entry("Campaigns", CampaignsView.class, VaadinIcon.GROUP),
-          new Entry("Rate", RateView.class, VaadinIcon.HEADPHONES),
-          new Entry("Leaderboard", LeaderboardView.class, VaadinIcon.TROPHY),
-          new Entry("Export", ExportView.class, VaadinIcon.DOWNLOAD),
-          new Entry("Rewards", RewardProfilesView.class, VaadinIcon.COINS),
-          new Entry("Reward models", RewardModelsView.class, VaadinIcon.ACADEMY_CAP),
-          new Entry("Users", UsersView.class, VaadinIcon.USERS));
 
   public MainLayout() {
     H1 title = new H1("Earshot");
@@ -69,15 +46,24 @@ public class MainLayout extends AppLayout {
     AccessAnnotationChecker access = new AccessAnnotationChecker();
     SideNav nav = new SideNav();
     nav.setId("navigation");
-    ENTRIES.stream()
-        .filter(e -> access.hasAccess(e.view()))
-        .forEach(e -> nav.addItem(new SideNavItem(e.label(), e.view(), e.icon().create())));
+    RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
+        .map(RouteData::getNavigationTarget)
+        .filter(view -> view.isAnnotationPresent(NavigationEntry.class))
+        .filter(access::hasAccess)
+        .distinct()
+        .sorted(Comparator.comparingInt(view -> view.getAnnotation(NavigationEntry.class).order()))
+        .forEach(
+            view -> {
+              NavigationEntry entry = view.getAnnotation(NavigationEntry.class);
+              nav.addItem(new SideNavItem(entry.label(), view, entry.icon().create()));
+            });
     return nav;
   }
 
   private static HorizontalLayout userMenu() {
     Principal user = VaadinRequest.getCurrent().getUserPrincipal();
-    RouterLink account = new RouterLink(user == null ? "" : user.getName(), AccountView.class);
+    // A router-handled link by route, so the shell does not import the security feature's views.
+    Anchor account = new Anchor("account", user == null ? "" : user.getName());
     account.setId("account-link");
     // A real request, not a router navigation: the log-out servlet must clear the cookie.
     Anchor logout = new Anchor("/logout", "Log out");

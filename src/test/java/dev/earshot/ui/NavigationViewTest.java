@@ -11,6 +11,7 @@ import dev.earshot.leaderboard.ui.LeaderboardView;
 import dev.earshot.rating.ui.RateView;
 import dev.earshot.security.Role;
 import dev.earshot.security.ui.AccountView;
+import dev.earshot.security.ui.HomeView;
 import dev.earshot.security.ui.LoginView;
 import dev.earshot.security.ui.UsersView;
 import dev.earshot.testing.KaribuTest;

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -27,6 +28,7 @@ import dev.earshot.platform.concurrent.BackgroundTasks;
 import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
+import dev.earshot.ui.NavigationEntry;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.File;
 import java.io.IOException;
@@ -36,6 +38,7 @@ import java.nio.file.Files;
 import java.util.List;
 
 /** Lists datasets and imports new ones from a zip, showing every problem of a rejected one. */
+@NavigationEntry(label = "Datasets", order = 10, icon = VaadinIcon.DATABASE)
 @Route(value = "datasets", layout = MainLayout.class)
 @PageTitle("Datasets · Earshot")
 @RolesAllowed(Role.RESEARCHER_NAME)

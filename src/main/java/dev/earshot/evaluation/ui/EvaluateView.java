@@ -10,6 +10,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -33,6 +34,7 @@ import dev.earshot.judge.service.JudgeRegistry.JudgeView;
 import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
+import dev.earshot.ui.NavigationEntry;
 import dev.earshot.ui.Polling;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ import java.util.Locale;
  * Start an evaluation run (dataset, systems, judges), watch its progress, read its results. Runs
  * are processed by the background workers; this page only polls their progress.
  */
+@NavigationEntry(label = "Evaluate", order = 20, icon = VaadinIcon.CHART_LINE)
 @Route(value = "evaluate", layout = MainLayout.class)
 @RolesAllowed(Role.RESEARCHER_NAME)
 @PageTitle("Evaluate · Earshot")

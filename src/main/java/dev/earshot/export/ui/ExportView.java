@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -40,6 +41,7 @@ import dev.earshot.judge.service.JudgeRegistry.JudgeView;
 import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.rating.service.CampaignViews.CampaignChoice;
 import dev.earshot.ui.MainLayout;
+import dev.earshot.ui.NavigationEntry;
 import dev.earshot.ui.Polling;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -53,6 +55,7 @@ import java.util.Map;
  * enabled), the progress of the export being written, and every past export with its download.
  * Exports are written by the background worker; this page only polls them.
  */
+@NavigationEntry(label = "Export", order = 60, icon = VaadinIcon.DOWNLOAD)
 @Route(value = "export", layout = MainLayout.class)
 @PageTitle("Export · Earshot")
 @RolesAllowed({"admin", "researcher"})

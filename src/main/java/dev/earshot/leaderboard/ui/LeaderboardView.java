@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -31,6 +32,7 @@ import dev.earshot.security.Role;
 import dev.earshot.stats.StyleControlledFit.StyleControlledRating;
 import dev.earshot.ui.Charts;
 import dev.earshot.ui.MainLayout;
+import dev.earshot.ui.NavigationEntry;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,7 @@ import java.util.stream.Collectors;
  * heatmap, "as of" any past date, the human votes of one rating campaign, and the same numbers as
  * CSV or JSON. Charts are drawn by ECharts in the browser from data computed here.
  */
+@NavigationEntry(label = "Leaderboard", order = 50, icon = VaadinIcon.TROPHY)
 @Route(value = "leaderboard", layout = MainLayout.class)
 @RolesAllowed(Role.RESEARCHER_NAME)
 @PageTitle("Leaderboard · Earshot")

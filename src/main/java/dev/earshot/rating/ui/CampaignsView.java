@@ -9,6 +9,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -33,11 +34,13 @@ import dev.earshot.security.Role;
 import dev.earshot.security.service.AccountService;
 import dev.earshot.security.service.AccountService.UserView;
 import dev.earshot.ui.MainLayout;
+import dev.earshot.ui.NavigationEntry;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Researchers start rating campaigns and see them all with their progress. */
+@NavigationEntry(label = "Campaigns", order = 30, icon = VaadinIcon.GROUP)
 @Route(value = "campaigns", layout = MainLayout.class)
 @PageTitle("Campaigns · Earshot")
 @RolesAllowed(Role.RESEARCHER_NAME)

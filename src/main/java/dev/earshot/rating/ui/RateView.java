@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -16,9 +17,11 @@ import dev.earshot.rating.service.RatingService;
 import dev.earshot.rating.service.RatingService.RaterProgress;
 import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
+import dev.earshot.ui.NavigationEntry;
 import jakarta.annotation.security.RolesAllowed;
 
 /** A rater's campaigns with how far they are in each; rating resumes where they stopped. */
+@NavigationEntry(label = "Rate", order = 40, icon = VaadinIcon.HEADPHONES)
 @Route(value = "rate", layout = MainLayout.class)
 @PageTitle("Rate · Earshot")
 @RolesAllowed(Role.ANNOTATOR_NAME)

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -30,6 +31,7 @@ import dev.earshot.reward.service.RewardModelViews.TrainingMetrics;
 import dev.earshot.reward.service.RewardModelViews.TrainingView;
 import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
+import dev.earshot.ui.NavigationEntry;
 import dev.earshot.ui.Polling;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
@@ -40,6 +42,7 @@ import java.util.function.Function;
  * Researchers train reward models from preference pairs and follow each training: its progress, the
  * held-out accuracy of the network against the linear baseline, and the judge it became.
  */
+@NavigationEntry(label = "Reward models", order = 80, icon = VaadinIcon.ACADEMY_CAP)
 @Route(value = "reward-models", layout = MainLayout.class)
 @PageTitle("Reward models · Earshot")
 @RolesAllowed(Role.RESEARCHER_NAME)

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -30,6 +31,7 @@ import dev.earshot.reward.service.RewardProfileViews.NewProfile;
 import dev.earshot.reward.service.RewardProfileViews.NormalisationSpec;
 import dev.earshot.reward.service.RewardProfileViews.ProfileView;
 import dev.earshot.ui.MainLayout;
+import dev.earshot.ui.NavigationEntry;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URL;
 import java.security.Principal;
@@ -43,6 +45,7 @@ import java.util.stream.Collectors;
  * Reward profiles for RL trainers: create one from the runnable judges, create keys (the key and
  * the reward URL to paste into OpenRLHF are shown once) and revoke them.
  */
+@NavigationEntry(label = "Rewards", order = 70, icon = VaadinIcon.COINS)
 @Route(value = "rewards", layout = MainLayout.class)
 @PageTitle("Rewards · Earshot")
 @RolesAllowed({"admin", "researcher"})

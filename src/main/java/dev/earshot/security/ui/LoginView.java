@@ -10,7 +10,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import dev.earshot.ui.HomeView;
 
 /**
  * The login page. The form posts to Quarkus's form authentication ({@code j_security_check}), which

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -19,9 +20,11 @@ import dev.earshot.security.Role;
 import dev.earshot.security.service.AccountService;
 import dev.earshot.security.service.AccountService.UserView;
 import dev.earshot.ui.MainLayout;
+import dev.earshot.ui.NavigationEntry;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Admins create users, change their roles and passwords, and delete them. */
+@NavigationEntry(label = "Users", order = 90, icon = VaadinIcon.USERS)
 @Route(value = "admin/users", layout = MainLayout.class)
 @PageTitle("Users · Earshot")
 @RolesAllowed(Role.ADMIN_NAME)

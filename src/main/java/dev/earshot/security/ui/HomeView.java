@@ -1,16 +1,18 @@
-package dev.earshot.ui;
+package dev.earshot.security.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
-import dev.earshot.dataset.ui.DatasetsView;
-import dev.earshot.rating.ui.RateView;
 import dev.earshot.security.Role;
+import dev.earshot.ui.MainLayout;
 import jakarta.annotation.security.PermitAll;
 
-/** Where a login lands: annotators go to rating, everyone else to the datasets. */
+/**
+ * Where a login lands: annotators go to rating, everyone else to the datasets. Forwards by route,
+ * so that security imports neither the dataset nor the rating feature.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PermitAll
 public class HomeView extends Div implements BeforeEnterObserver {
@@ -20,6 +22,6 @@ public class HomeView extends Div implements BeforeEnterObserver {
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     boolean researcher = VaadinRequest.getCurrent().isUserInRole(Role.RESEARCHER_NAME);
-    event.forwardTo(researcher ? DatasetsView.class : RateView.class);
+    event.forwardTo(researcher ? "datasets" : "rate");
   }
 }
