@@ -4,6 +4,8 @@ import dev.earshot.rating.assignment.CandidatePair;
 import dev.earshot.rating.assignment.SideBalance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -149,82 +151,89 @@ public class RatingStore {
    * since {@code leaseStart}.
    */
   public List<CandidatePair> candidates(UUID campaign, String rater, OffsetDateTime leaseStart) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT p.id, rx.system_id, ry.system_id, p.gold,"
-                    + " count(a.id) FILTER (WHERE a.status = 'voted'),"
-                    + " count(a.id) FILTER (WHERE a.status = 'open' AND a.issued_at >= ?3)"
-                    + " FROM campaign_pair p"
-                    + " JOIN response rx ON rx.id = p.response_x_id"
-                    + " JOIN response ry ON ry.id = p.response_y_id"
-                    + " LEFT JOIN rating_assignment a ON a.pair_id = p.id"
-                    + " WHERE p.campaign_id = ?1 AND NOT EXISTS (SELECT 1 FROM rating_assignment m"
-                    + " WHERE m.pair_id = p.id AND m.rater = ?2)"
-                    + " GROUP BY p.id, rx.system_id, ry.system_id, p.gold")
-            .setParameter(1, campaign)
-            .setParameter(2, rater)
-            .setParameter(3, leaseStart)
-            .getResultList();
-    return rows.stream()
+    return tuples(
+            em.createNativeQuery(
+                    "SELECT p.id AS pair_id, rx.system_id AS system_x, ry.system_id AS system_y,"
+                        + " p.gold AS gold,"
+                        + " count(a.id) FILTER (WHERE a.status = 'voted') AS votes,"
+                        + " count(a.id) FILTER (WHERE a.status = 'open' AND a.issued_at >= ?3)"
+                        + " AS in_flight"
+                        + " FROM campaign_pair p"
+                        + " JOIN response rx ON rx.id = p.response_x_id"
+                        + " JOIN response ry ON ry.id = p.response_y_id"
+                        + " LEFT JOIN rating_assignment a ON a.pair_id = p.id"
+                        + " WHERE p.campaign_id = ?1 AND NOT EXISTS (SELECT 1 FROM rating_assignment m"
+                        + " WHERE m.pair_id = p.id AND m.rater = ?2)"
+                        + " GROUP BY p.id, rx.system_id, ry.system_id, p.gold",
+                    Tuple.class)
+                .setParameter(1, campaign)
+                .setParameter(2, rater)
+                .setParameter(3, leaseStart))
+        .stream()
         .map(
-            r ->
+            t ->
                 new CandidatePair(
-                    ((Number) r[0]).longValue(),
-                    ((Number) r[1]).longValue(),
-                    ((Number) r[2]).longValue(),
-                    (Boolean) r[3],
-                    ((Number) r[4]).intValue(),
-                    ((Number) r[5]).intValue()))
+                    longOf(t, "pair_id"),
+                    longOf(t, "system_x"),
+                    longOf(t, "system_y"),
+                    t.get("gold", Boolean.class),
+                    t.get("votes", Number.class).intValue(),
+                    t.get("in_flight", Number.class).intValue()))
         .toList();
   }
 
   /** How often each system has been heard as A and as B in the campaign's assignments. */
   public SideBalance sideBalance(UUID campaign) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT ra.system_id, rb.system_id FROM rating_assignment a"
-                    + " JOIN response ra ON ra.id = a.response_a_id"
-                    + " JOIN response rb ON rb.id = a.response_b_id"
-                    + " WHERE a.campaign_id = ?1 AND a.status <> 'skipped'")
-            .setParameter(1, campaign)
-            .getResultList();
     SideBalance balance = new SideBalance();
-    rows.forEach(r -> balance.record(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+    tuples(
+            em.createNativeQuery(
+                    "SELECT ra.system_id AS system_a, rb.system_id AS system_b"
+                        + " FROM rating_assignment a"
+                        + " JOIN response ra ON ra.id = a.response_a_id"
+                        + " JOIN response rb ON rb.id = a.response_b_id"
+                        + " WHERE a.campaign_id = ?1 AND a.status <> 'skipped'",
+                    Tuple.class)
+                .setParameter(1, campaign))
+        .forEach(t -> balance.record(longOf(t, "system_a"), longOf(t, "system_b")));
     return balance;
   }
 
   public PairRow pair(long id) {
-    Object[] r =
-        (Object[])
+    Tuple t =
+        (Tuple)
             em.createNativeQuery(
-                    "SELECT p.id, p.prompt_id, p.response_x_id, p.response_y_id, rx.system_id,"
-                        + " ry.system_id, p.gold, p.gold_dimension FROM campaign_pair p"
+                    "SELECT p.id AS pair_id, p.prompt_id AS prompt_id,"
+                        + " p.response_x_id AS response_x, p.response_y_id AS response_y,"
+                        + " rx.system_id AS system_x, ry.system_id AS system_y, p.gold AS gold,"
+                        + " p.gold_dimension AS gold_dimension FROM campaign_pair p"
                         + " JOIN response rx ON rx.id = p.response_x_id"
-                        + " JOIN response ry ON ry.id = p.response_y_id WHERE p.id = ?1")
+                        + " JOIN response ry ON ry.id = p.response_y_id WHERE p.id = ?1",
+                    Tuple.class)
                 .setParameter(1, id)
                 .getSingleResult();
     return new PairRow(
-        ((Number) r[0]).longValue(),
-        ((Number) r[1]).longValue(),
-        ((Number) r[2]).longValue(),
-        ((Number) r[3]).longValue(),
-        ((Number) r[4]).longValue(),
-        ((Number) r[5]).longValue(),
-        (Boolean) r[6],
-        (String) r[7]);
+        longOf(t, "pair_id"),
+        longOf(t, "prompt_id"),
+        longOf(t, "response_x"),
+        longOf(t, "response_y"),
+        longOf(t, "system_x"),
+        longOf(t, "system_y"),
+        t.get("gold", Boolean.class),
+        t.get("gold_dimension", String.class));
   }
 
   public AudioRef responseAudio(long response) {
-    Object[] r =
-        (Object[])
+    Tuple t =
+        (Tuple)
             em.createNativeQuery(
-                    "SELECT a.sha256, a.duration_seconds FROM response r"
-                        + " JOIN audio_asset a ON a.sha256 = r.audio_sha256 WHERE r.id = ?1")
+                    "SELECT a.sha256 AS sha256, a.duration_seconds AS duration_seconds"
+                        + " FROM response r JOIN audio_asset a ON a.sha256 = r.audio_sha256"
+                        + " WHERE r.id = ?1",
+                    Tuple.class)
                 .setParameter(1, response)
                 .getSingleResult();
-    return new AudioRef((String) r[0], ((Number) r[1]).doubleValue());
+    return new AudioRef(
+        t.get("sha256", String.class), t.get("duration_seconds", Number.class).doubleValue());
   }
 
   public double audioDuration(String sha256) {
@@ -236,16 +245,21 @@ public class RatingStore {
   }
 
   public Optional<StoredVote> vote(UUID id) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT id, assignment_id, rater, CAST(verdicts AS text) FROM rating_vote"
-                    + " WHERE id = ?1")
-            .setParameter(1, id)
-            .getResultList();
-    return rows.stream()
+    return tuples(
+            em.createNativeQuery(
+                    "SELECT id AS vote_id, assignment_id AS assignment_id, rater AS rater,"
+                        + " CAST(verdicts AS text) AS verdicts FROM rating_vote WHERE id = ?1",
+                    Tuple.class)
+                .setParameter(1, id))
+        .stream()
         .findFirst()
-        .map(r -> new StoredVote((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3]));
+        .map(
+            t ->
+                new StoredVote(
+                    t.get("vote_id", UUID.class),
+                    t.get("assignment_id", UUID.class),
+                    t.get("rater", String.class),
+                    t.get("verdicts", String.class)));
   }
 
   public void insertVote(
@@ -284,74 +298,89 @@ public class RatingStore {
 
   /** Every vote of the campaign, oldest first. */
   public List<VoteRow> votes(UUID campaign) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT v.id, v.assignment_id, v.rater, p.id, pr.external_id, p.gold,"
-                    + " p.gold_dimension, p.response_x_id, a.response_a_id, a.response_b_id,"
-                    + " sa.name, sb.name, CAST(v.verdicts AS text), CAST(v.reason_tags AS text),"
-                    + " v.comment, v.elapsed_ms, v.created_at"
-                    + " FROM rating_vote v JOIN rating_assignment a ON a.id = v.assignment_id"
-                    + " JOIN campaign_pair p ON p.id = a.pair_id"
-                    + " JOIN prompt pr ON pr.id = p.prompt_id"
-                    + " JOIN response ra ON ra.id = a.response_a_id"
-                    + " JOIN response rb ON rb.id = a.response_b_id"
-                    + " JOIN system_under_test sa ON sa.id = ra.system_id"
-                    + " JOIN system_under_test sb ON sb.id = rb.system_id"
-                    + " WHERE v.campaign_id = ?1 ORDER BY v.created_at, v.id")
-            .setParameter(1, campaign)
-            .getResultList();
-    return rows.stream()
+    return tuples(
+            em.createNativeQuery(
+                    "SELECT v.id AS vote_id, v.assignment_id AS assignment_id, v.rater AS rater,"
+                        + " p.id AS pair_id, pr.external_id AS prompt, p.gold AS gold,"
+                        + " p.gold_dimension AS gold_dimension, p.response_x_id AS response_x,"
+                        + " a.response_a_id AS response_a, a.response_b_id AS response_b,"
+                        + " sa.name AS system_a, sb.name AS system_b,"
+                        + " CAST(v.verdicts AS text) AS verdicts,"
+                        + " CAST(v.reason_tags AS text) AS reason_tags, v.comment AS comment,"
+                        + " v.elapsed_ms AS elapsed_ms, v.created_at AS created_at"
+                        + " FROM rating_vote v JOIN rating_assignment a ON a.id = v.assignment_id"
+                        + " JOIN campaign_pair p ON p.id = a.pair_id"
+                        + " JOIN prompt pr ON pr.id = p.prompt_id"
+                        + " JOIN response ra ON ra.id = a.response_a_id"
+                        + " JOIN response rb ON rb.id = a.response_b_id"
+                        + " JOIN system_under_test sa ON sa.id = ra.system_id"
+                        + " JOIN system_under_test sb ON sb.id = rb.system_id"
+                        + " WHERE v.campaign_id = ?1 ORDER BY v.created_at, v.id",
+                    Tuple.class)
+                .setParameter(1, campaign))
+        .stream()
         .map(
-            r ->
+            t ->
                 new VoteRow(
-                    (UUID) r[0],
-                    (UUID) r[1],
-                    (String) r[2],
-                    ((Number) r[3]).longValue(),
-                    (String) r[4],
-                    (Boolean) r[5],
-                    (String) r[6],
-                    ((Number) r[7]).longValue(),
-                    ((Number) r[8]).longValue(),
-                    ((Number) r[9]).longValue(),
-                    (String) r[10],
-                    (String) r[11],
-                    (String) r[12],
-                    (String) r[13],
-                    (String) r[14],
-                    ((Number) r[15]).longValue(),
-                    timestamp(r[16])))
+                    t.get("vote_id", UUID.class),
+                    t.get("assignment_id", UUID.class),
+                    t.get("rater", String.class),
+                    longOf(t, "pair_id"),
+                    t.get("prompt", String.class),
+                    t.get("gold", Boolean.class),
+                    t.get("gold_dimension", String.class),
+                    longOf(t, "response_x"),
+                    longOf(t, "response_a"),
+                    longOf(t, "response_b"),
+                    t.get("system_a", String.class),
+                    t.get("system_b", String.class),
+                    t.get("verdicts", String.class),
+                    t.get("reason_tags", String.class),
+                    t.get("comment", String.class),
+                    longOf(t, "elapsed_ms"),
+                    timestamp(t.get("created_at"))))
         .toList();
   }
 
   /** Every pair of the campaign with its vote count, in a stable order. */
   public List<PairProgress> pairs(UUID campaign) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT p.id, pr.external_id, sx.name, sy.name, p.gold,"
-                    + " (SELECT count(*) FROM rating_assignment a WHERE a.pair_id = p.id"
-                    + " AND a.status = 'voted')"
-                    + " FROM campaign_pair p JOIN prompt pr ON pr.id = p.prompt_id"
-                    + " JOIN response rx ON rx.id = p.response_x_id"
-                    + " JOIN response ry ON ry.id = p.response_y_id"
-                    + " JOIN system_under_test sx ON sx.id = rx.system_id"
-                    + " JOIN system_under_test sy ON sy.id = ry.system_id"
-                    + " WHERE p.campaign_id = ?1 ORDER BY p.gold, pr.position, p.id")
-            .setParameter(1, campaign)
-            .getResultList();
-    return rows.stream()
+    return tuples(
+            em.createNativeQuery(
+                    "SELECT p.id AS pair_id, pr.external_id AS prompt, sx.name AS system_x,"
+                        + " sy.name AS system_y, p.gold AS gold,"
+                        + " (SELECT count(*) FROM rating_assignment a WHERE a.pair_id = p.id"
+                        + " AND a.status = 'voted') AS votes"
+                        + " FROM campaign_pair p JOIN prompt pr ON pr.id = p.prompt_id"
+                        + " JOIN response rx ON rx.id = p.response_x_id"
+                        + " JOIN response ry ON ry.id = p.response_y_id"
+                        + " JOIN system_under_test sx ON sx.id = rx.system_id"
+                        + " JOIN system_under_test sy ON sy.id = ry.system_id"
+                        + " WHERE p.campaign_id = ?1 ORDER BY p.gold, pr.position, p.id",
+                    Tuple.class)
+                .setParameter(1, campaign))
+        .stream()
         .map(
-            r ->
+            t ->
                 new PairProgress(
-                    ((Number) r[0]).longValue(),
-                    (String) r[1],
-                    (String) r[2],
-                    (String) r[3],
-                    (Boolean) r[4],
-                    ((Number) r[5]).longValue()))
+                    longOf(t, "pair_id"),
+                    t.get("prompt", String.class),
+                    t.get("system_x", String.class),
+                    t.get("system_y", String.class),
+                    t.get("gold", Boolean.class),
+                    longOf(t, "votes")))
         .toList();
+  }
+
+  /** The rows of a query made with {@code Tuple.class}, read by column alias. */
+  private static List<Tuple> tuples(Query query) {
+    @SuppressWarnings("unchecked")
+    List<Tuple> rows = query.getResultList();
+    return rows;
+  }
+
+  /** A numeric column as a long: the driver returns whichever Number subclass fits its type. */
+  private static long longOf(Tuple row, String alias) {
+    return row.get(alias, Number.class).longValue();
   }
 
   private List<String> strings(String sql, UUID campaign) {

@@ -2,8 +2,8 @@ package dev.earshot.rating.rest;
 
 import dev.earshot.audio.rest.AudioResource;
 import dev.earshot.audio.service.AudioService;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.rest.Problem;
-import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.rating.service.RatingService;
 import dev.earshot.rating.service.RatingService.AssignmentView;
 import dev.earshot.rating.service.RatingService.Side;
@@ -55,7 +55,7 @@ public class AssignmentResource {
     String sha256 =
         rating
             .audio(id, rater(), Side.parse(side))
-            .orElseThrow(() -> ProblemException.notFound("This prompt has no audio"));
+            .orElseThrow(() -> DomainException.notFound("This prompt has no audio"));
     return AudioResource.streamStored(audio, sha256, range);
   }
 

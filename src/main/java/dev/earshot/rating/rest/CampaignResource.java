@@ -1,7 +1,7 @@
 package dev.earshot.rating.rest;
 
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.rest.Problem;
-import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.rating.service.CampaignService;
 import dev.earshot.rating.service.CampaignSpec;
 import dev.earshot.rating.service.CampaignViews.CampaignDetail;
@@ -103,7 +103,8 @@ public class CampaignResource {
   @Operation(summary = "Pause, resume or close a campaign: {\"status\": \"paused\"}")
   public CampaignSummary status(@PathParam("id") UUID id, Map<String, String> change) {
     if (change == null || change.get("status") == null) {
-      throw ProblemException.badRequest("Send {\"status\": \"active\" | \"paused\" | \"closed\"}");
+      throw DomainException.invalidRequest(
+          "Send {\"status\": \"active\" | \"paused\" | \"closed\"}");
     }
     return campaigns.setStatus(id, change.get("status"));
   }

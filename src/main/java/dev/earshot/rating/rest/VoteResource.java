@@ -1,7 +1,7 @@
 package dev.earshot.rating.rest;
 
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.rest.Problem;
-import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.rating.service.CampaignService;
 import dev.earshot.rating.service.CampaignViews.VoteView;
 import dev.earshot.rating.service.RatingService;
@@ -83,7 +83,7 @@ public class VoteResource {
       description = "With the systems heard as A and B; researchers only.")
   public List<VoteView> votes(@QueryParam("campaign") UUID campaign) {
     if (campaign == null) {
-      throw ProblemException.badRequest("Name the campaign: ?campaign=<id>");
+      throw DomainException.invalidRequest("Name the campaign: ?campaign=<id>");
     }
     return campaigns.votes(campaign);
   }

@@ -7,7 +7,7 @@ import dev.earshot.dataset.Dataset;
 import dev.earshot.dataset.SystemUnderTest;
 import dev.earshot.dataset.repository.DatasetRepository;
 import dev.earshot.dataset.repository.SystemRepository;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.rating.Campaign;
 import dev.earshot.rating.quality.RaterQuality;
 import dev.earshot.rating.quality.Verdicts;
@@ -77,7 +77,7 @@ public class CampaignService {
   public CampaignSummary create(CampaignSpec spec, String creator) {
     List<String> errors = new ArrayList<>();
     if (spec == null) {
-      throw ProblemException.badRequest("Send the campaign as JSON; see /q/swagger-ui");
+      throw DomainException.invalidRequest("Send the campaign as JSON; see /q/swagger-ui");
     }
     String name = spec.name() == null ? "" : spec.name().strip();
     if (name.isEmpty() || name.length() > 200) {
@@ -140,7 +140,7 @@ public class CampaignService {
     List<String> reasonTags =
         spec.reasonTags() == null ? DEFAULT_REASON_TAGS : distinct(spec.reasonTags());
     if (!errors.isEmpty()) {
-      throw new ProblemException(422, "Invalid campaign", String.join("; ", errors), errors);
+      throw DomainException.invalid("Invalid campaign", String.join("; ", errors), errors);
     }
     Campaign campaign = new Campaign();
     campaign.id = UUID.randomUUID();
@@ -158,8 +158,7 @@ public class CampaignService {
     store.addRaters(campaign.id, raters);
     int pairs = store.addRegularPairs(campaign.id, campaign.dataset.id);
     if (pairs == 0) {
-      throw new ProblemException(
-          422,
+      throw DomainException.invalid(
           "Nothing to rate",
           "No prompt of dataset '"
               + spec.dataset()
@@ -173,8 +172,7 @@ public class CampaignService {
               gold.getValue()[1],
               gold.getKey().dimension())
           == 0) {
-        throw new ProblemException(
-            422,
+        throw DomainException.invalid(
             "No gold pairs",
             "No prompt has responses from both "
                 + gold.getKey().better()
@@ -203,7 +201,7 @@ public class CampaignService {
     return campaigns.findByIdOptional(id).isPresent();
   }
 
-  /** Fails with 404 (problem JSON) unless the campaign exists. */
+  /** Fails with a not-found {@link DomainException} unless the campaign exists. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public void requireExisting(UUID id) {
     existing(id);
@@ -286,7 +284,7 @@ public class CampaignService {
   /** Pauses, resumes or closes a campaign; paused and closed campaigns hand out nothing. */
   public CampaignSummary setStatus(UUID id, String status) {
     if (!List.of("active", "paused", "closed").contains(status)) {
-      throw ProblemException.badRequest("status must be active, paused or closed");
+      throw DomainException.invalidRequest("status must be active, paused or closed");
     }
     Campaign campaign = existing(id);
     campaign.status = status;
@@ -297,7 +295,7 @@ public class CampaignService {
     return campaigns
         .findByIdOptional(id)
         .orElseThrow(
-            () -> ProblemException.notFound("No campaign " + id + "; list GET /api/campaigns"));
+            () -> DomainException.notFound("No campaign " + id + "; list GET /api/campaigns"));
   }
 
   CampaignSummary summary(Campaign campaign) {

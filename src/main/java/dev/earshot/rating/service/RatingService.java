@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.dataset.Prompt;
 import dev.earshot.dataset.repository.PromptRepository;
 import dev.earshot.platform.config.EarshotConfig;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.preference.HumanPreference;
 import dev.earshot.preference.service.PreferenceService;
 import dev.earshot.rating.Campaign;
@@ -57,7 +57,7 @@ public class RatingService {
         case "a", "A" -> A;
         case "b", "B" -> B;
         case "prompt" -> PROMPT;
-        default -> throw ProblemException.badRequest("side must be a, b or prompt");
+        default -> throw DomainException.invalidRequest("side must be a, b or prompt");
       };
     }
   }
@@ -133,15 +133,15 @@ public class RatingService {
     Campaign campaign =
         campaigns
             .lock(campaignId)
-            .orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
+            .orElseThrow(() -> DomainException.notFound("No campaign " + campaignId));
     requireRater(campaign, rater);
     Optional<RatingAssignment> open = assignments.openOf(campaignId, rater);
     if (open.isPresent()) {
       return Optional.of(view(campaign, open.get()));
     }
     if (!"active".equals(campaign.status)) {
-      throw new ProblemException(
-          409, "Campaign " + campaign.status, "This campaign is " + campaign.status + " for now");
+      throw DomainException.conflict(
+          "Campaign " + campaign.status, "This campaign is " + campaign.status + " for now");
     }
     OffsetDateTime now = OffsetDateTime.now();
     int sequence = (int) assignments.countOf(campaignId, rater) + 1;
@@ -177,7 +177,7 @@ public class RatingService {
    */
   public AssignmentView played(UUID assignmentId, String rater, Side side) {
     if (side == Side.PROMPT) {
-      throw ProblemException.badRequest("Only responses a and b need to be played to the end");
+      throw DomainException.invalidRequest("Only responses a and b need to be played to the end");
     }
     RatingAssignment assignment = owned(assignmentId, rater);
     AudioRef audio =
@@ -185,8 +185,7 @@ public class RatingService {
     OffsetDateTime now = OffsetDateTime.now();
     double elapsed = seconds(assignment.issuedAt, now);
     if (elapsed < LISTENING_TOLERANCE * audio.durationSeconds()) {
-      throw new ProblemException(
-          422,
+      throw DomainException.invalid(
           "Not played to the end",
           String.format(
               java.util.Locale.ROOT,
@@ -218,10 +217,8 @@ public class RatingService {
     OffsetDateTime now = OffsetDateTime.now();
     int limit = config.rating().maxVotesPerMinute();
     if (store.votesSince(rater, now.minusMinutes(1)) >= limit) {
-      throw new ProblemException(
-          429,
-          "Too many votes",
-          "At most " + limit + " votes a minute; take a breath and submit again");
+      throw DomainException.tooMany(
+          "Too many votes", "At most " + limit + " votes a minute; take a breath and submit again");
     }
     RatingAssignment assignment =
         assignments
@@ -234,16 +231,14 @@ public class RatingService {
       return retried.get();
     }
     if (!assignment.open()) {
-      throw new ProblemException(
-          409,
+      throw DomainException.conflict(
           "Already " + assignment.status,
           "This assignment was " + assignment.status + " already; ask for the next one");
     }
     Campaign campaign = campaigns.findById(assignment.campaignId);
     Map<String, String> verdicts = new TreeMap<>(request.verdicts());
     if (!verdicts.keySet().equals(new java.util.TreeSet<>(campaign.dimensions))) {
-      throw new ProblemException(
-          422,
+      throw DomainException.invalid(
           "Verdicts incomplete",
           "Give one verdict for each dimension of this campaign: " + campaign.dimensions);
     }
@@ -254,8 +249,8 @@ public class RatingService {
         .findFirst()
         .ifPresent(
             t -> {
-              throw new ProblemException(
-                  422, "Unknown reason tag", "'" + t + "' is not one of " + campaign.reasonTags);
+              throw DomainException.invalid(
+                  "Unknown reason tag", "'" + t + "' is not one of " + campaign.reasonTags);
             });
     long elapsedMs = Duration.between(assignment.issuedAt, now).toMillis();
     store.insertVote(
@@ -299,8 +294,8 @@ public class RatingService {
   public void skip(UUID assignmentId, String rater) {
     RatingAssignment assignment = owned(assignmentId, rater);
     if (!assignment.open()) {
-      throw new ProblemException(
-          409, "Already " + assignment.status, "This assignment was " + assignment.status);
+      throw DomainException.conflict(
+          "Already " + assignment.status, "This assignment was " + assignment.status);
     }
     assignment.status = "skipped";
     assignment.finishedAt = OffsetDateTime.now();
@@ -350,7 +345,7 @@ public class RatingService {
     Campaign campaign =
         campaigns
             .findByIdOptional(campaignId)
-            .orElseThrow(() -> ProblemException.notFound("No campaign " + campaignId));
+            .orElseThrow(() -> DomainException.notFound("No campaign " + campaignId));
     long voted = assignments.finishedBy(campaignId, rater);
     return new RaterProgress(voted, (int) Math.max(voted, expectedTotal(campaign)));
   }
@@ -373,8 +368,7 @@ public class RatingService {
     if (assignment.playedAAt == null
         || assignment.playedBAt == null
         || seconds(assignment.issuedAt, now) < LISTENING_TOLERANCE * needed) {
-      throw new ProblemException(
-          422,
+      throw DomainException.invalid(
           "Listen first",
           "Play both responses to the end before voting (A "
               + (assignment.playedAAt == null ? "not yet heard" : "heard")
@@ -395,8 +389,7 @@ public class RatingService {
             && vote.assignmentId().equals(request.assignment())
             && read(vote.verdictsJson()).equals(new TreeMap<>(request.verdicts()));
     if (!same) {
-      throw new ProblemException(
-          409,
+      throw DomainException.conflict(
           "Vote id taken",
           "Vote " + request.id() + " exists with other content; send a new id for a new vote");
     }
@@ -405,12 +398,12 @@ public class RatingService {
 
   private static void validate(VoteRequest request) {
     if (request == null || request.id() == null || request.assignment() == null) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "Send {\"id\": a new UUID for this vote, \"assignment\", \"verdicts\": {dimension:"
               + " verdict}}");
     }
     if (request.verdicts() == null || request.verdicts().isEmpty()) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "verdicts: one per dimension, e.g. {\"prosody\": \"a_better\"}");
     }
     request
@@ -418,12 +411,12 @@ public class RatingService {
         .forEach(
             (dimension, verdict) -> {
               if (!Verdicts.valid(verdict)) {
-                throw ProblemException.badRequest(
+                throw DomainException.invalidRequest(
                     "verdicts." + dimension + ": '" + verdict + "' is not one of " + Verdicts.ALL);
               }
             });
     if (request.comment() != null && request.comment().length() > 2000) {
-      throw ProblemException.badRequest("comment: at most 2000 characters");
+      throw DomainException.invalidRequest("comment: at most 2000 characters");
     }
   }
 
@@ -434,14 +427,14 @@ public class RatingService {
         .orElseThrow(() -> noAssignment(assignmentId));
   }
 
-  private static ProblemException noAssignment(UUID id) {
-    return ProblemException.notFound("No assignment " + id + " of yours");
+  private static DomainException noAssignment(UUID id) {
+    return DomainException.notFound("No assignment " + id + " of yours");
   }
 
   private void requireRater(Campaign campaign, String rater) {
     if (!store.isRater(campaign.id, rater)) {
-      throw new ProblemException(
-          403, "Not a rater", "You are not a rater of campaign '" + campaign.name + "'");
+      throw DomainException.forbidden(
+          "Not a rater", "You are not a rater of campaign '" + campaign.name + "'");
     }
   }
 

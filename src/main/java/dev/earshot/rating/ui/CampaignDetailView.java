@@ -11,7 +11,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.rating.quality.RaterQuality.Report;
 import dev.earshot.rating.service.CampaignService;
 import dev.earshot.rating.service.CampaignViews.CampaignDetail;
@@ -55,7 +55,7 @@ public class CampaignDetailView extends VerticalLayout implements BeforeEnterObs
     try {
       id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
       refresh();
-    } catch (IllegalArgumentException | ProblemException e) {
+    } catch (IllegalArgumentException | DomainException e) {
       removeAll();
       add(new H2("No such campaign"));
     }

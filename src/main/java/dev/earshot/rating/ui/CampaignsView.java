@@ -25,7 +25,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import dev.earshot.dataset.service.DatasetService;
 import dev.earshot.dataset.service.DatasetViews.DatasetSummary;
 import dev.earshot.dataset.service.DatasetViews.SystemView;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.rating.service.CampaignService;
 import dev.earshot.rating.service.CampaignSpec;
 import dev.earshot.rating.service.CampaignSpec.GoldRule;
@@ -146,7 +146,7 @@ public class CampaignsView extends VerticalLayout {
                 Notification.show("Started " + created.name() + ": " + created.pairs() + " pairs")
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
-              } catch (ProblemException e) {
+              } catch (DomainException e) {
                 Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
               }

@@ -25,7 +25,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinRequest;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.rating.service.RatingService;
 import dev.earshot.rating.service.RatingService.AssignmentView;
 import dev.earshot.rating.service.RatingService.Side;
@@ -102,7 +102,7 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
     verdictGroups.clear();
     try {
       current = rating.next(campaign, rater).orElse(null);
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       add(new H2("Rating"), new Paragraph(e.getMessage()), backLink());
       return;
     }
@@ -258,7 +258,7 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
     try {
       current = rating.played(current.assignment(), rater, Side.parse(side));
       refreshListening();
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       warn(e.getMessage());
     }
   }
@@ -316,7 +316,7 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
               new ArrayList<>(reasons.getSelectedItems()),
               comment.getValue()),
           rater);
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       warn("Not saved: " + e.getMessage());
       submit.setEnabled(true);
       return;
@@ -332,7 +332,7 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
     }
     try {
       rating.skip(current.assignment(), rater);
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       warn(e.getMessage());
       return;
     }
