@@ -1,10 +1,10 @@
 package dev.earshot.evaluation.service;
 
-import dev.earshot.feature.service.ResponseFeatures;
 import dev.earshot.dataset.service.DatasetService;
 import dev.earshot.dataset.service.DatasetViews.PromptView;
 import dev.earshot.dataset.service.DatasetViews.ResponseView;
 import dev.earshot.evaluation.service.RunViews.ScoreView;
+import dev.earshot.feature.service.ResponseFeatures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
