@@ -8,8 +8,8 @@ import java.time.OffsetDateTime;
 
 /**
  * One (response, judge version) of a run, or one (pair of responses, judge version) for a pairwise
- * judge. Written only through {@code JobQueue}'s SQL (claims need {@code FOR UPDATE SKIP LOCKED});
- * mapped for queries that join scores to runs.
+ * judge. Written only through {@code EvaluationJobRepository}'s SQL (claims need {@code FOR UPDATE
+ * SKIP LOCKED}); mapped for queries that join scores to runs.
  */
 @Entity
 @Table(name = "evaluation_job")

@@ -5,4 +5,17 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class EvaluationRunRepository implements PanacheRepository<EvaluationRun> {}
+public class EvaluationRunRepository implements PanacheRepository<EvaluationRun> {
+
+  /** Number of runs ever started on the dataset with this name. */
+  public long countOfDataset(String datasetName) {
+    return ((Number)
+            getEntityManager()
+                .createNativeQuery(
+                    "SELECT count(*) FROM evaluation_run r JOIN dataset d ON d.id = r.dataset_id"
+                        + " WHERE d.name = ?1")
+                .setParameter(1, datasetName)
+                .getSingleResult())
+        .longValue();
+  }
+}

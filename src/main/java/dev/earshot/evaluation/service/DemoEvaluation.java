@@ -1,14 +1,14 @@
 package dev.earshot.evaluation.service;
 
+import dev.earshot.evaluation.repository.EvaluationRunRepository;
 import dev.earshot.evaluation.service.RunViews.NewRun;
 import dev.earshot.evaluation.service.RunViews.RunView;
 import dev.earshot.platform.config.EarshotConfig;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -24,13 +24,13 @@ public class DemoEvaluation {
   private static final String DEMO = "demo";
 
   private final EvaluationService evaluation;
-  private final EntityManager entityManager;
+  private final EvaluationRunRepository runs;
   private final EarshotConfig config;
 
   public DemoEvaluation(
-      EvaluationService evaluation, EntityManager entityManager, EarshotConfig config) {
+      EvaluationService evaluation, EvaluationRunRepository runs, EarshotConfig config) {
     this.evaluation = evaluation;
-    this.entityManager = entityManager;
+    this.runs = runs;
     this.config = config;
   }
 
@@ -44,20 +44,12 @@ public class DemoEvaluation {
       RunView run = evaluation.start(new NewRun(DEMO, null, null));
       LOG.infof(
           "Evaluating the demo data set in the background: run %d, %d jobs", run.id(), run.total());
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       LOG.warnf("Demo data set not evaluated: %s", e.getMessage());
     }
   }
 
   private boolean evaluated() {
-    Number runs =
-        (Number)
-            entityManager
-                .createNativeQuery(
-                    "SELECT count(*) FROM evaluation_run r JOIN dataset d ON d.id = r.dataset_id"
-                        + " WHERE d.name = ?1")
-                .setParameter(1, DEMO)
-                .getSingleResult();
-    return runs.longValue() > 0;
+    return runs.countOfDataset(DEMO) > 0;
   }
 }

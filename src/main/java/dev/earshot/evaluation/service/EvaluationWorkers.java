@@ -1,5 +1,6 @@
 package dev.earshot.evaluation.service;
 
+import dev.earshot.evaluation.repository.EvaluationJobRepository.ClaimedJob;
 import dev.earshot.platform.config.EarshotConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -55,8 +56,8 @@ public class EvaluationWorkers {
   private void work(String worker) {
     while (running) {
       try {
-        List<JobQueue.ClaimedJob> jobs = queue.claim(worker, BATCH, settings.lease());
-        for (JobQueue.ClaimedJob job : jobs) {
+        List<ClaimedJob> jobs = queue.claim(worker, BATCH, settings.lease());
+        for (ClaimedJob job : jobs) {
           run(job, worker);
         }
         if (jobs.isEmpty()) {
@@ -76,7 +77,7 @@ public class EvaluationWorkers {
     }
   }
 
-  private void run(JobQueue.ClaimedJob job, String worker) {
+  private void run(ClaimedJob job, String worker) {
     try {
       processor.process(job, worker);
     } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import dev.earshot.dataset.Prompt;
 import dev.earshot.dataset.Response;
 import dev.earshot.dataset.manifest.PromptExpectations;
 import dev.earshot.dataset.repository.ResponseRepository;
+import dev.earshot.evaluation.repository.EvaluationJobRepository.ClaimedJob;
 import dev.earshot.evaluation.repository.JudgeScoreRepository;
 import dev.earshot.feature.service.ResponseFeatures;
 import dev.earshot.judge.JudgeVersion;
@@ -78,7 +79,7 @@ public class JobProcessor {
   /** The two responses of a pairwise job; A is presented first. */
   private record Pair(Subject a, Subject b) {}
 
-  public void process(JobQueue.ClaimedJob job, String worker) {
+  public void process(ClaimedJob job, String worker) {
     if (job.responseBId() == null) {
       score(job, worker);
     } else {
@@ -86,7 +87,7 @@ public class JobProcessor {
     }
   }
 
-  private void score(JobQueue.ClaimedJob job, String worker) {
+  private void score(ClaimedJob job, String worker) {
     Optional<Subject> unscored =
         QuarkusTransaction.requiringNew()
             .call(
@@ -106,7 +107,7 @@ public class JobProcessor {
             });
   }
 
-  private void compare(JobQueue.ClaimedJob job, String worker) {
+  private void compare(ClaimedJob job, String worker) {
     Optional<Pair> uncompared =
         QuarkusTransaction.requiringNew()
             .call(
@@ -125,7 +126,7 @@ public class JobProcessor {
             });
   }
 
-  private List<JudgePreference> judgePair(JobQueue.ClaimedJob job, Subject a, Subject b) {
+  private List<JudgePreference> judgePair(ClaimedJob job, Subject a, Subject b) {
     StoredResponse first = new StoredResponse(a, audio, features);
     StoredResponse second = new StoredResponse(b, audio, features);
     List<DimensionPreference> judgements =
@@ -179,11 +180,11 @@ public class JobProcessor {
     return raw;
   }
 
-  private static JudgeVersion.Key key(JobQueue.ClaimedJob job) {
+  private static JudgeVersion.Key key(ClaimedJob job) {
     return new JudgeVersion.Key(job.judgeId(), job.judgeVersion());
   }
 
-  private boolean alreadyScored(JobQueue.ClaimedJob job) {
+  private boolean alreadyScored(ClaimedJob job) {
     return scores.count(
             "responseId = ?1 and judgeId = ?2 and judgeVersion = ?3",
             job.responseId(),
@@ -209,7 +210,7 @@ public class JobProcessor {
         response.textChannel);
   }
 
-  private void store(JobQueue.ClaimedJob job, DimensionScore score) {
+  private void store(ClaimedJob job, DimensionScore score) {
     scores.insertIfAbsent(
         job.responseId(),
         job.judgeId(),

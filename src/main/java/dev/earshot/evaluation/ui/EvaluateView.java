@@ -31,7 +31,7 @@ import dev.earshot.evaluation.service.RunViews.ScoreView;
 import dev.earshot.evaluation.service.RunViews.SummaryView;
 import dev.earshot.judge.service.JudgeRegistry;
 import dev.earshot.judge.service.JudgeRegistry.JudgeView;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
 import dev.earshot.ui.NavigationEntry;
@@ -214,7 +214,7 @@ public class EvaluateView extends VerticalLayout {
       selectedRun = run.id();
       refreshRuns();
       showRun();
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
   }

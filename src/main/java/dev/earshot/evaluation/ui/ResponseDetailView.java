@@ -17,7 +17,7 @@ import com.vaadin.flow.router.Route;
 import dev.earshot.evaluation.service.ResponseInspection;
 import dev.earshot.evaluation.service.ResponseInspection.Inspection;
 import dev.earshot.evaluation.service.RunViews.ScoreView;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.security.Role;
 import dev.earshot.ui.Charts;
 import dev.earshot.ui.MainLayout;
@@ -86,7 +86,7 @@ public class ResponseDetailView extends VerticalLayout implements BeforeEnterObs
     try {
       id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
       shown = inspection.inspect(id);
-    } catch (NumberFormatException | ProblemException e) {
+    } catch (NumberFormatException | DomainException e) {
       event.rerouteToError(IllegalArgumentException.class, "No such response");
       return;
     }

@@ -1,0 +1,208 @@
+package dev.earshot.evaluation.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Table {@code evaluation_job}, the durable queue of a run's work, written with plain SQL: claims
+ * need {@code FOR UPDATE SKIP LOCKED}, which the entity mapping cannot express.
+ */
+@ApplicationScoped
+public class EvaluationJobRepository {
+
+  /** One job per response of the chosen systems. */
+  private static final String RESPONSE_JOBS =
+      "INSERT INTO evaluation_job (run_id, response_id, judge_id, judge_version)"
+          + " SELECT :run, r.id, :judge, :version FROM response r"
+          + " JOIN prompt p ON p.id = r.prompt_id JOIN system_under_test s ON s.id = r.system_id"
+          + " WHERE p.dataset_id = :dataset AND s.name IN (:systems) ORDER BY p.position, s.name";
+
+  /**
+   * One job per prompt and unordered pair of chosen systems; A is the system whose name sorts first
+   * (by code point, as Java sorts the run's systems).
+   */
+  private static final String PAIR_JOBS =
+      "INSERT INTO evaluation_job (run_id, response_id, response_b_id, judge_id, judge_version)"
+          + " SELECT :run, ra.id, rb.id, :judge, :version FROM response ra"
+          + " JOIN prompt p ON p.id = ra.prompt_id"
+          + " JOIN system_under_test sa ON sa.id = ra.system_id"
+          + " JOIN response rb ON rb.prompt_id = ra.prompt_id"
+          + " JOIN system_under_test sb ON sb.id = rb.system_id"
+          + " WHERE p.dataset_id = :dataset AND sa.name IN (:systems) AND sb.name IN (:systems)"
+          + " AND sa.name COLLATE \"C\" < sb.name COLLATE \"C\""
+          + " ORDER BY p.position, sa.name, sb.name";
+
+  /**
+   * A job as handed to a worker.
+   *
+   * @param responseBId the second response of a pairwise job (the first is {@code responseId}),
+   *     null for a job that scores one response
+   */
+  public record ClaimedJob(
+      long id,
+      long runId,
+      long responseId,
+      Long responseBId,
+      String judgeId,
+      String judgeVersion) {}
+
+  /** How many jobs of a run are in one stored state ({@code pending}, {@code running}, ...). */
+  public record StatusCount(String status, long jobs) {}
+
+  /** A job that failed for good; {@code judge} is id@version. */
+  public record FailedJob(long responseId, String judge, String error) {}
+
+  private final EntityManager entityManager;
+
+  public EvaluationJobRepository(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** Queues one job per response of the given systems in the dataset. */
+  public void queueResponseJobs(
+      long runId, String judgeId, String judgeVersion, long datasetId, List<String> systems) {
+    queue(RESPONSE_JOBS, runId, judgeId, judgeVersion, datasetId, systems);
+  }
+
+  /** Queues one job per prompt and unordered pair of the given systems. */
+  public void queuePairJobs(
+      long runId, String judgeId, String judgeVersion, long datasetId, List<String> systems) {
+    queue(PAIR_JOBS, runId, judgeId, judgeVersion, datasetId, systems);
+  }
+
+  private void queue(
+      String insert,
+      long runId,
+      String judgeId,
+      String judgeVersion,
+      long datasetId,
+      List<String> systems) {
+    entityManager
+        .createNativeQuery(insert)
+        .setParameter("run", runId)
+        .setParameter("judge", judgeId)
+        .setParameter("version", judgeVersion)
+        .setParameter("dataset", datasetId)
+        .setParameter("systems", systems)
+        .executeUpdate();
+  }
+
+  /**
+   * Takes up to {@code limit} pending jobs, or running ones whose lease ran out, for {@code
+   * worker}; jobs other workers are claiming at the same moment are skipped, not waited for.
+   */
+  public List<ClaimedJob> claim(String worker, int limit, Duration lease) {
+    @SuppressWarnings("unchecked")
+    List<Tuple> rows =
+        entityManager
+            .createNativeQuery(
+                "UPDATE evaluation_job SET status = 'running', claimed_by = ?1,"
+                    + " lease_until = now() + ?2 * interval '1 millisecond', attempts = attempts + 1"
+                    + " WHERE id IN (SELECT id FROM evaluation_job"
+                    + "   WHERE status = 'pending' OR (status = 'running' AND lease_until < now())"
+                    + "   ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED)"
+                    + " RETURNING id, run_id, response_id, response_b_id, judge_id, judge_version",
+                Tuple.class)
+            .setParameter(1, worker)
+            .setParameter(2, lease.toMillis())
+            .setParameter(3, limit)
+            .getResultList();
+    return rows.stream().map(EvaluationJobRepository::claimedJob).toList();
+  }
+
+  private static ClaimedJob claimedJob(Tuple row) {
+    Number responseBId = row.get("response_b_id", Number.class);
+    return new ClaimedJob(
+        row.get("id", Number.class).longValue(),
+        row.get("run_id", Number.class).longValue(),
+        row.get("response_id", Number.class).longValue(),
+        responseBId == null ? null : responseBId.longValue(),
+        row.get("judge_id", String.class),
+        row.get("judge_version", String.class));
+  }
+
+  /** Marks a job done if {@code worker} still holds it. */
+  public void markDone(long jobId, String worker) {
+    entityManager
+        .createNativeQuery(
+            "UPDATE evaluation_job SET status = 'done', finished_at = now(), lease_until = NULL,"
+                + " error = NULL WHERE id = ?1 AND claimed_by = ?2")
+        .setParameter(1, jobId)
+        .setParameter(2, worker)
+        .executeUpdate();
+  }
+
+  /**
+   * Records a failure if {@code worker} still holds the job: it goes back to pending, or fails for
+   * good once it has had {@code maxAttempts} attempts.
+   */
+  public void markFailed(long jobId, String worker, String error, int maxAttempts) {
+    entityManager
+        .createNativeQuery(
+            "UPDATE evaluation_job SET status = CASE WHEN attempts >= ?3 THEN 'failed' ELSE 'pending'"
+                + " END, error = ?4, lease_until = NULL,"
+                + " finished_at = CASE WHEN attempts >= ?3 THEN now() END"
+                + " WHERE id = ?1 AND claimed_by = ?2")
+        .setParameter(1, jobId)
+        .setParameter(2, worker)
+        .setParameter(3, maxAttempts)
+        .setParameter(4, error)
+        .executeUpdate();
+  }
+
+  /** Stamps the run finished once none of its jobs is pending or running any more. */
+  public void finishRunIfNothingLeft(long runId) {
+    entityManager
+        .createNativeQuery(
+            "UPDATE evaluation_run SET finished_at = now() WHERE id = ?1 AND finished_at IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM evaluation_job WHERE run_id = ?1"
+                + " AND status IN ('pending', 'running'))")
+        .setParameter(1, runId)
+        .executeUpdate();
+  }
+
+  /** Number of a run's jobs per stored state; states without jobs are absent. */
+  public List<StatusCount> countsByStatus(long runId) {
+    @SuppressWarnings("unchecked")
+    List<Tuple> rows =
+        entityManager
+            .createNativeQuery(
+                "SELECT status AS status, count(*) AS jobs FROM evaluation_job WHERE run_id = ?1"
+                    + " GROUP BY status",
+                Tuple.class)
+            .setParameter(1, runId)
+            .getResultList();
+    return rows.stream()
+        .map(
+            row ->
+                new StatusCount(
+                    row.get("status", String.class), row.get("jobs", Number.class).longValue()))
+        .toList();
+  }
+
+  /** The run's first {@code limit} jobs that failed for good, in queue order. */
+  public List<FailedJob> firstFailures(long runId, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Tuple> rows =
+        entityManager
+            .createNativeQuery(
+                "SELECT response_id AS response_id, judge_id || '@' || judge_version AS judge,"
+                    + " error AS error FROM evaluation_job"
+                    + " WHERE run_id = ?1 AND status = 'failed' ORDER BY id LIMIT ?2",
+                Tuple.class)
+            .setParameter(1, runId)
+            .setParameter(2, limit)
+            .getResultList();
+    return rows.stream()
+        .map(
+            row ->
+                new FailedJob(
+                    row.get("response_id", Number.class).longValue(),
+                    row.get("judge", String.class),
+                    row.get("error", String.class)))
+        .toList();
+  }
+}
