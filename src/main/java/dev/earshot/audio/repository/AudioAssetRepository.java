@@ -16,16 +16,17 @@ public class AudioAssetRepository implements PanacheRepositoryBase<AudioAsset, S
         getEntityManager()
             .createNativeQuery(
                 "INSERT INTO audio_asset (sha256, format, sample_rate, channels, bits_per_sample,"
-                    + " frames, duration_seconds, size_bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                    + " ON CONFLICT (sha256) DO NOTHING")
-            .setParameter(1, asset.sha256)
-            .setParameter(2, asset.format)
-            .setParameter(3, asset.sampleRate)
-            .setParameter(4, asset.channels)
-            .setParameter(5, asset.bitsPerSample)
-            .setParameter(6, asset.frames)
-            .setParameter(7, asset.durationSeconds)
-            .setParameter(8, asset.sizeBytes)
+                    + " frames, duration_seconds, size_bytes) VALUES (:sha256, :format,"
+                    + " :sampleRate, :channels, :bitsPerSample, :frames, :durationSeconds,"
+                    + " :sizeBytes) ON CONFLICT (sha256) DO NOTHING")
+            .setParameter("sha256", asset.sha256)
+            .setParameter("format", asset.format)
+            .setParameter("sampleRate", asset.sampleRate)
+            .setParameter("channels", asset.channels)
+            .setParameter("bitsPerSample", asset.bitsPerSample)
+            .setParameter("frames", asset.frames)
+            .setParameter("durationSeconds", asset.durationSeconds)
+            .setParameter("sizeBytes", asset.sizeBytes)
             .executeUpdate();
     return inserted == 1;
   }

@@ -4,8 +4,8 @@ import dev.earshot.audio.decode.AudioRejectedException;
 import dev.earshot.audio.service.AudioInfoView;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.platform.config.EarshotConfig;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.rest.Problem;
-import dev.earshot.platform.rest.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -94,8 +94,7 @@ public class AudioResource {
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body)
       throws AudioRejectedException {
     if (contentLength != null && contentLength > maxBytes) {
-      throw new ProblemException(
-          413,
+      throw DomainException.tooLarge(
           "Audio too large",
           "The file has "
               + contentLength
@@ -176,8 +175,8 @@ public class AudioResource {
         .build();
   }
 
-  private static ProblemException unknown(String sha256) {
-    return ProblemException.notFound(
+  private static DomainException unknown(String sha256) {
+    return DomainException.notFound(
         "No audio with SHA-256 " + sha256 + "; upload it with POST /api/audio");
   }
 

@@ -9,8 +9,8 @@ import dev.earshot.audio.decode.MonoAudio;
 import dev.earshot.audio.decode.WavWriter;
 import dev.earshot.audio.repository.AudioAssetRepository;
 import dev.earshot.platform.config.EarshotConfig;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.io.LimitedInputStream;
-import dev.earshot.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -100,7 +100,7 @@ public class AudioService {
     Path path =
         store
             .find(sha256)
-            .orElseThrow(() -> ProblemException.notFound("No audio with SHA-256 " + sha256));
+            .orElseThrow(() -> DomainException.notFound("No audio with SHA-256 " + sha256));
     try {
       return decoder.decodeForAnalysis(map(path));
     } catch (AudioRejectedException e) {
@@ -119,7 +119,7 @@ public class AudioService {
     Path path =
         store
             .find(sha256)
-            .orElseThrow(() -> ProblemException.notFound("No audio with SHA-256 " + sha256));
+            .orElseThrow(() -> DomainException.notFound("No audio with SHA-256 " + sha256));
     byte[] original;
     try {
       original = Files.readAllBytes(path);

@@ -10,8 +10,8 @@ import dev.earshot.dataset.service.DatasetViews.ResponseView;
 import dev.earshot.dataset.service.DatasetViews.SystemView;
 import dev.earshot.dataset.service.ImportProgress;
 import dev.earshot.dataset.service.ImportReport;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.rest.Problem;
-import dev.earshot.platform.rest.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -97,8 +97,7 @@ public class DatasetResource {
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
       InputStream zip) {
     if (contentLength != null && contentLength > maxZipBytes) {
-      throw new ProblemException(
-          413,
+      throw DomainException.tooLarge(
           "Dataset zip too large",
           "The zip has "
               + contentLength

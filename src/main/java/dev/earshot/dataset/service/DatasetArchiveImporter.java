@@ -3,8 +3,8 @@ package dev.earshot.dataset.service;
 import dev.earshot.dataset.manifest.DatasetFolderReader;
 import dev.earshot.dataset.manifest.ZipExtractor;
 import dev.earshot.platform.config.EarshotConfig;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.io.LimitedInputStream;
-import dev.earshot.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,7 @@ public class DatasetArchiveImporter {
 
   /**
    * @throws DatasetRejectedException with every bad line; nothing imported
-   * @throws ProblemException 413 for a zip over the limits, 422 for a broken zip
+   * @throws DomainException too large for a zip over the limits
    */
   public ImportReport importZip(InputStream zip, String nameOverride, ImportProgress progress) {
     Path folder = null;
@@ -44,16 +44,15 @@ public class DatasetArchiveImporter {
       Path root = extractor.extract(new LimitedInputStream(zip, maxZipBytes), folder);
       return importer.importFolder(root, nameOverride, progress);
     } catch (LimitedInputStream.LimitExceededException e) {
-      throw new ProblemException(
-          413,
+      throw DomainException.tooLarge(
           "Dataset zip too large",
           "The zip is larger than "
               + maxZipBytes
               + " bytes (earshot.datasets.max-zip-bytes); split the dataset into several zips.");
     } catch (ZipExtractor.RejectedArchiveException e) {
       if (e.tooLarge()) {
-        throw new ProblemException(
-            413, "Dataset zip too large", "The zip was refused: " + e.getMessage() + ".");
+        throw DomainException.tooLarge(
+            "Dataset zip too large", "The zip was refused: " + e.getMessage() + ".");
       }
       throw new DatasetRejectedException(
           "(zip)",

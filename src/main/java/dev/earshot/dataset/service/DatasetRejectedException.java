@@ -1,13 +1,14 @@
 package dev.earshot.dataset.service;
 
 import dev.earshot.dataset.manifest.ManifestProblem;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.error.Failure;
 import java.util.List;
 
 /**
  * A dataset with problems: nothing of it was imported. Carries every problem with file and line.
  */
-public class DatasetRejectedException extends ProblemException {
+public class DatasetRejectedException extends DomainException {
 
   private static final long serialVersionUID = 1L;
 
@@ -15,7 +16,7 @@ public class DatasetRejectedException extends ProblemException {
 
   public DatasetRejectedException(List<ManifestProblem> problems) {
     super(
-        422,
+        Failure.INVALID_VALUE,
         "Invalid dataset",
         problems.size()
             + (problems.size() == 1 ? " problem" : " problems")

@@ -16,7 +16,7 @@ import dev.earshot.dataset.service.DatasetViews.Page;
 import dev.earshot.dataset.service.DatasetViews.PromptView;
 import dev.earshot.dataset.service.DatasetViews.ResponseView;
 import dev.earshot.dataset.service.DatasetViews.SystemView;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -104,7 +104,7 @@ public class DatasetService {
     return responses
         .findByIdOptional(id)
         .map(this::responseView)
-        .orElseThrow(() -> ProblemException.notFound("No response with id " + id));
+        .orElseThrow(() -> DomainException.notFound("No response with id " + id));
   }
 
   /**
@@ -119,22 +119,21 @@ public class DatasetService {
         || request.prompt() == null
         || request.system() == null
         || request.audioSha256() == null) {
-      throw ProblemException.badRequest("prompt, system and audioSha256 are required");
+      throw DomainException.invalidRequest("prompt, system and audioSha256 are required");
     }
     if (!NAME.matcher(request.system()).matches()) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "system '"
               + request.system()
               + "' is not allowed: use 1-100 letters, digits, '.', '_' or '-'");
     }
     if (request.latencyMs() != null && request.latencyMs() < 0) {
-      throw ProblemException.badRequest("latencyMs must be >= 0");
+      throw DomainException.invalidRequest("latencyMs must be >= 0");
     }
     Dataset dataset = dataset(datasetName);
     Prompt prompt = prompt(dataset, request.prompt());
     if (audio.find(request.audioSha256()).isEmpty()) {
-      throw new ProblemException(
-          422,
+      throw DomainException.invalid(
           "Unknown audio",
           "No audio with SHA-256 "
               + request.audioSha256()
@@ -158,8 +157,7 @@ public class DatasetService {
       response.system = system;
       response.audioSha256 = request.audioSha256();
     } else if (!response.audioSha256.equals(request.audioSha256())) {
-      throw new ProblemException(
-          409,
+      throw DomainException.conflict(
           "Response exists",
           "System '"
               + system.name
@@ -184,7 +182,7 @@ public class DatasetService {
         .findByName(name)
         .orElseThrow(
             () ->
-                ProblemException.notFound(
+                DomainException.notFound(
                     "No dataset named '" + name + "'; GET /api/datasets lists them"));
   }
 
@@ -193,7 +191,7 @@ public class DatasetService {
         .findByExternalId(dataset, promptId)
         .orElseThrow(
             () ->
-                ProblemException.notFound(
+                DomainException.notFound(
                     "No prompt '" + promptId + "' in dataset '" + dataset.name + "'"));
   }
 
@@ -202,7 +200,7 @@ public class DatasetService {
         .findByName(name)
         .orElseThrow(
             () ->
-                ProblemException.notFound(
+                DomainException.notFound(
                     "No system named '" + name + "'; GET /api/systems lists them"));
   }
 
@@ -250,7 +248,7 @@ public class DatasetService {
 
   private static void checkPage(int page, int size) {
     if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
     }
   }

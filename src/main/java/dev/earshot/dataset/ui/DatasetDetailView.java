@@ -18,7 +18,7 @@ import dev.earshot.dataset.service.DatasetViews.DatasetSummary;
 import dev.earshot.dataset.service.DatasetViews.PromptView;
 import dev.earshot.dataset.service.DatasetViews.ResponseView;
 import dev.earshot.dataset.service.DatasetViews.SystemView;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,7 +66,7 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
     DatasetSummary summary;
     try {
       summary = datasets.get(datasetName);
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       event.rerouteToError(IllegalArgumentException.class, e.getMessage());
       return;
     }

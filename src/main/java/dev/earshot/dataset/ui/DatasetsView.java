@@ -25,7 +25,7 @@ import dev.earshot.dataset.service.DatasetService;
 import dev.earshot.dataset.service.DatasetViews.DatasetSummary;
 import dev.earshot.dataset.service.ImportReport;
 import dev.earshot.platform.concurrent.BackgroundTasks;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
 import dev.earshot.ui.NavigationEntry;
@@ -154,7 +154,7 @@ public class DatasetsView extends VerticalLayout {
             ui.access(() -> finished(report));
           } catch (DatasetRejectedException e) {
             ui.access(() -> rejected(e.problems()));
-          } catch (ProblemException e) {
+          } catch (DomainException e) {
             ui.access(() -> rejected(List.of(new ManifestProblem("(zip)", 0, e.getMessage()))));
           } catch (IOException e) {
             throw new UncheckedIOException(e);

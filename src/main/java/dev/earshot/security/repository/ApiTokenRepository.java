@@ -17,6 +17,11 @@ public class ApiTokenRepository implements PanacheRepositoryBase<ApiToken, UUID>
         .firstResultOptional();
   }
 
+  /** Every token with its owner, oldest first. */
+  public List<ApiToken> allWithOwners() {
+    return list("from ApiToken t join fetch t.user order by t.createdAt, t.id");
+  }
+
   public List<ApiToken> ofUser(User user) {
     return list("user = ?1 order by createdAt, id", user);
   }

@@ -1,7 +1,7 @@
 package dev.earshot.security.rest;
 
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.rest.Problem;
-import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.security.Role;
 import dev.earshot.security.auth.BearerTokenIdentityProvider;
 import dev.earshot.security.service.AccountService;
@@ -9,6 +9,9 @@ import dev.earshot.security.service.AccountService.CreatedToken;
 import dev.earshot.security.service.AccountService.TokenView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,7 +42,14 @@ public class TokenResource {
    * A token to create: {@code role} defaults to the owner's and may not exceed it; {@code user}
    * (admins only) creates it for someone else.
    */
-  public record NewToken(String name, String role, String user) {}
+  public record NewToken(
+      @NotBlank(message = AccountService.TOKEN_NAME_RULE)
+          @Size(
+              max = AccountService.MAX_TOKEN_NAME_LENGTH,
+              message = AccountService.TOKEN_NAME_RULE)
+          String name,
+      String role,
+      String user) {}
 
   private final AccountService accounts;
   private final SecurityIdentity identity;
@@ -77,9 +87,9 @@ public class TokenResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response create(NewToken token) {
+  public Response create(@Valid NewToken token) {
     if (token == null) {
-      throw ProblemException.badRequest("Send {\"name\"} and optionally {\"role\"}");
+      throw DomainException.invalidRequest("Send {\"name\"} and optionally {\"role\"}");
     }
     String owner = token.user() == null ? caller() : token.user();
     if (!owner.equals(identity.getPrincipal().getName())) {
@@ -105,8 +115,7 @@ public class TokenResource {
   private String caller() {
     String name = identity.getPrincipal().getName();
     if (BearerTokenIdentityProvider.BOOTSTRAP_PRINCIPAL.equals(name)) {
-      throw new ProblemException(
-          409,
+      throw DomainException.conflict(
           "Bootstrap token has no user",
           "The bootstrap admin token belongs to no user: create a user (POST /api/users) and"
               + " pass {\"user\"} to make a token for them");

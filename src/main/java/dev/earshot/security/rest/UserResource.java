@@ -1,10 +1,15 @@
 package dev.earshot.security.rest;
 
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.rest.Problem;
 import dev.earshot.security.Role;
 import dev.earshot.security.service.AccountService;
 import dev.earshot.security.service.AccountService.UserView;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,11 +35,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
-  /** A new user: {@code role} is admin, researcher or annotator. */
-  public record NewUser(String username, String password, String role) {}
+  /**
+   * A new user: {@code role} is admin, researcher or annotator. The role is checked by the service,
+   * whose message lists the roles.
+   */
+  public record NewUser(
+      @NotNull(message = AccountService.USERNAME_RULE)
+          @Pattern(regexp = AccountService.USERNAME_PATTERN, message = AccountService.USERNAME_RULE)
+          String username,
+      @NotNull(message = AccountService.PASSWORD_RULE)
+          @Size(min = AccountService.MIN_PASSWORD_LENGTH, message = AccountService.PASSWORD_RULE)
+          String password,
+      String role) {}
 
   /** What to change; absent fields stay as they are. */
-  public record UserChange(String role, String password) {}
+  public record UserChange(
+      String role,
+      @Size(min = AccountService.MIN_PASSWORD_LENGTH, message = AccountService.PASSWORD_RULE)
+          String password) {}
 
   private final AccountService accounts;
 
@@ -76,10 +94,9 @@ public class UserResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response create(NewUser user) {
+  public Response create(@Valid NewUser user) {
     if (user == null) {
-      throw dev.earshot.platform.rest.ProblemException.badRequest(
-          "Send {\"username\",\"password\",\"role\"}");
+      throw DomainException.invalidRequest("Send {\"username\",\"password\",\"role\"}");
     }
     UserView created = accounts.createUser(user.username(), user.password(), user.role());
     return Response.created(URI.create("/api/users/" + created.username())).entity(created).build();
@@ -91,10 +108,9 @@ public class UserResource {
   @Operation(
       summary = "Change a user's role or password",
       description = "The last admin cannot lose the admin role (409).")
-  public UserView change(@PathParam("username") String username, UserChange change) {
+  public UserView change(@PathParam("username") String username, @Valid UserChange change) {
     if (change == null || (change.role() == null && change.password() == null)) {
-      throw dev.earshot.platform.rest.ProblemException.badRequest(
-          "Send {\"role\"} and/or {\"password\"}");
+      throw DomainException.invalidRequest("Send {\"role\"} and/or {\"password\"}");
     }
     if (change.password() != null) {
       accounts.changePassword(username, change.password());

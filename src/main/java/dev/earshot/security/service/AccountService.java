@@ -1,6 +1,6 @@
 package dev.earshot.security.service;
 
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.security.ApiToken;
 import dev.earshot.security.Role;
 import dev.earshot.security.SecretTokens;
@@ -24,9 +24,22 @@ public class AccountService {
   /** Tokens start with this so that a leaked one is recognisable in logs and secret scanners. */
   public static final String TOKEN_PREFIX = "earshot_";
 
-  static final int MIN_PASSWORD_LENGTH = 10;
+  public static final int MIN_PASSWORD_LENGTH = 10;
+
+  /** What a password must be; the REST request records validate with the same words. */
+  public static final String PASSWORD_RULE =
+      "must have at least " + MIN_PASSWORD_LENGTH + " characters";
+
+  public static final String USERNAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._@-]{0,63}";
+  public static final String USERNAME_RULE =
+      "must be 1-64 letters, digits or . _ @ -, starting with a letter or digit";
+
+  public static final int MAX_TOKEN_NAME_LENGTH = 100;
+  public static final String TOKEN_NAME_RULE =
+      "give the token a name of 1-" + MAX_TOKEN_NAME_LENGTH + " characters";
+
   private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
-  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
+  private static final Pattern USERNAME = Pattern.compile(USERNAME_PATTERN);
 
   /** A user as shown to admins and to the user. */
   public record UserView(String username, String role, OffsetDateTime createdAt) {
@@ -84,14 +97,13 @@ public class AccountService {
 
   public UserView createUser(String username, String password, String role) {
     if (username == null || !USERNAME.matcher(username).matches()) {
-      throw ProblemException.badRequest(
-          "username must be 1-64 letters, digits or . _ @ -, starting with a letter or digit");
+      throw DomainException.invalidRequest("username " + USERNAME_RULE);
     }
     Role parsed = role(role);
     checkPassword(password);
     if (users.findByUsername(username).isPresent()) {
-      throw new ProblemException(
-          409, "User exists", "A user named '" + username + "' exists already; pick another name");
+      throw DomainException.conflict(
+          "User exists", "A user named '" + username + "' exists already; pick another name");
     }
     User user = new User();
     user.username = username;
@@ -121,7 +133,7 @@ public class AccountService {
   public void changeOwnPassword(String username, String current, String replacement) {
     User user = existing(username);
     if (current == null || !BcryptUtil.matches(current, user.passwordHash)) {
-      throw new ProblemException(403, "Wrong password", "The current password is not right");
+      throw DomainException.forbidden("Wrong password", "The current password is not right");
     }
     changePassword(username, replacement);
   }
@@ -141,13 +153,12 @@ public class AccountService {
    */
   public CreatedToken createToken(String username, String name, String role) {
     User user = existing(username);
-    if (name == null || name.isBlank() || name.length() > 100) {
-      throw ProblemException.badRequest("name: give the token a name of 1-100 characters");
+    if (name == null || name.isBlank() || name.length() > MAX_TOKEN_NAME_LENGTH) {
+      throw DomainException.invalidRequest("name: " + TOKEN_NAME_RULE);
     }
     Role tokenRole = role == null ? user.roleValue() : role(role);
     if (!user.roleValue().covers(tokenRole)) {
-      throw new ProblemException(
-          403,
+      throw DomainException.forbidden(
           "Role above the owner's",
           "A token cannot have role '"
               + tokenRole.id()
@@ -173,9 +184,7 @@ public class AccountService {
   }
 
   public List<TokenView> allTokens() {
-    return tokens.list("from ApiToken t join fetch t.user order by t.createdAt, t.id").stream()
-        .map(TokenView::of)
-        .toList();
+    return tokens.allWithOwners().stream().map(TokenView::of).toList();
   }
 
   /**
@@ -189,8 +198,7 @@ public class AccountService {
             .filter(t -> asAdmin || t.user.username.equals(caller))
             .orElseThrow(
                 () ->
-                    ProblemException.notFound(
-                        "No token " + id + " of yours; list GET /api/tokens"));
+                    DomainException.notFound("No token " + id + " of yours; list GET /api/tokens"));
     if (token.revokedAt == null) {
       token.revokedAt = OffsetDateTime.now();
     }
@@ -225,13 +233,12 @@ public class AccountService {
     return users
         .findByUsername(username)
         .orElseThrow(
-            () -> ProblemException.notFound("No user '" + username + "'; list GET /api/users"));
+            () -> DomainException.notFound("No user '" + username + "'; list GET /api/users"));
   }
 
   private void requireAnotherAdmin(User admin) {
-    if (users.count("role = ?1 and id <> ?2", Role.ADMIN.id(), admin.id) == 0) {
-      throw new ProblemException(
-          409,
+    if (users.countAdminsOtherThan(admin) == 0) {
+      throw DomainException.conflict(
           "Last admin",
           "'" + admin.username + "' is the last admin; make another user admin first");
     }
@@ -241,13 +248,13 @@ public class AccountService {
     return Role.parse(role)
         .orElseThrow(
             () ->
-                ProblemException.badRequest("role must be one of " + Role.ids() + ", not " + role));
+                DomainException.invalidRequest(
+                    "role must be one of " + Role.ids() + ", not " + role));
   }
 
   private static void checkPassword(String password) {
     if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-      throw ProblemException.badRequest(
-          "password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+      throw DomainException.invalidRequest("password " + PASSWORD_RULE);
     }
   }
 }

@@ -17,7 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.security.Role;
 import dev.earshot.security.service.AccountService;
 import dev.earshot.security.service.AccountService.CreatedToken;
@@ -67,7 +67,7 @@ public class AccountView extends VerticalLayout {
                 replacement.clear();
                 Notification.show("Password changed")
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-              } catch (ProblemException e) {
+              } catch (DomainException e) {
                 Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
               }
             });
@@ -96,7 +96,7 @@ public class AccountView extends VerticalLayout {
                 name.clear();
                 refreshTokens();
                 showOnce(created);
-              } catch (ProblemException e) {
+              } catch (DomainException e) {
                 Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
               }
             });

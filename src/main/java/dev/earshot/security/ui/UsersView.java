@@ -15,7 +15,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.security.Role;
 import dev.earshot.security.service.AccountService;
 import dev.earshot.security.service.AccountService.UserView;
@@ -132,7 +132,7 @@ public class UsersView extends VerticalLayout {
   private void act(Runnable change) {
     try {
       change.run();
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
     refresh();

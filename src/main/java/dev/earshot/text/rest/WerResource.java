@@ -1,7 +1,7 @@
 package dev.earshot.text.rest;
 
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.rest.Problem;
-import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.text.wer.Alignment;
 import dev.earshot.text.wer.CorpusErrorRate;
 import dev.earshot.text.wer.ErrorRates;
@@ -82,14 +82,14 @@ public class WerResource {
     for (int i = 0; i < request.pairs().size(); i++) {
       WerPair pair = request.pairs().get(i);
       if (pair == null || pair.reference() == null || pair.hypothesis() == null) {
-        throw ProblemException.badRequest(
+        throw DomainException.invalidRequest(
             "pairs[" + i + "] needs a reference and a hypothesis (use \"\" for empty text)");
       }
       Alignment alignment;
       try {
         alignment = ErrorRates.score(pair.reference(), pair.hypothesis(), unit);
       } catch (IllegalArgumentException e) {
-        throw ProblemException.badRequest("pairs[" + i + "]: " + e.getMessage());
+        throw DomainException.invalidRequest("pairs[" + i + "]: " + e.getMessage());
       }
       alignments.add(alignment);
       results.add(
@@ -108,11 +108,11 @@ public class WerResource {
 
   private static ErrorUnit unit(WerRequest request) {
     if (request == null || request.pairs() == null) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "send {\"unit\": \"word\" or \"char\", \"pairs\": [{\"id\", \"reference\", \"hypothesis\"}]}");
     }
     if (request.pairs().size() > MAX_PAIRS) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "at most " + MAX_PAIRS + " pairs per request; split the batch");
     }
     String unit = request.unit() == null ? "word" : request.unit();
@@ -120,7 +120,7 @@ public class WerResource {
       case "word" -> ErrorUnit.WORD;
       case "char" -> ErrorUnit.CHAR;
       default ->
-          throw ProblemException.badRequest(
+          throw DomainException.invalidRequest(
               "unit must be \"word\" or \"char\", got \"" + unit + "\"");
     };
   }
