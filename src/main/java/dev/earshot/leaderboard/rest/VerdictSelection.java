@@ -1,7 +1,7 @@
 package dev.earshot.leaderboard.rest;
 
 import dev.earshot.leaderboard.service.LeaderboardService.LeaderboardQuery;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -76,7 +76,7 @@ public class VerdictSelection {
     try {
       return UUID.fromString(value.trim());
     } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "campaign must be a campaign id (a UUID, see GET /api/campaigns), got " + value);
     }
   }
@@ -93,7 +93,7 @@ public class VerdictSelection {
         LocalDate date = LocalDate.parse(value);
         return endOfDay ? LeaderboardQuery.endOfDay(date) : LeaderboardQuery.startOfDay(date);
       } catch (DateTimeParseException notDate) {
-        throw ProblemException.badRequest(
+        throw DomainException.invalidRequest(
             name
                 + " must be an ISO date (2026-11-26) or date-time (2026-11-26T12:00:00Z), got "
                 + value);

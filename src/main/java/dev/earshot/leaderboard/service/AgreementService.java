@@ -1,6 +1,10 @@
 package dev.earshot.leaderboard.service;
 
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.leaderboard.repository.ScoreBattleRepository;
+import dev.earshot.leaderboard.repository.ScoreBattleRepository.ScoredPair;
+import dev.earshot.platform.error.DomainException;
+import dev.earshot.preference.repository.PreferenceTallyRepository;
+import dev.earshot.preference.repository.PreferenceTallyRepository.StoredPreference;
 import dev.earshot.rating.service.CampaignService;
 import dev.earshot.stats.Outcome;
 import dev.earshot.stats.agreement.AgreementRate;
@@ -17,7 +21,6 @@ import dev.earshot.stats.agreement.ScreeningCriteria;
 import dev.earshot.stats.agreement.TieHandling;
 import dev.earshot.stats.agreement.Verdict;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,16 +47,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ApplicationScoped
 public class AgreementService {
 
-  private static final String HUMANS = "human";
-  private static final String JUDGES = "judge";
-
-  private final EntityManager entityManager;
+  private final PreferenceTallyRepository preferences;
+  private final ScoreBattleRepository scoreBattles;
   private final LeaderboardService leaderboards;
   private final CampaignService campaigns;
 
   public AgreementService(
-      EntityManager entityManager, LeaderboardService leaderboards, CampaignService campaigns) {
-    this.entityManager = entityManager;
+      PreferenceTallyRepository preferences,
+      ScoreBattleRepository scoreBattles,
+      LeaderboardService leaderboards,
+      CampaignService campaigns) {
+    this.preferences = preferences;
+    this.scoreBattles = scoreBattles;
     this.leaderboards = leaderboards;
     this.campaigns = campaigns;
   }
@@ -261,7 +266,7 @@ public class AgreementService {
 
   private static void requireDimension(String dimension) {
     if (dimension == null || dimension.isBlank()) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "dimension is required, e.g. ?dimension=content; agreement is computed per dimension of"
               + " the pairwise votes (content, prosody, emotion, nonspeech, quality, ...)");
     }
@@ -276,7 +281,8 @@ public class AgreementService {
       campaigns.requireExisting(campaign);
     }
     Map<String, Map<String, Verdict>> byRater = new TreeMap<>();
-    for (StoredVerdict stored : storedVerdicts(HUMANS, dimension, campaign, "p.created_at, p.id")) {
+    for (StoredPreference vote : preferences.humanVotes(dimension, campaign)) {
+      StoredVerdict stored = oriented(vote);
       byRater
           .computeIfAbsent(stored.source(), rater -> new LinkedHashMap<>())
           .put(stored.item(), stored.verdict());
@@ -296,9 +302,9 @@ public class AgreementService {
    */
   private Map<String, Map<String, JudgeVerdict>> judgeVerdicts(String dimension) {
     Map<String, Map<String, JudgeVerdict>> judges = new TreeMap<>();
-    List<StoredVerdict> verdicts =
-        new ArrayList<>(storedVerdicts(JUDGES, dimension, null, "p.source, p.created_at, p.id"));
-    verdicts.addAll(scoreVerdicts(dimension));
+    List<StoredVerdict> verdicts = new ArrayList<>();
+    preferences.judgeVerdicts(dimension).forEach(stored -> verdicts.add(oriented(stored)));
+    scoreBattles.scoredPairs(dimension).forEach(pair -> verdicts.add(verdict(pair)));
     for (StoredVerdict stored : verdicts) {
       judges
           .computeIfAbsent(stored.source(), judge -> new LinkedHashMap<>())
@@ -309,67 +315,29 @@ public class AgreementService {
   }
 
   /** Pointwise scores of two responses to one prompt by one judge version, as a verdict. */
-  private List<StoredVerdict> scoreVerdicts(String dimension) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(
-                "SELECT ra.prompt_id, x.response_id, y.response_id, x.judge_id || '@' ||"
-                    + " x.judge_version, sign(x.value - y.value) FROM judge_score x JOIN judge_score"
-                    + " y ON y.judge_id = x.judge_id AND y.judge_version = x.judge_version AND"
-                    + " y.dimension = x.dimension AND y.response_id > x.response_id JOIN response ra"
-                    + " ON ra.id = x.response_id JOIN response rb ON rb.id = y.response_id AND"
-                    + " rb.prompt_id = ra.prompt_id WHERE x.dimension = :dimension")
-            .setParameter("dimension", dimension)
-            .getResultList();
-    List<StoredVerdict> verdicts = new ArrayList<>(rows.size());
-    for (Object[] row : rows) {
-      int sign = ((Number) row[4]).intValue();
-      Verdict verdict = sign > 0 ? Verdict.A_BETTER : sign < 0 ? Verdict.B_BETTER : Verdict.TIE;
-      verdicts.add(
-          new StoredVerdict(row[0] + "/" + row[1] + "-" + row[2], (String) row[3], verdict, null));
-    }
-    return verdicts;
+  private static StoredVerdict verdict(ScoredPair pair) {
+    int sign = pair.scoreSign();
+    Verdict verdict = sign > 0 ? Verdict.A_BETTER : sign < 0 ? Verdict.B_BETTER : Verdict.TIE;
+    return new StoredVerdict(
+        pair.promptId() + "/" + pair.responseAId() + "-" + pair.responseBId(),
+        pair.judge(),
+        verdict,
+        null);
   }
 
   /** A stored preference with its verdict turned to the point of view of the lower response id. */
   private record StoredVerdict(
       String item, String source, Verdict verdict, Boolean positionConflict) {}
 
-  /**
-   * Stored verdicts of a kind on the dimension; of one campaign unless {@code campaign} is null.
-   */
-  private List<StoredVerdict> storedVerdicts(
-      String kind, String dimension, UUID campaign, String order) {
-    jakarta.persistence.Query query =
-        entityManager
-            .createNativeQuery(
-                "SELECT p.prompt_id, p.response_a_id, p.response_b_id, p.verdict, p.source,"
-                    + " p.position_conflict FROM preference p WHERE p.source_kind = :kind AND"
-                    + " p.dimension = :dimension"
-                    + (campaign == null ? "" : " AND p.campaign_id = :campaign")
-                    + " ORDER BY "
-                    + order)
-            .setParameter("kind", kind)
-            .setParameter("dimension", dimension);
-    if (campaign != null) {
-      query.setParameter("campaign", campaign);
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = query.getResultList();
-    List<StoredVerdict> verdicts = new ArrayList<>(rows.size());
-    for (Object[] row : rows) {
-      long first = ((Number) row[1]).longValue();
-      long second = ((Number) row[2]).longValue();
-      Verdict verdict = Verdict.valueOf(((String) row[3]).toUpperCase(Locale.ROOT));
-      verdicts.add(
-          new StoredVerdict(
-              row[0] + "/" + Math.min(first, second) + "-" + Math.max(first, second),
-              (String) row[4],
-              first < second ? verdict : swapped(verdict),
-              (Boolean) row[5]));
-    }
-    return verdicts;
+  private static StoredVerdict oriented(StoredPreference preference) {
+    long first = preference.responseAId();
+    long second = preference.responseBId();
+    Verdict verdict = Verdict.valueOf(preference.verdict().toUpperCase(Locale.ROOT));
+    return new StoredVerdict(
+        preference.promptId() + "/" + Math.min(first, second) + "-" + Math.max(first, second),
+        preference.source(),
+        first < second ? verdict : swapped(verdict),
+        preference.positionConflict());
   }
 
   /** The same verdict seen from the other response's side. */

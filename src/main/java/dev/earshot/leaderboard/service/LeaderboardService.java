@@ -1,7 +1,15 @@
 package dev.earshot.leaderboard.service;
 
 import dev.earshot.feature.service.ResponseFeatures;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.leaderboard.repository.ArenaBattleRepository;
+import dev.earshot.leaderboard.repository.ResponseAudioRepository;
+import dev.earshot.leaderboard.repository.ScoreBattleRepository;
+import dev.earshot.platform.error.DomainException;
+import dev.earshot.preference.repository.PreferenceTallyRepository;
+import dev.earshot.preference.repository.PreferenceTallyRepository.PairTally;
+import dev.earshot.preference.repository.PreferenceTallyRepository.PreferenceSelection;
+import dev.earshot.preference.repository.PreferenceTallyRepository.VerdictBattle;
+import dev.earshot.preference.repository.PreferenceTallyRepository.VerdictWindow;
 import dev.earshot.rating.service.CampaignService;
 import dev.earshot.rating.service.CampaignViews.CampaignChoice;
 import dev.earshot.stats.BootstrapSettings;
@@ -18,7 +26,6 @@ import dev.earshot.stats.StyleControlledFit;
 import dev.earshot.stats.StyleControlledFit.StyleControlledRating;
 import dev.earshot.stats.StyleControlledModel;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -42,7 +49,7 @@ public class LeaderboardService {
   public static final int MAX_BOOTSTRAP = 10_000;
   private static final double RIDGE = 0.01;
   private static final Map<String, Outcome> STORED_OUTCOMES =
-      ArenaService.STORED.entrySet().stream()
+      ArenaBattleRepository.STORED_OUTCOMES.entrySet().stream()
           .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
 
   /**
@@ -61,13 +68,24 @@ public class LeaderboardService {
       List.of("durationSeconds", "speakingRateSyllablesPerSecond", "loudness10Lu");
   private static final double SILENT_LUFS = -70;
 
-  private final EntityManager entityManager;
+  private final PreferenceTallyRepository preferences;
+  private final ScoreBattleRepository scoreBattles;
+  private final ArenaBattleRepository arenaBattles;
+  private final ResponseAudioRepository responseAudio;
   private final ResponseFeatures features;
   private final CampaignService campaigns;
 
   public LeaderboardService(
-      EntityManager entityManager, ResponseFeatures features, CampaignService campaigns) {
-    this.entityManager = entityManager;
+      PreferenceTallyRepository preferences,
+      ScoreBattleRepository scoreBattles,
+      ArenaBattleRepository arenaBattles,
+      ResponseAudioRepository responseAudio,
+      ResponseFeatures features,
+      CampaignService campaigns) {
+    this.preferences = preferences;
+    this.scoreBattles = scoreBattles;
+    this.arenaBattles = arenaBattles;
+    this.responseAudio = responseAudio;
     this.features = features;
     this.campaigns = campaigns;
   }
@@ -156,15 +174,14 @@ public class LeaderboardService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<RowView> leaderboard(LeaderboardQuery query) {
     if (query.bootstrap() < 0 || query.bootstrap() > MAX_BOOTSTRAP) {
-      throw ProblemException.badRequest("bootstrap must be between 0 and " + MAX_BOOTSTRAP);
+      throw DomainException.invalidRequest("bootstrap must be between 0 and " + MAX_BOOTSTRAP);
     }
     PairwiseCounts counts = counts(query);
     if (counts.totalVotes() == 0) {
       return List.of();
     }
     if (query.anchorSystem() != null && !counts.systems().contains(query.anchorSystem())) {
-      throw new ProblemException(
-          422,
+      throw DomainException.invalid(
           "Unknown anchor",
           "System '"
               + query.anchorSystem()
@@ -281,12 +298,7 @@ public class LeaderboardService {
   /** Names of the arenas with imported battles. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<String> arenas() {
-    @SuppressWarnings("unchecked")
-    List<String> names =
-        entityManager
-            .createNativeQuery("SELECT DISTINCT arena FROM arena_battle ORDER BY arena")
-            .getResultList();
-    return names;
+    return arenaBattles.arenas();
   }
 
   /** Campaign ids as choices for the views: the filter applies to human votes. */
@@ -310,145 +322,59 @@ public class LeaderboardService {
     if (source != null && source.startsWith("judge:") && source.length() > "judge:".length()) {
       return preferenceCounts("judge", source.substring("judge:".length()), query);
     }
-    throw ProblemException.badRequest(
+    throw DomainException.invalidRequest(
         "source must be humans, judges, judge:<id>, judge:<id>@<version> or arena:<name>; got "
             + source);
   }
 
   private PairwiseCounts arenaCounts(String arena, LeaderboardQuery query) {
-    jakarta.persistence.Query sql =
-        entityManager
-            .createNativeQuery(
-                "SELECT system_a, system_b, outcome, count(*) FROM arena_battle WHERE arena = :arena"
-                    + timeWindow("imported_at", query)
-                    + " GROUP BY 1, 2, 3")
-            .setParameter("arena", arena);
-    bindTimeWindow(sql, query);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = sql.getResultList();
-    if (rows.isEmpty() && query.since() == null && query.asOf() == null) {
-      throw ProblemException.notFound(
+    List<PairTally> tallies = arenaBattles.tallies(arena, query.since(), query.asOf());
+    if (tallies.isEmpty() && query.since() == null && query.asOf() == null) {
+      throw DomainException.notFound(
           "No battles in arena '"
               + arena
               + "'; import them with POST /api/arenas/"
               + arena
               + "/battles");
     }
-    return countsOf(rows, STORED_OUTCOMES);
+    return countsOf(tallies, STORED_OUTCOMES);
   }
 
   /**
    * Verdicts of people or of a judge, by system pair. A judge's verdict on the same pair and
-   * dimension counts once even when several runs stored it.
+   * dimension counts once even when several runs stored it; a judge's scores count as battles
+   * between every two systems it scored on the same prompt.
    */
   private PairwiseCounts preferenceCounts(String kind, String judge, LeaderboardQuery query) {
-    List<Object[]> rows =
-        new ArrayList<>(verdictRows(kind, judge, query, "count(*)", " GROUP BY 1, 2, 3"));
+    List<PairTally> tallies =
+        new ArrayList<>(preferences.tallies(preferenceSelection(kind, judge, query)));
     if ("judge".equals(kind)) {
-      rows.addAll(scoreBattles(judge, query));
+      tallies.addAll(scoreBattles.tallies(judge, query.dimension(), window(query)));
     }
-    return countsOf(rows, VERDICT_OUTCOMES);
+    return countsOf(tallies, VERDICT_OUTCOMES);
   }
 
-  /** Rows {@code [systemA, systemB, stored outcome, count]} as pairwise counts. */
-  private static PairwiseCounts countsOf(List<Object[]> rows, Map<String, Outcome> outcomes) {
+  /** Tallies as pairwise counts, each stored verdict read with {@code outcomes}. */
+  private static PairwiseCounts countsOf(List<PairTally> tallies, Map<String, Outcome> outcomes) {
     PairwiseCounts.Builder counts = PairwiseCounts.builder();
-    for (Object[] row : rows) {
-      counts.add(
-          (String) row[0],
-          (String) row[1],
-          outcomes.get((String) row[2]),
-          ((Number) row[3]).longValue());
+    for (PairTally tally : tallies) {
+      counts.add(tally.systemA(), tally.systemB(), outcomes.get(tally.verdict()), tally.count());
     }
     return counts.build();
   }
 
-  /**
-   * Battles derived from a pointwise judge's scores: for every prompt, every two systems whose
-   * responses the same judge version scored on the dimension; the higher score wins, equal scores
-   * tie. Rows as {@code [systemA, systemB, verdict, count]}.
-   */
-  private List<Object[]> scoreBattles(String judge, LeaderboardQuery query) {
-    String judgeFilter =
-        judge == null
-            ? ""
-            : judge.contains("@")
-                ? " AND x.judge_id || '@' || x.judge_version = :judge"
-                : " AND x.judge_id = :judge";
-    jakarta.persistence.Query sql =
-        entityManager
-            .createNativeQuery(
-                "SELECT sa.name, sb.name, CASE WHEN x.value > y.value THEN 'a_better'"
-                    + " WHEN x.value < y.value THEN 'b_better' ELSE 'tie' END, count(*)"
-                    + " FROM judge_score x JOIN judge_score y ON y.judge_id = x.judge_id"
-                    + " AND y.judge_version = x.judge_version AND y.dimension = x.dimension"
-                    + " AND y.response_id > x.response_id"
-                    + " JOIN response ra ON ra.id = x.response_id"
-                    + " JOIN response rb ON rb.id = y.response_id AND rb.prompt_id = ra.prompt_id"
-                    + " JOIN system_under_test sa ON sa.id = ra.system_id"
-                    + " JOIN system_under_test sb ON sb.id = rb.system_id"
-                    + " WHERE x.dimension = :dimension"
-                    + judgeFilter
-                    + timeWindow("x.created_at", query)
-                    + timeWindow("y.created_at", query)
-                    + datasetFilter("ra.prompt_id", query)
-                    + " GROUP BY 1, 2, 3")
-            .setParameter("dimension", query.dimension());
-    if (judge != null) {
-      sql.setParameter("judge", judge);
+  /** The human or judge verdicts that {@code query} selects; they need a dimension. */
+  private static PreferenceSelection preferenceSelection(
+      String kind, String judge, LeaderboardQuery query) {
+    if (query.dimension() == null) {
+      throw DomainException.invalidRequest(
+          "dimension is required for human and judge leaderboards");
     }
-    bindFilters(sql, query);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = sql.getResultList();
-    return rows;
+    return new PreferenceSelection(kind, judge, query.dimension(), query.campaign(), window(query));
   }
 
-  /**
-   * Verdicts of people or of a judge with their system names: {@code [systemA, systemB, verdict,
-   * extra...]}. A judge's verdict on the same pair and dimension counts once even when several runs
-   * stored it; every human vote counts.
-   */
-  private List<Object[]> verdictRows(
-      String kind, String judge, LeaderboardQuery query, String extraColumns, String groupBy) {
-    String dimension = query.dimension();
-    if (dimension == null) {
-      throw ProblemException.badRequest("dimension is required for human and judge leaderboards");
-    }
-    String sourceFilter =
-        judge == null
-            ? ""
-            : judge.contains("@") ? " AND p.source = :judge" : " AND p.source LIKE :judge";
-    jakarta.persistence.Query sql =
-        entityManager
-            .createNativeQuery(
-                "SELECT sa.name, sb.name, d.verdict, "
-                    + extraColumns
-                    + " FROM (SELECT DISTINCT ON (p.source,"
-                    + " p.response_a_id, p.response_b_id, p.dimension, CASE WHEN p.source_kind ="
-                    + " 'human' THEN p.id END) p.response_a_id, p.response_b_id, p.verdict FROM"
-                    + " preference p WHERE p.source_kind = :kind AND p.dimension = :dimension"
-                    + sourceFilter
-                    + (query.campaign() == null ? "" : " AND p.campaign_id = :campaign")
-                    + timeWindow("p.created_at", query)
-                    + datasetFilter("p.prompt_id", query)
-                    + " ORDER BY p.source, p.response_a_id, p.response_b_id, p.dimension, CASE WHEN"
-                    + " p.source_kind = 'human' THEN p.id END, p.created_at) d"
-                    + " JOIN response ra ON ra.id = d.response_a_id JOIN system_under_test sa ON"
-                    + " sa.id = ra.system_id JOIN response rb ON rb.id = d.response_b_id JOIN"
-                    + " system_under_test sb ON sb.id = rb.system_id"
-                    + groupBy)
-            .setParameter("kind", kind)
-            .setParameter("dimension", dimension);
-    if (judge != null) {
-      sql.setParameter("judge", judge.contains("@") ? judge : judge + "@%");
-    }
-    if (query.campaign() != null) {
-      sql.setParameter("campaign", query.campaign());
-    }
-    bindFilters(sql, query);
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = sql.getResultList();
-    return rows;
+  private static VerdictWindow window(LeaderboardQuery query) {
+    return new VerdictWindow(query.dataset(), query.since(), query.asOf());
   }
 
   /** Style-controlled ratings with the fitted style coefficients. */
@@ -481,43 +407,37 @@ public class LeaderboardService {
       kind = "judge";
       judge = source.substring("judge:".length());
     } else {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "style control needs the responses' audio: use source humans, judges or judge:<id>");
     }
-    List<Object[]> rows = verdictRows(kind, judge, query, "d.response_a_id, d.response_b_id", "");
+    List<VerdictBattle> verdicts = preferences.battles(preferenceSelection(kind, judge, query));
     StyleBattles.Builder battles = StyleBattles.builder(STYLE_COVARIATES);
-    for (Object[] row : rows) {
-      Style a = style(((Number) row[3]).longValue());
-      Style b = style(((Number) row[4]).longValue());
+    for (VerdictBattle verdict : verdicts) {
+      Style a = style(verdict.responseAId());
+      Style b = style(verdict.responseBId());
       battles.add(
-          (String) row[0],
-          (String) row[1],
-          VERDICT_OUTCOMES.get((String) row[2]),
+          verdict.systemA(),
+          verdict.systemB(),
+          VERDICT_OUTCOMES.get(verdict.verdict()),
           a.durationSeconds() - b.durationSeconds(),
           a.syllablesPerSecond() - b.syllablesPerSecond(),
           (a.loudnessLufs() - b.loudnessLufs()) / 10);
     }
-    if (rows.isEmpty()) {
+    if (verdicts.isEmpty()) {
       return new StyleControlledView(List.of(), List.of());
     }
     try {
       StyleControlledFit fit = StyleControlledModel.defaults().fit(battles.build());
       return new StyleControlledView(fit.ratings(RatingScale.elo()), fit.coefficients());
     } catch (NonIdentifiableRatingsException e) {
-      throw new ProblemException(422, "Ratings not identifiable", e.getMessage());
+      throw DomainException.invalid("Ratings not identifiable", e.getMessage());
     }
   }
 
   private record Style(double durationSeconds, double syllablesPerSecond, double loudnessLufs) {}
 
   private Style style(long responseId) {
-    String sha =
-        (String)
-            entityManager
-                .createNativeQuery("SELECT audio_sha256 FROM response WHERE id = ?1")
-                .setParameter(1, responseId)
-                .getSingleResult();
-    ResponseFeatures.Features measured = features.of(sha);
+    ResponseFeatures.Features measured = features.of(responseAudio.audioSha256(responseId));
     Double loudness = measured.quality().loudnessLufs();
     return new Style(
         measured.prosody().durationSeconds(),
@@ -537,41 +457,9 @@ public class LeaderboardService {
     }
     campaigns.requireExisting(query.campaign());
     if (!"humans".equals(query.source())) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "campaign selects the human votes of a rating campaign: use it with source=humans, not "
               + query.source());
-    }
-  }
-
-  private static String timeWindow(String column, LeaderboardQuery query) {
-    return (query.since() == null ? "" : " AND " + column + " >= :since")
-        + (query.asOf() == null ? "" : " AND " + column + " <= :asOf");
-  }
-
-  private static String datasetFilter(String promptColumn, LeaderboardQuery query) {
-    return query.dataset() == null
-        ? ""
-        : " AND "
-            + promptColumn
-            + " IN (SELECT pr.id FROM prompt pr JOIN dataset ds ON ds.id = pr.dataset_id"
-            + " WHERE ds.name = :dataset)";
-  }
-
-  /** Binds the parameters that {@link #timeWindow} and {@link #datasetFilter} put in the SQL. */
-  private static void bindFilters(jakarta.persistence.Query sql, LeaderboardQuery query) {
-    if (query.dataset() != null) {
-      sql.setParameter("dataset", query.dataset());
-    }
-    bindTimeWindow(sql, query);
-  }
-
-  /** Binds the parameters that {@link #timeWindow} puts in the SQL. */
-  private static void bindTimeWindow(jakarta.persistence.Query sql, LeaderboardQuery query) {
-    if (query.since() != null) {
-      sql.setParameter("since", query.since());
-    }
-    if (query.asOf() != null) {
-      sql.setParameter("asOf", query.asOf());
     }
   }
 }

@@ -26,7 +26,7 @@ import dev.earshot.leaderboard.service.LeaderboardService.LeaderboardQuery;
 import dev.earshot.leaderboard.service.LeaderboardService.RowView;
 import dev.earshot.leaderboard.service.LeaderboardService.StyleControlledView;
 import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.rating.service.CampaignViews.CampaignChoice;
 import dev.earshot.security.Role;
 import dev.earshot.stats.StyleControlledFit.StyleControlledRating;
@@ -299,7 +299,7 @@ public class LeaderboardView extends VerticalLayout {
     List<RowView> rows;
     try {
       rows = leaderboards.leaderboard(query);
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       show(List.of(), e.getMessage());
       return;
     }
@@ -337,7 +337,7 @@ public class LeaderboardView extends VerticalLayout {
                               c.estimate(),
                               c.standardError()))
                   .collect(Collectors.joining("; ")));
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       styleTable.setItems(List.of());
       styleCoefficients.setText(e.getMessage());
     }
