@@ -97,8 +97,7 @@ public class ProblemResponsesFilter implements OASFilter {
           OASFactory.createContent()
               .addMediaType(
                   Problem.MEDIA_TYPE,
-                  OASFactory.createMediaType()
-                      .schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+                  OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
       response.setContent(problem);
     }
   }

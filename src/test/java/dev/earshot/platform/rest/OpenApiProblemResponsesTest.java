@@ -21,7 +21,12 @@ class OpenApiProblemResponsesTest {
   @BeforeAll
   static void readDocument() throws Exception {
     String json =
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+        given()
+            .queryParam("format", "json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
             .asString();
     document = new ObjectMapper().readTree(json);
   }
