@@ -227,9 +227,7 @@ public class RewardModelTrainingService {
                       + " judge; choose another name for the reward model");
             });
     boolean busy =
-        trainings
-            .list("status in ?1", List.of(RewardModelTraining.QUEUED, RewardModelTraining.RUNNING))
-            .stream()
+        trainings.listUnfinished().stream()
             .anyMatch(training -> training.config.name().equals(settings.name()));
     if (busy) {
       throw DomainException.conflict(
@@ -316,8 +314,7 @@ public class RewardModelTrainingService {
               output,
               (done, total, loss) -> {
                 if (done % every == 0 || done == total) {
-                  QuarkusTransaction.requiringNew()
-                      .run(() -> trainings.update("step = ?1 where id = ?2", done, id));
+                  QuarkusTransaction.requiringNew().run(() -> trainings.recordStep(id, done));
                 }
               });
       double trainingSeconds = seconds(training);
