@@ -1,7 +1,5 @@
 package dev.earshot.reward;
 
-import dev.earshot.reward.service.RewardModelViews.RewardModelConfig;
-import dev.earshot.reward.service.RewardModelViews.TrainingMetrics;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -2,6 +2,8 @@ package dev.earshot.export.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,8 +30,9 @@ public class ExportRepository {
       String error) {}
 
   private static final String COLUMNS =
-      "SELECT id, config::text, status, progress, counts::text, high_water_mark::text, created_by,"
-          + " created_at, started_at, finished_at, error FROM export";
+      "SELECT id, config::text AS config_json, status, progress, counts::text AS counts_json,"
+          + " high_water_mark::text AS high_water_mark_json, created_by, created_at, started_at,"
+          + " finished_at, error FROM export";
 
   private final EntityManager entityManager;
 
@@ -51,21 +54,17 @@ public class ExportRepository {
   }
 
   public Optional<ExportRow> find(long id) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager
-            .createNativeQuery(COLUMNS + " WHERE id = ?1")
-            .setParameter(1, id)
-            .getResultList();
-    return rows.stream().findFirst().map(ExportRepository::row);
+    return rows(
+            entityManager
+                .createNativeQuery(COLUMNS + " WHERE id = ?1", Tuple.class)
+                .setParameter(1, id))
+        .stream()
+        .findFirst();
   }
 
   /** Newest first. */
   public List<ExportRow> list() {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        entityManager.createNativeQuery(COLUMNS + " ORDER BY id DESC").getResultList();
-    return rows.stream().map(ExportRepository::row).toList();
+    return rows(entityManager.createNativeQuery(COLUMNS + " ORDER BY id DESC", Tuple.class));
   }
 
   /** Moves a queued export to running; false when it is not queued (taken or gone). */
@@ -117,19 +116,24 @@ public class ExportRepository {
         .executeUpdate();
   }
 
-  private static ExportRow row(Object[] row) {
+  @SuppressWarnings("unchecked")
+  private static List<ExportRow> rows(Query tupleQuery) {
+    return ((List<Tuple>) tupleQuery.getResultList()).stream().map(ExportRepository::row).toList();
+  }
+
+  private static ExportRow row(Tuple row) {
     return new ExportRow(
-        ((Number) row[0]).longValue(),
-        (String) row[1],
-        (String) row[2],
-        ((Number) row[3]).doubleValue(),
-        (String) row[4],
-        (String) row[5],
-        (String) row[6],
-        time(row[7]),
-        time(row[8]),
-        time(row[9]),
-        (String) row[10]);
+        row.get("id", Number.class).longValue(),
+        row.get("config_json", String.class),
+        row.get("status", String.class),
+        row.get("progress", Number.class).doubleValue(),
+        row.get("counts_json", String.class),
+        row.get("high_water_mark_json", String.class),
+        row.get("created_by", String.class),
+        time(row.get("created_at")),
+        time(row.get("started_at")),
+        time(row.get("finished_at")),
+        row.get("error", String.class));
   }
 
   private static OffsetDateTime time(Object value) {

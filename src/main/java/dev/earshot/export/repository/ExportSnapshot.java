@@ -125,9 +125,10 @@ public final class ExportSnapshot implements AutoCloseable {
     String sql =
         "SELECT "
             + PROMPT_KEY
-            + ", pr.text, pr.audio_sha256, v.dimension,"
-            + " sa.name, ra.text_channel, ra.audio_sha256, sb.name, rb.text_channel,"
-            + " rb.audio_sha256, v.verdict, v.created_at"
+            + " AS prompt_key, pr.text AS prompt_text, pr.audio_sha256 AS prompt_audio,"
+            + " v.dimension, sa.name AS system_a, ra.text_channel AS text_a,"
+            + " ra.audio_sha256 AS audio_a, sb.name AS system_b, rb.text_channel AS text_b,"
+            + " rb.audio_sha256 AS audio_b, v.verdict, v.created_at"
             + " FROM (SELECT DISTINCT ON (p.source, p.response_a_id, p.response_b_id, p.dimension,"
             + " CASE WHEN p.source_kind = 'human' THEN p.id END) p.prompt_id, p.response_a_id,"
             + " p.response_b_id, p.dimension, p.verdict, p.created_at FROM preference p WHERE "
@@ -146,15 +147,23 @@ public final class ExportSnapshot implements AutoCloseable {
     try (PreparedStatement statement = cursor(sql, where.params());
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
-        Turn prompt = new Turn(rows.getString(1), text(rows, 2), rows.getString(3));
+        Turn prompt = prompt(rows);
         handler.accept(
             new VoteRow(
                 prompt,
-                rows.getString(4),
-                response(prompt, rows.getString(5), text(rows, 6), rows.getString(7)),
-                response(prompt, rows.getString(8), text(rows, 9), rows.getString(10)),
-                Verdict.valueOf(rows.getString(11).toUpperCase(Locale.ROOT))));
-        watermark.read(1, rows.getObject(12, OffsetDateTime.class), progress);
+                rows.getString("dimension"),
+                response(
+                    prompt,
+                    rows.getString("system_a"),
+                    text(rows, "text_a"),
+                    rows.getString("audio_a")),
+                response(
+                    prompt,
+                    rows.getString("system_b"),
+                    text(rows, "text_b"),
+                    rows.getString("audio_b")),
+                Verdict.valueOf(rows.getString("verdict").toUpperCase(Locale.ROOT))));
+        watermark.read(1, rows.getObject("created_at", OffsetDateTime.class), progress);
       }
     }
     return watermark.mark();
@@ -172,8 +181,10 @@ public final class ExportSnapshot implements AutoCloseable {
     String sql =
         "SELECT "
             + PROMPT_KEY
-            + ", pr.text, pr.audio_sha256, s.name, r.text_channel, r.audio_sha256, js.dimension,"
-            + " avg(js.value), max(js.created_at), count(*)"
+            + " AS prompt_key, pr.text AS prompt_text, pr.audio_sha256 AS prompt_audio,"
+            + " s.name AS system_name, r.text_channel AS response_text,"
+            + " r.audio_sha256 AS response_audio, js.dimension, avg(js.value) AS mean_value,"
+            + " max(js.created_at) AS latest_created_at, count(*) AS score_count"
             + " FROM judge_score js JOIN response r ON r.id = js.response_id"
             + " JOIN prompt pr ON pr.id = r.prompt_id JOIN dataset ds ON ds.id = pr.dataset_id"
             + " JOIN system_under_test s ON s.id = r.system_id WHERE "
@@ -189,14 +200,21 @@ public final class ExportSnapshot implements AutoCloseable {
     try (PreparedStatement statement = cursor(sql, where.params());
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
-        Turn prompt = new Turn(rows.getString(1), text(rows, 2), rows.getString(3));
+        Turn prompt = prompt(rows);
         handler.accept(
             new ScoreRow(
                 prompt,
-                response(prompt, rows.getString(4), text(rows, 5), rows.getString(6)),
-                rows.getString(7),
-                rows.getDouble(8)));
-        watermark.read(rows.getLong(10), rows.getObject(9, OffsetDateTime.class), progress);
+                response(
+                    prompt,
+                    rows.getString("system_name"),
+                    text(rows, "response_text"),
+                    rows.getString("response_audio")),
+                rows.getString("dimension"),
+                rows.getDouble("mean_value")));
+        watermark.read(
+            rows.getLong("score_count"),
+            rows.getObject("latest_created_at", OffsetDateTime.class),
+            progress);
       }
     }
     return watermark.mark();
@@ -208,7 +226,7 @@ public final class ExportSnapshot implements AutoCloseable {
         connection.prepareStatement("SELECT format FROM audio_asset WHERE sha256 = ?")) {
       statement.setString(1, sha256);
       try (ResultSet rows = statement.executeQuery()) {
-        return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+        return rows.next() ? Optional.of(rows.getString("format")) : Optional.empty();
       }
     }
   }
@@ -334,11 +352,14 @@ public final class ExportSnapshot implements AutoCloseable {
 
   private long countSteps(String table, List<Predicates.Step> steps, SelectionCounts counts)
       throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT count(*)");
+    StringBuilder sql = new StringBuilder("SELECT count(*) AS stored");
     List<Object> params = new ArrayList<>();
-    for (int step = 1; step <= steps.size(); step++) {
-      Predicates upToHere = Predicates.all(steps.subList(0, step));
-      sql.append(", count(*) FILTER (WHERE ").append(upToHere.sql()).append(')');
+    for (int step = 0; step < steps.size(); step++) {
+      Predicates upToHere = Predicates.all(steps.subList(0, step + 1));
+      sql.append(", count(*) FILTER (WHERE ")
+          .append(upToHere.sql())
+          .append(") AS ")
+          .append(leftAfter(step));
       params.addAll(upToHere.params());
     }
     sql.append(" FROM ").append(table);
@@ -347,15 +368,20 @@ public final class ExportSnapshot implements AutoCloseable {
     try (PreparedStatement statement = prepare(sql.toString(), params);
         ResultSet rows = statement.executeQuery()) {
       rows.next();
-      long previous = rows.getLong(1);
+      long previous = rows.getLong("stored");
       counts.add(STORED, previous);
       for (int step = 0; step < steps.size(); step++) {
-        long left = rows.getLong(step + 2);
+        long left = rows.getLong(leftAfter(step));
         counts.add(steps.get(step).name(), previous - left);
         previous = left;
       }
       return previous;
     }
+  }
+
+  /** The alias of the count of rows that the filter steps up to {@code step} leave. */
+  private static String leftAfter(int step) {
+    return "left_after_step_" + step;
   }
 
   private PreparedStatement cursor(String sql, List<Object> params) throws SQLException {
@@ -373,11 +399,17 @@ public final class ExportSnapshot implements AutoCloseable {
     return statement;
   }
 
+  /** The prompt of a vote or score row ({@code prompt_key}, {@code prompt_text}, ...). */
+  private static Turn prompt(ResultSet rows) throws SQLException {
+    return new Turn(
+        rows.getString("prompt_key"), text(rows, "prompt_text"), rows.getString("prompt_audio"));
+  }
+
   private static Turn response(Turn prompt, String system, String text, String audioSha256) {
     return new Turn(prompt.id() + "/" + system, text, audioSha256);
   }
 
-  private static String text(ResultSet rows, int column) throws SQLException {
+  private static String text(ResultSet rows, String column) throws SQLException {
     String text = rows.getString(column);
     return text == null ? "" : text;
   }

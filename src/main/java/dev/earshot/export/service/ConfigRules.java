@@ -6,7 +6,7 @@ import dev.earshot.export.selection.TiePolicy;
 import dev.earshot.export.service.ExportConfig.AudioMode;
 import dev.earshot.export.service.ExportConfig.Format;
 import dev.earshot.export.service.ExportConfig.PairsFrom;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -245,13 +245,13 @@ final class ConfigRules {
     return Map.of("field", field, "message", message);
   }
 
-  private static ProblemException invalid(List<Map<String, String>> errors) {
+  private static DomainException invalid(List<Map<String, String>> errors) {
     String detail =
         errors.stream()
             .map(e -> e.get("field") + ": " + e.get("message"))
             .reduce((a, b) -> a + "; " + b)
             .orElseThrow();
-    return new ProblemException(422, "Invalid export config", detail, errors);
+    return DomainException.invalid("Invalid export config", detail, errors);
   }
 
   private static List<String> lowercase(Enum<?>[] values) {

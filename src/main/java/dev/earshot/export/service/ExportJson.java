@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.error.Failure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -58,7 +59,7 @@ public final class ExportJson {
    */
   public static ExportConfig parseRequest(JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "send the export config as a JSON object, e.g. {\"format\": \"trl_standard\"}");
     }
     try {
@@ -74,13 +75,14 @@ public final class ExportJson {
               .collect(Collectors.joining("."))
               .replace(".[", "[");
       String message = message(e);
-      throw new ProblemException(
-          400,
+      throw new DomainException(
+          Failure.INVALID_REQUEST,
           "Invalid export config",
           field + ": " + message,
           List.of(Map.of("field", field, "message", message)));
     } catch (JsonProcessingException e) {
-      throw ProblemException.badRequest("the export config is not valid JSON: " + e.getMessage());
+      throw DomainException.invalidRequest(
+          "the export config is not valid JSON: " + e.getMessage());
     }
   }
 

@@ -1,15 +1,15 @@
 package dev.earshot.export.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.export.repository.ExportCatalogueRepository;
 import dev.earshot.export.repository.ExportRepository;
 import dev.earshot.export.repository.ExportRepository.ExportRow;
 import dev.earshot.export.repository.ExportSnapshot.HighWaterMark;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.rating.service.CampaignService;
 import dev.earshot.rating.service.CampaignViews.CampaignChoice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,20 +29,20 @@ import java.util.UUID;
 public class ExportService {
 
   private final ExportRepository exports;
+  private final ExportCatalogueRepository catalogue;
   private final ExportFiles files;
-  private final EntityManager entityManager;
   private final Event<ExportQueued> queued;
   private final CampaignService campaigns;
 
   public ExportService(
       ExportRepository exports,
+      ExportCatalogueRepository catalogue,
       ExportFiles files,
-      EntityManager entityManager,
       Event<ExportQueued> queued,
       CampaignService campaigns) {
     this.exports = exports;
+    this.catalogue = catalogue;
     this.files = files;
-    this.entityManager = entityManager;
     this.queued = queued;
     this.campaigns = campaigns;
   }
@@ -75,14 +75,7 @@ public class ExportService {
   /** Every dimension that has votes or scores, sorted: what an export can be filtered to. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<String> dimensions() {
-    @SuppressWarnings("unchecked")
-    List<String> dimensions =
-        entityManager
-            .createNativeQuery(
-                "SELECT dimension FROM preference UNION SELECT dimension FROM judge_score"
-                    + " ORDER BY 1")
-            .getResultList();
-    return dimensions;
+    return catalogue.dimensions();
   }
 
   /** Rating campaigns, newest first: what an export's human votes can be filtered to. */
@@ -112,7 +105,7 @@ public class ExportService {
     requireDone(row(id));
     Path file = files.file(id, path);
     if (file == null) {
-      throw ProblemException.notFound(
+      throw DomainException.notFound(
           "Export " + id + " has no file '" + path + "'; GET /api/exports/" + id + " lists them");
     }
     return file;
@@ -154,13 +147,12 @@ public class ExportService {
   }
 
   private ExportRow row(long id) {
-    return exports.find(id).orElseThrow(() -> ProblemException.notFound("No export with id " + id));
+    return exports.find(id).orElseThrow(() -> DomainException.notFound("No export with id " + id));
   }
 
   private static void requireDone(ExportRow row) {
     if (!"done".equals(row.status())) {
-      throw new ProblemException(
-          409,
+      throw DomainException.conflict(
           "Export not finished",
           "Export "
               + row.id()
@@ -204,32 +196,24 @@ public class ExportService {
 
     @Override
     public boolean datasetExists(String name) {
-      return exists("SELECT 1 FROM dataset WHERE name = ?1", name, null);
+      return catalogue.datasetExists(name);
     }
 
     @Override
     public boolean systemExists(String name) {
-      return exists("SELECT 1 FROM system_under_test WHERE name = ?1", name, null);
+      return catalogue.systemExists(name);
     }
 
     @Override
     public boolean judgeExists(String id, String version) {
       return version == null
-          ? exists("SELECT 1 FROM judge_version WHERE judge_id = ?1", id, null)
-          : exists("SELECT 1 FROM judge_version WHERE judge_id = ?1 AND version = ?2", id, version);
+          ? catalogue.judgeExists(id)
+          : catalogue.judgeVersionExists(id, version);
     }
 
     @Override
     public boolean campaignExists(UUID id) {
       return campaigns.exists(id);
-    }
-
-    private boolean exists(String sql, String first, String second) {
-      var query = entityManager.createNativeQuery(sql + " LIMIT 1").setParameter(1, first);
-      if (second != null) {
-        query.setParameter(2, second);
-      }
-      return !query.getResultList().isEmpty();
     }
   }
 }

@@ -38,7 +38,7 @@ import dev.earshot.export.service.ExportService;
 import dev.earshot.export.service.ExportStatus;
 import dev.earshot.judge.service.JudgeRegistry;
 import dev.earshot.judge.service.JudgeRegistry.JudgeView;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.rating.service.CampaignViews.CampaignChoice;
 import dev.earshot.ui.MainLayout;
 import dev.earshot.ui.NavigationEntry;
@@ -269,7 +269,7 @@ public class ExportView extends VerticalLayout {
     try {
       watched = exports.create(config, null).id();
       refresh();
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       Notification.show(e.getMessage(), 8000, Notification.Position.BOTTOM_START)
           .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }

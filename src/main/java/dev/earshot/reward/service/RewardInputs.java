@@ -4,6 +4,7 @@ import dev.earshot.audio.service.AudioService;
 import dev.earshot.dataset.Prompt;
 import dev.earshot.dataset.manifest.PromptExpectations;
 import dev.earshot.dataset.repository.PromptRepository;
+import dev.earshot.platform.error.Failure;
 import dev.earshot.reward.core.AudioSource;
 import dev.earshot.reward.core.PromptRef;
 import dev.earshot.reward.core.RewardItem;
@@ -97,6 +98,9 @@ public class RewardInputs {
 
   private static RewardItemProblem problem(RewardItem item, String what) {
     return new RewardItemProblem(
-        422, UNPROCESSABLE, item.index(), "query[%d]: %s".formatted(item.index(), what));
+        Failure.INVALID_VALUE,
+        UNPROCESSABLE,
+        item.index(),
+        "query[%d]: %s".formatted(item.index(), what));
   }
 }

@@ -13,8 +13,16 @@ import dev.earshot.judge.service.JudgeRegistry;
 import dev.earshot.platform.concurrent.BackgroundTasks;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.djl.DjlSettings;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
+import dev.earshot.preference.repository.PreferencePairRepository;
+import dev.earshot.preference.repository.PreferencePairRepository.DecidedPair;
+import dev.earshot.preference.repository.PreferencePairRepository.Selection;
+import dev.earshot.preference.repository.PreferencePairRepository.Source;
+import dev.earshot.reward.RewardModelConfig;
 import dev.earshot.reward.RewardModelTraining;
+import dev.earshot.reward.TrainingMetrics;
+import dev.earshot.reward.TrainingMetrics.Accuracy;
+import dev.earshot.reward.TrainingMetrics.FeatureWeight;
 import dev.earshot.reward.model.HeldOutSplit;
 import dev.earshot.reward.model.PreferencePair;
 import dev.earshot.reward.model.ResponseFeatureVector;
@@ -22,16 +30,8 @@ import dev.earshot.reward.model.RewardModelTrainer;
 import dev.earshot.reward.model.RewardNetwork;
 import dev.earshot.reward.model.TrainingResult;
 import dev.earshot.reward.model.TrainingSettings;
-import dev.earshot.reward.repository.PreferencePairRepository;
-import dev.earshot.reward.repository.PreferencePairRepository.DecidedPair;
-import dev.earshot.reward.repository.PreferencePairRepository.Selection;
-import dev.earshot.reward.repository.PreferencePairRepository.Source;
 import dev.earshot.reward.repository.RewardModelTrainingRepository;
-import dev.earshot.reward.service.RewardModelViews.Accuracy;
-import dev.earshot.reward.service.RewardModelViews.FeatureWeight;
 import dev.earshot.reward.service.RewardModelViews.NewRewardModel;
-import dev.earshot.reward.service.RewardModelViews.RewardModelConfig;
-import dev.earshot.reward.service.RewardModelViews.TrainingMetrics;
 import dev.earshot.reward.service.RewardModelViews.TrainingView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -131,8 +131,9 @@ public class RewardModelTrainingService {
   /**
    * Checks the request, records the training and starts it in the background.
    *
-   * @throws ProblemException 400 for invalid settings, 409 when the name belongs to another judge
-   *     or is being trained, 422 for an unknown dataset or too few pairs
+   * @throws DomainException {@code INVALID_REQUEST} for invalid settings, {@code CONFLICT} when the
+   *     name belongs to another judge or is being trained, {@code INVALID_VALUE} for an unknown
+   *     dataset or too few pairs
    */
   public TrainingView start(NewRewardModel request) {
     RewardModelConfig settings = settings(request);
@@ -147,7 +148,7 @@ public class RewardModelTrainingService {
     return trainings
         .findByIdOptional(id)
         .map(RewardModelTrainingService::view)
-        .orElseThrow(() -> ProblemException.notFound("No reward model training " + id));
+        .orElseThrow(() -> DomainException.notFound("No reward model training " + id));
   }
 
   /** Every training, newest first. */
@@ -160,13 +161,13 @@ public class RewardModelTrainingService {
 
   private static RewardModelConfig settings(NewRewardModel request) {
     if (request == null) {
-      throw ProblemException.badRequest("send a JSON object with at least \"name\"");
+      throw DomainException.invalidRequest("send a JSON object with at least \"name\"");
     }
     String name = request.name();
     if (name == null
         || !JudgeCatalog.ID.matcher(name).matches()
         || name.length() > JudgeCatalog.MAX_ID_LENGTH) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "name must be a judge id: up to "
               + JudgeCatalog.MAX_ID_LENGTH
               + " lower-case letters, digits and inner hyphens; got "
@@ -174,14 +175,14 @@ public class RewardModelTrainingService {
     }
     String dimension = orDefault(request.dimension(), DEFAULT_DIMENSION);
     if (!VoteLine.DIMENSIONS.contains(dimension)) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "dimension must be one of " + new TreeSet<>(VoteLine.DIMENSIONS) + "; got " + dimension);
     }
     String source = orDefault(request.source(), DEFAULT_SOURCE);
     try {
       Source.parse(source);
     } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest(e.getMessage());
+      throw DomainException.invalidRequest(e.getMessage());
     }
     int steps = request.steps() == null ? DEFAULT_STEPS : request.steps();
     int hiddenUnits = request.hiddenUnits() == null ? DEFAULT_HIDDEN_UNITS : request.hiddenUnits();
@@ -192,10 +193,10 @@ public class RewardModelTrainingService {
     requireWithin("steps", steps, 1, MAX_STEPS);
     requireWithin("hiddenUnits", hiddenUnits, 1, MAX_HIDDEN_UNITS);
     if (!(learningRate > 0 && learningRate <= 1)) {
-      throw ProblemException.badRequest("learningRate must lie in (0, 1]; got " + learningRate);
+      throw DomainException.invalidRequest("learningRate must lie in (0, 1]; got " + learningRate);
     }
     if (!(holdout >= 0 && holdout <= MAX_HOLDOUT_FRACTION)) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "holdoutFraction must lie in [0, " + MAX_HOLDOUT_FRACTION + "]; got " + holdout);
     }
     return new RewardModelConfig(
@@ -217,8 +218,7 @@ public class RewardModelTrainingService {
         .findFirst()
         .ifPresent(
             other -> {
-              throw new ProblemException(
-                  409,
+              throw DomainException.conflict(
                   "Name taken",
                   "'"
                       + settings.name()
@@ -227,27 +227,23 @@ public class RewardModelTrainingService {
                       + " judge; choose another name for the reward model");
             });
     boolean busy =
-        trainings
-            .list("status in ?1", List.of(RewardModelTraining.QUEUED, RewardModelTraining.RUNNING))
-            .stream()
+        trainings.listUnfinished().stream()
             .anyMatch(training -> training.config.name().equals(settings.name()));
     if (busy) {
-      throw new ProblemException(
-          409,
+      throw DomainException.conflict(
           "Already training",
           "A reward model called '"
               + settings.name()
               + "' is being trained; wait for it (GET /api/reward-models)");
     }
     if (settings.dataset() != null && datasets.find("name", settings.dataset()).count() == 0) {
-      throw new ProblemException(
-          422, "Unknown dataset", "No dataset '" + settings.dataset() + "'; GET /api/datasets");
+      throw DomainException.invalid(
+          "Unknown dataset", "No dataset '" + settings.dataset() + "'; GET /api/datasets");
     }
     Selection selection = select(settings);
     long prompts = selection.decided().stream().map(DecidedPair::promptId).distinct().count();
     if (selection.decided().isEmpty() || (settings.holdoutFraction() > 0 && prompts < 2)) {
-      throw new ProblemException(
-          422,
+      throw DomainException.invalid(
           "Too few preferences",
           "Found "
               + selection.decided().size()
@@ -318,8 +314,7 @@ public class RewardModelTrainingService {
               output,
               (done, total, loss) -> {
                 if (done % every == 0 || done == total) {
-                  QuarkusTransaction.requiringNew()
-                      .run(() -> trainings.update("step = ?1 where id = ?2", done, id));
+                  QuarkusTransaction.requiringNew().run(() -> trainings.recordStep(id, done));
                 }
               });
       double trainingSeconds = seconds(training);
@@ -464,7 +459,7 @@ public class RewardModelTrainingService {
 
   private static void requireWithin(String name, int value, int min, int max) {
     if (value < min || value > max) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           name + " must lie in [" + min + ", " + max + "]; got " + value);
     }
   }

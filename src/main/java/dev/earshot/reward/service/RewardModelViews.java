@@ -1,7 +1,8 @@
 package dev.earshot.reward.service;
 
+import dev.earshot.reward.RewardModelConfig;
+import dev.earshot.reward.TrainingMetrics;
 import java.time.OffsetDateTime;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the reward-model API takes and shows. */
@@ -42,50 +43,6 @@ public final class RewardModelViews {
               description = "seeds the split, the initialisation and the batches",
               defaultValue = "1")
           Long seed) {}
-
-  /** A training's settings with every default filled in, as stored. */
-  @Schema(name = "RewardModelConfig")
-  public record RewardModelConfig(
-      String name,
-      String dataset,
-      String dimension,
-      String source,
-      int steps,
-      int hiddenUnits,
-      double learningRate,
-      double holdoutFraction,
-      long seed) {}
-
-  /**
-   * How well a model ranks pairs: the share whose chosen response gets the higher utility.
-   *
-   * @param trainingAccuracy on the pairs it was fitted on
-   * @param heldOutAccuracy on the held-out prompts' pairs; null without any
-   * @param trainingLoss mean −log σ(s_chosen − s_rejected) over the training pairs
-   */
-  @Schema(name = "RewardModelAccuracy")
-  public record Accuracy(double trainingAccuracy, Double heldOutAccuracy, double trainingLoss) {}
-
-  /** A linear weight on one standardised feature. */
-  @Schema(name = "RewardModelFeatureWeight")
-  public record FeatureWeight(String feature, double weight) {}
-
-  /** Data and results of a finished training. */
-  @Schema(name = "RewardModelMetrics")
-  public record TrainingMetrics(
-      @Schema(description = "pairs with a winner (ties and both-bad left out)") int pairs,
-      @Schema(description = "pairs left out because they were ties or both bad") int excludedPairs,
-      int trainingPairs,
-      int heldOutPairs,
-      @Schema(description = "distinct responses measured") int responses,
-      @Schema(description = "the network, which becomes the judge") Accuracy network,
-      @Schema(description = "the linear Bradley–Terry baseline on the same features")
-          Accuracy linear,
-      @Schema(description = "the baseline's weight per standardised feature, in feature order")
-          List<FeatureWeight> linearWeights,
-      @Schema(description = "seconds spent measuring the responses") double featureSeconds,
-      @Schema(description = "seconds spent training both models") double trainingSeconds,
-      @Schema(description = "where the network ran: cpu() or gpu(n)") String device) {}
 
   /** A training as the API shows it. */
   @Schema(name = "RewardModelTraining")

@@ -4,7 +4,7 @@ import dev.earshot.judge.JudgeVersion;
 import dev.earshot.judge.repository.JudgeVersionRepository;
 import dev.earshot.judge.service.JudgeRegistry;
 import dev.earshot.judge.service.JudgeRegistry.JudgeView;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.reward.JudgeWeights;
 import dev.earshot.reward.RewardProfileEntity;
 import dev.earshot.reward.RewardProfileKey;
@@ -75,13 +75,12 @@ public class RewardProfileService {
    */
   public ProfileView create(NewProfile request, String createdBy) {
     if (request == null) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "send {\"name\", \"judges\": [{\"judge\", \"version\", \"weights\"}], \"normalisation\"}");
     }
     requireName(request.name());
     if (profiles.findByName(request.name()).isPresent()) {
-      throw new ProblemException(
-          409,
+      throw DomainException.conflict(
           "Profile exists",
           "A reward profile named '"
               + request.name()
@@ -103,10 +102,10 @@ public class RewardProfileService {
   public ProfileView replace(String name, NewProfile request) {
     RewardProfileEntity profile = find(name);
     if (request == null) {
-      throw ProblemException.badRequest("send the profile's new definition");
+      throw DomainException.invalidRequest("send the profile's new definition");
     }
     if (request.name() != null && !request.name().equals(name)) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "the body names profile '" + request.name() + "' but the path names '" + name + "'");
     }
     define(profile, request);
@@ -140,7 +139,7 @@ public class RewardProfileService {
     RewardProfileEntity profile = find(name);
     String cleanLabel = label == null ? "" : label.strip();
     if (cleanLabel.length() > MAX_LABEL_LENGTH) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "label has " + cleanLabel.length() + " characters; at most " + MAX_LABEL_LENGTH);
     }
     byte[] random = new byte[KEY_BYTES];
@@ -164,7 +163,7 @@ public class RewardProfileService {
             .filter(k -> k.profile.id.equals(profile.id))
             .orElseThrow(
                 () ->
-                    ProblemException.notFound(
+                    DomainException.notFound(
                         "Reward profile '" + name + "' has no key with id " + keyId));
     if (key.revokedAt == null) {
       key.revokedAt = OffsetDateTime.now();
@@ -189,13 +188,13 @@ public class RewardProfileService {
         .findByName(name)
         .orElseThrow(
             () ->
-                ProblemException.notFound(
+                DomainException.notFound(
                     "No reward profile named '" + name + "'; GET /api/reward-profiles lists them"));
   }
 
   private static void requireName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw ProblemException.badRequest(
+      throw DomainException.invalidRequest(
           "name must be 1-100 letters, digits, '.', '_' or '-', got "
               + (name == null ? "none" : "'" + name + "'"));
     }
@@ -315,9 +314,8 @@ public class RewardProfileService {
         List.copyOf(active));
   }
 
-  private static ProblemException notRunnable(RewardProfileEntity profile, String why) {
-    return new ProblemException(
-        503,
+  private static DomainException notRunnable(RewardProfileEntity profile, String why) {
+    return DomainException.unavailable(
         "Reward profile cannot run",
         "Reward profile '" + profile.name + "': " + why + "; change the profile or the judges");
   }
@@ -380,8 +378,8 @@ public class RewardProfileService {
     return new KeyView(key.id, key.label, key.createdAt, key.revokedAt);
   }
 
-  private static ProblemException unprocessable(String detail) {
-    return new ProblemException(422, "Invalid reward profile", detail);
+  private static DomainException unprocessable(String detail) {
+    return DomainException.invalid("Invalid reward profile", detail);
   }
 
   private static String sha256(String secret) {

@@ -8,7 +8,8 @@ import dev.earshot.judge.scoring.DimensionScore;
 import dev.earshot.judge.service.ExecutableJudge;
 import dev.earshot.judge.service.JudgeRegistry;
 import dev.earshot.platform.config.EarshotConfig;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.error.Failure;
 import dev.earshot.reward.core.AudioSource;
 import dev.earshot.reward.core.RewardCacheKey;
 import dev.earshot.reward.service.ActiveProfile.ActiveJudge;
@@ -69,6 +70,7 @@ public class RewardScorer {
    *
    * @throws RewardItemProblem for the lowest-indexed item that could not be scored; then no item's
    *     scores are returned
+   * @throws RewardScoringFailure likewise when a judge threw on that item
    */
   public List<Map<String, Double>> score(ActiveProfile profile, List<RewardSubject> subjects) {
     Map<JudgeVersion.Key, ExecutableJudge> ready = ready(profile);
@@ -102,8 +104,7 @@ public class RewardScorer {
       try {
         ready.put(judge.key(), judges.judge(judge.key()));
       } catch (IllegalStateException e) {
-        throw new ProblemException(
-            503,
+        throw DomainException.unavailable(
             "Reward profile cannot run",
             "Reward profile '"
                 + profile.name()
@@ -138,7 +139,7 @@ public class RewardScorer {
     }
     if (scores.isEmpty()) {
       throw problem(
-          422,
+          Failure.INVALID_VALUE,
           "Invalid reward item",
           subject,
           "none of the judges of profile '"
@@ -160,7 +161,9 @@ public class RewardScorer {
       return audio.decodeForAnalysis(inline.wav());
     } catch (AudioRejectedException e) {
       throw problem(
-          e.reason() == AudioRejectedException.Reason.TOO_LARGE ? 413 : 422,
+          e.reason() == AudioRejectedException.Reason.TOO_LARGE
+              ? Failure.TOO_LARGE
+              : Failure.INVALID_VALUE,
           "Invalid reward item",
           subject,
           "audio rejected: " + e.getMessage());
@@ -182,18 +185,20 @@ public class RewardScorer {
           profile.name(),
           which.key(),
           subject.item().index());
-      throw problem(
-          500,
-          "Reward scoring failed",
-          subject,
-          "judge " + which.key() + " failed: " + e.getMessage());
+      int index = subject.item().index();
+      throw new RewardScoringFailure(
+          index, query(index, "judge " + which.key() + " failed: " + e.getMessage()), e);
     }
   }
 
   private static RewardItemProblem problem(
-      int status, String title, RewardSubject subject, String what) {
+      Failure failure, String title, RewardSubject subject, String what) {
     int index = subject.item().index();
-    return new RewardItemProblem(status, title, index, "query[%d]: %s".formatted(index, what));
+    return new RewardItemProblem(failure, title, index, query(index, what));
+  }
+
+  private static String query(int index, String what) {
+    return "query[%d]: %s".formatted(index, what);
   }
 
   @PreDestroy

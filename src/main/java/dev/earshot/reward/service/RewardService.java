@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.platform.config.EarshotConfig;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.error.Failure;
 import dev.earshot.reward.core.RewardCombiner;
 import dev.earshot.reward.core.RewardItem;
 import dev.earshot.reward.core.RewardRequestException;
@@ -23,9 +24,10 @@ import org.jboss.logging.Logger;
 /**
  * Answers OpenRLHF's remote reward-model requests: the profile chosen by name or key, the request
  * parsed all or nothing, each item scored by the profile's judges (or the cache) and the batch
- * combined. Every refused or failed request is logged (WARN for 4xx, ERROR for 5xx) with its
- * profile, the item's index and the reason, and counted in {@link RewardMetrics}: a trainer whose
- * reward call fails trains on without a reward and says little about it.
+ * combined. Every refused or failed request is logged (WARN when refused, ERROR when the server
+ * failed: a judge that cannot run or that threw) with its profile, the item's index and the reason,
+ * and counted in {@link RewardMetrics}: a trainer whose reward call fails trains on without a
+ * reward and says little about it.
  */
 @ApplicationScoped
 public class RewardService {
@@ -67,7 +69,7 @@ public class RewardService {
         "profile " + (profileName == null ? "(none)" : "'" + profileName + "'"),
         () -> {
           if (profileName == null || profileName.isBlank()) {
-            throw ProblemException.badRequest(
+            throw DomainException.invalidRequest(
                 "name a reward profile: POST /api/reward?profile=<name>, or use a key URL"
                     + " /api/reward/<key>; GET /api/reward-profiles lists the profiles");
           }
@@ -85,8 +87,8 @@ public class RewardService {
                 .activeByKey(key)
                 .orElseThrow(
                     () ->
-                        new ProblemException(
-                            404,
+                        new DomainException(
+                            Failure.NOT_FOUND,
                             "Unknown reward key",
                             "No active reward key matches this URL: it was mistyped or revoked."
                                 + " Create a key with POST /api/reward-profiles/{name}/keys")),
@@ -107,24 +109,22 @@ public class RewardService {
       RewardResponse response = new RewardCombiner(active.recipe()).combine(scores);
       metrics.request(profileName, Outcome.OK, Duration.ofNanos(System.nanoTime() - start));
       return response;
-    } catch (ProblemException e) {
-      boolean rejected = e.status() < 500;
+    } catch (DomainException e) {
+      // A judge that cannot run is the server's failure; every other the request's.
+      boolean rejected = e.failure() != Failure.UNAVAILABLE;
       String where =
           e instanceof RewardItemProblem item ? "query[" + item.index() + "]" : "request";
-      LOG.logf(
-          rejected ? Logger.Level.WARN : Logger.Level.ERROR,
-          "Reward request for %s %s (profile %s, %s): %d %s: %s",
+      report(asked, profileName, where, rejected, e.failure() + " " + e.title(), e, start);
+      throw e;
+    } catch (RewardScoringFailure e) {
+      report(
           asked,
-          rejected ? "refused" : "failed",
           profileName,
-          where,
-          e.status(),
-          e.title(),
-          e.getMessage());
-      metrics.request(
-          profileName,
-          rejected ? Outcome.REJECTED : Outcome.FAILED,
-          Duration.ofNanos(System.nanoTime() - start));
+          "query[" + e.index() + "]",
+          false,
+          RewardScoringFailure.TITLE,
+          e,
+          start);
       throw e;
     } catch (RuntimeException e) {
       LOG.errorf(e, "Reward request for %s failed (profile %s)", asked, profileName);
@@ -133,24 +133,54 @@ public class RewardService {
     }
   }
 
+  /** Logs a refused (WARN) or failed (ERROR) request and counts it. */
+  private void report(
+      String asked,
+      String profileName,
+      String where,
+      boolean rejected,
+      String what,
+      RuntimeException e,
+      long start) {
+    LOG.logf(
+        rejected ? Logger.Level.WARN : Logger.Level.ERROR,
+        "Reward request for %s %s (profile %s, %s): %s: %s",
+        asked,
+        rejected ? "refused" : "failed",
+        profileName,
+        where,
+        what,
+        e.getMessage());
+    metrics.request(
+        profileName,
+        rejected ? Outcome.REJECTED : Outcome.FAILED,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
   private List<RewardItem> parse(byte[] body) {
     JsonNode tree;
     try {
       tree = body == null || body.length == 0 ? null : json.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new ProblemException(
-          400, "Malformed JSON", "The body is not JSON: " + e.getOriginalMessage());
+      throw new DomainException(
+          Failure.INVALID_REQUEST,
+          "Malformed JSON",
+          "The body is not JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new ProblemException(400, "Malformed JSON", "The body could not be read as JSON");
+      throw new DomainException(
+          Failure.INVALID_REQUEST, "Malformed JSON", "The body could not be read as JSON");
     }
     try {
       return parser.parse(tree);
     } catch (RewardRequestException e) {
       if (e.itemIndex().isPresent()) {
         throw new RewardItemProblem(
-            400, "Invalid reward request", e.itemIndex().getAsInt(), e.getMessage());
+            Failure.INVALID_REQUEST,
+            "Invalid reward request",
+            e.itemIndex().getAsInt(),
+            e.getMessage());
       }
-      throw new ProblemException(400, "Invalid reward request", e.getMessage());
+      throw new DomainException(Failure.INVALID_REQUEST, "Invalid reward request", e.getMessage());
     }
   }
 }

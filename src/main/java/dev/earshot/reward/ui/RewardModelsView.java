@@ -23,11 +23,11 @@ import com.vaadin.flow.router.Route;
 import dev.earshot.dataset.manifest.VoteLine;
 import dev.earshot.dataset.service.DatasetService;
 import dev.earshot.dataset.service.DatasetViews.DatasetSummary;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
+import dev.earshot.reward.TrainingMetrics;
+import dev.earshot.reward.TrainingMetrics.Accuracy;
 import dev.earshot.reward.service.RewardModelTrainingService;
-import dev.earshot.reward.service.RewardModelViews.Accuracy;
 import dev.earshot.reward.service.RewardModelViews.NewRewardModel;
-import dev.earshot.reward.service.RewardModelViews.TrainingMetrics;
 import dev.earshot.reward.service.RewardModelViews.TrainingView;
 import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
@@ -202,7 +202,7 @@ public class RewardModelsView extends VerticalLayout {
       Notification.show("Training " + queued.id() + " of '" + queued.config().name() + "' started")
           .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
       refresh();
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
           .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }

@@ -22,7 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import dev.earshot.judge.service.JudgeRegistry.JudgeView;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.reward.JudgeWeights;
 import dev.earshot.reward.service.RewardProfileService;
 import dev.earshot.reward.service.RewardProfileViews.IssuedKey;
@@ -216,7 +216,7 @@ public class RewardProfilesView extends VerticalLayout {
       name.clear();
       refresh();
       selectByName(created.name());
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       error(e);
     }
   }
@@ -234,7 +234,7 @@ public class RewardProfilesView extends VerticalLayout {
           .getPage()
           .fetchCurrentURL(page -> showIssued(issued, rewardUrl(page, issued)));
       reselect();
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       error(e);
     }
   }
@@ -277,7 +277,7 @@ public class RewardProfilesView extends VerticalLayout {
       profiles.revokeKey(selected.name(), key.id());
       Notification.show("Key " + key.id() + " revoked");
       reselect();
-    } catch (ProblemException e) {
+    } catch (DomainException e) {
       error(e);
     }
   }
@@ -332,7 +332,7 @@ public class RewardProfilesView extends VerticalLayout {
     return user == null ? null : user.getName();
   }
 
-  private static void error(ProblemException e) {
+  private static void error(DomainException e) {
     Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
         .addThemeVariants(NotificationVariant.LUMO_ERROR);
   }

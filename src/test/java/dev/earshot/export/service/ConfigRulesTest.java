@@ -8,7 +8,8 @@ import dev.earshot.export.selection.TiePolicy;
 import dev.earshot.export.service.ExportConfig.AudioMode;
 import dev.earshot.export.service.ExportConfig.Format;
 import dev.earshot.export.service.ExportConfig.PairsFrom;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.error.Failure;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -120,9 +121,9 @@ class ConfigRulesTest {
 
     assertThatThrownBy(() -> ConfigRules.normalise(kto, CATALOGUE))
         .isInstanceOfSatisfying(
-            ProblemException.class,
+            DomainException.class,
             e -> {
-              assertThat(e.status()).isEqualTo(422);
+              assertThat(e.failure()).isEqualTo(Failure.INVALID_VALUE);
               assertThat(
                       e.errors().stream().map(error -> (String) ((Map<?, ?>) error).get("field")))
                   .containsExactlyInAnyOrder(
@@ -168,7 +169,7 @@ class ConfigRulesTest {
             null);
 
     assertThatThrownBy(() -> ConfigRules.normalise(scalar, CATALOGUE))
-        .isInstanceOf(ProblemException.class)
+        .isInstanceOf(DomainException.class)
         .hasMessageContaining("weights.content");
   }
 
@@ -190,9 +191,9 @@ class ConfigRulesTest {
             withCampaign(Format.TRL_STANDARD, null, UNKNOWN_CAMPAIGN))) {
       assertThatThrownBy(() -> ConfigRules.normalise(config, CATALOGUE))
           .isInstanceOfSatisfying(
-              ProblemException.class,
+              DomainException.class,
               e -> {
-                assertThat(e.status()).isEqualTo(422);
+                assertThat(e.failure()).isEqualTo(Failure.INVALID_VALUE);
                 assertThat(
                         e.errors().stream().map(error -> (String) ((Map<?, ?>) error).get("field")))
                     .containsExactly("campaign");

@@ -1,8 +1,9 @@
-package dev.earshot.reward.repository;
+package dev.earshot.preference.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +56,8 @@ public class PreferencePairRepository {
   // A judge that judged the same pair in several runs counts once (its first verdict); votes by
   // people are each their own.
   private static final String PAIRS =
-      "SELECT d.prompt_id, d.response_a_id, d.response_b_id, d.verdict FROM (SELECT DISTINCT ON"
+      "SELECT d.prompt_id AS prompt_id, d.response_a_id AS response_a_id, d.response_b_id AS"
+          + " response_b_id, d.verdict AS verdict FROM (SELECT DISTINCT ON"
           + " (p.source, p.response_a_id, p.response_b_id, CASE WHEN p.source_kind = 'human' THEN"
           + " p.id END) p.prompt_id, p.response_a_id, p.response_b_id, p.verdict, p.id FROM"
           + " preference p JOIN prompt pr ON pr.id = p.prompt_id JOIN dataset ds ON ds.id ="
@@ -77,21 +79,21 @@ public class PreferencePairRepository {
   public Selection select(String dataset, String dimension, Source source) {
     Query query =
         entityManager
-            .createNativeQuery(PAIRS)
+            .createNativeQuery(PAIRS, Tuple.class)
             .setParameter("kind", source.kind())
             .setParameter("dimension", dimension)
             .setParameter("dataset", dataset)
             .setParameter("exact", source.exactSource())
             .setParameter("prefix", source.sourcePrefix());
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = query.getResultList();
+    List<Tuple> rows = query.getResultList();
     List<DecidedPair> decided = new ArrayList<>();
     int undecided = 0;
-    for (Object[] row : rows) {
-      long prompt = ((Number) row[0]).longValue();
-      long a = ((Number) row[1]).longValue();
-      long b = ((Number) row[2]).longValue();
-      switch ((String) row[3]) {
+    for (Tuple row : rows) {
+      long prompt = row.get("prompt_id", Number.class).longValue();
+      long a = row.get("response_a_id", Number.class).longValue();
+      long b = row.get("response_b_id", Number.class).longValue();
+      switch (row.get("verdict", String.class)) {
         case "a_much_better", "a_better" -> decided.add(new DecidedPair(prompt, a, b));
         case "b_much_better", "b_better" -> decided.add(new DecidedPair(prompt, b, a));
         default -> undecided++;
