@@ -24,5 +24,12 @@ public enum Failure {
   /** The caller asks too often; slowing down helps. */
   TOO_MANY,
   /** The service cannot do it now; retrying later or changing configuration helps. */
-  UNAVAILABLE
+  UNAVAILABLE,
+  /** The service failed on its own (a judge threw); its log has the error. */
+  INTERNAL;
+
+  /** Whether the service, not the caller, is at fault. */
+  public boolean serverSide() {
+    return this == UNAVAILABLE || this == INTERNAL;
+  }
 }

@@ -46,6 +46,7 @@ public class ProblemMappers {
       case INVALID_VALUE -> 422;
       case TOO_MANY -> 429;
       case UNAVAILABLE -> 503;
+      case INTERNAL -> 500;
     };
   }
 

@@ -68,9 +68,8 @@ public class RewardScorer {
   /**
    * The judges' scores of each item, keyed by {@link ActiveProfile#dimensionKey}, in item order.
    *
-   * @throws RewardItemProblem for the lowest-indexed item that could not be scored; then no item's
-   *     scores are returned
-   * @throws RewardScoringFailure likewise when a judge threw on that item
+   * @throws RewardItemProblem for the lowest-indexed item that could not be scored (failure
+   *     INTERNAL when a judge threw on it); then no item's scores are returned
    */
   public List<Map<String, Double>> score(ActiveProfile profile, List<RewardSubject> subjects) {
     Map<JudgeVersion.Key, ExecutableJudge> ready = ready(profile);
@@ -186,8 +185,11 @@ public class RewardScorer {
           which.key(),
           subject.item().index());
       int index = subject.item().index();
-      throw new RewardScoringFailure(
-          index, query(index, "judge " + which.key() + " failed: " + e.getMessage()), e);
+      throw new RewardItemProblem(
+          Failure.INTERNAL,
+          "Reward scoring failed",
+          index,
+          query(index, "judge " + which.key() + " failed: " + e.getMessage()));
     }
   }
 

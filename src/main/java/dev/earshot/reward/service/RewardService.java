@@ -110,21 +110,11 @@ public class RewardService {
       metrics.request(profileName, Outcome.OK, Duration.ofNanos(System.nanoTime() - start));
       return response;
     } catch (DomainException e) {
-      // A judge that cannot run is the server's failure; every other the request's.
-      boolean rejected = e.failure() != Failure.UNAVAILABLE;
+      // A judge that cannot run or threw is the server's failure; every other the request's.
+      boolean rejected = !e.failure().serverSide();
       String where =
           e instanceof RewardItemProblem item ? "query[" + item.index() + "]" : "request";
       report(asked, profileName, where, rejected, e.failure() + " " + e.title(), e, start);
-      throw e;
-    } catch (RewardScoringFailure e) {
-      report(
-          asked,
-          profileName,
-          "query[" + e.index() + "]",
-          false,
-          RewardScoringFailure.TITLE,
-          e,
-          start);
       throw e;
     } catch (RuntimeException e) {
       LOG.errorf(e, "Reward request for %s failed (profile %s)", asked, profileName);
