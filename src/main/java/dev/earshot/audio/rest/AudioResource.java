@@ -5,7 +5,8 @@ import dev.earshot.audio.service.AudioInfoView;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
-import dev.earshot.platform.rest.Problem;
+import dev.earshot.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.PathPart;
 
+// Explicit, though it is the default role: OpenAPI then documents the bearer scheme.
+@RolesAllowed(Role.RESEARCHER_NAME)
 @Path("/api/audio")
 @Tag(name = "Audio", description = "Content-addressed audio storage (WAV and FLAC)")
 public class AudioResource {
@@ -71,25 +74,13 @@ public class AudioResource {
       content = @Content(schema = @Schema(implementation = AudioInfoView.class)))
   @APIResponse(
       responseCode = "413",
-      description = "Larger than earshot.audio.max-bytes or longer than earshot.audio.max-seconds",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Larger than earshot.audio.max-bytes or longer than earshot.audio.max-seconds")
   @APIResponse(
       responseCode = "415",
-      description = "Not WAV or FLAC, or a codec that is not decoded (MP3, ADPCM, ...)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Not WAV or FLAC, or a codec that is not decoded (MP3, ADPCM, ...)")
   @APIResponse(
       responseCode = "422",
-      description = "Malformed: empty, truncated, impossible header, NaN samples, ...",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Malformed: empty, truncated, impossible header, NaN samples, ...")
   public Response upload(
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body)
       throws AudioRejectedException {
@@ -115,12 +106,6 @@ public class AudioResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = AudioInfoView.class)))
-  @APIResponse(
-      responseCode = "404",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public AudioInfoView info(@PathParam("sha256") String sha256) {
     return audio.find(sha256).orElseThrow(() -> unknown(sha256));
   }
@@ -133,18 +118,7 @@ public class AudioResource {
       description = "Supports HTTP Range (one range) for players.")
   @APIResponse(responseCode = "200", description = "Whole file")
   @APIResponse(responseCode = "206", description = "The requested range")
-  @APIResponse(
-      responseCode = "404",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "416",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "416")
   public Response stream(@PathParam("sha256") String sha256, @HeaderParam("Range") String range) {
     return streamStored(audio, sha256, range);
   }

@@ -11,7 +11,8 @@ import dev.earshot.dataset.service.DatasetViews.SystemView;
 import dev.earshot.dataset.service.ImportProgress;
 import dev.earshot.dataset.service.ImportReport;
 import dev.earshot.platform.error.DomainException;
-import dev.earshot.platform.rest.Problem;
+import dev.earshot.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+// Explicit, though it is the default role: OpenAPI then documents the bearer scheme.
+@RolesAllowed(Role.RESEARCHER_NAME)
 @Path("/api/datasets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Datasets", description = "Datasets, prompts, systems and responses")
@@ -77,20 +80,8 @@ public class DatasetResource {
       responseCode = "200",
       description = "Imported",
       content = @Content(schema = @Schema(implementation = ImportReport.class)))
-  @APIResponse(
-      responseCode = "413",
-      description = "Zip over earshot.datasets.max-zip-bytes",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "Invalid dataset; errors lists every problem",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "413", description = "Zip over earshot.datasets.max-zip-bytes")
+  @APIResponse(responseCode = "422", description = "Invalid dataset; errors lists every problem")
   public ImportReport importZip(
       @QueryParam("name") @Schema(description = "dataset name; default: dataset.json's name")
           String name,
@@ -111,12 +102,6 @@ public class DatasetResource {
   @GET
   @Path("{name}")
   @Operation(summary = "One dataset")
-  @APIResponse(
-      responseCode = "404",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public DatasetSummary get(@PathParam("name") String name) {
     return datasets.get(name);
   }
@@ -174,11 +159,7 @@ public class DatasetResource {
       content = @Content(schema = @Schema(implementation = ResponseView.class)))
   @APIResponse(
       responseCode = "409",
-      description = "The system already has a different audio response to the prompt",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "The system already has a different audio response to the prompt")
   public Response register(@PathParam("name") String name, NewResponse request) {
     DatasetService.Registered registered = datasets.register(name, request);
     return Response.status(registered.created() ? Response.Status.CREATED : Response.Status.OK)

@@ -6,7 +6,8 @@ import dev.earshot.evaluation.service.RunViews.PreferenceView;
 import dev.earshot.evaluation.service.RunViews.RunView;
 import dev.earshot.evaluation.service.RunViews.ScoreView;
 import dev.earshot.evaluation.service.RunViews.SummaryView;
-import dev.earshot.platform.rest.Problem;
+import dev.earshot.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+// Explicit, though it is the default role: OpenAPI then documents the bearer scheme.
+@RolesAllowed(Role.RESEARCHER_NAME)
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluation", description = "Evaluation runs: dataset x systems x judge versions")
@@ -45,13 +48,7 @@ public class RunResource {
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = RunView.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "Unknown dataset, system or judge",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422", description = "Unknown dataset, system or judge")
   public Response start(NewRun request) {
     RunView run = evaluation.start(request);
     return Response.created(URI.create("/api/runs/" + run.id())).entity(run).build();
@@ -66,12 +63,6 @@ public class RunResource {
   @GET
   @Path("{id}")
   @Operation(summary = "Progress of a run: done / failed / total, ETA, first failures")
-  @APIResponse(
-      responseCode = "404",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public RunView get(@PathParam("id") long id) {
     return evaluation.get(id);
   }
@@ -90,12 +81,6 @@ public class RunResource {
       description =
           "One per prompt, pair of systems (A sorts first), dimension and judge version; a"
               + " verdict whose two presentation orders disagreed is a tie with positionConflict.")
-  @APIResponse(
-      responseCode = "404",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public List<PreferenceView> preferences(@PathParam("id") long id) {
     return evaluation.preferences(id);
   }

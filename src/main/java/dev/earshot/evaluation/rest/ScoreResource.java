@@ -2,6 +2,8 @@ package dev.earshot.evaluation.rest;
 
 import dev.earshot.evaluation.service.EvaluationService;
 import dev.earshot.evaluation.service.RunViews.ScoreView;
+import dev.earshot.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +13,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+// Explicit, though it is the default role: OpenAPI then documents the bearer scheme.
+@RolesAllowed(Role.RESEARCHER_NAME)
 @Path("/api/scores")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluation")

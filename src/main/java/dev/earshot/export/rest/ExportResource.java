@@ -60,18 +60,10 @@ public class ExportResource {
       content = @Content(schema = @Schema(implementation = ExportStatus.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Not a JSON object, a field of the wrong type or an unknown field (named)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Not a JSON object, a field of the wrong type or an unknown field (named)")
   @APIResponse(
       responseCode = "422",
-      description = "A value that cannot be used; errors lists every field with why",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "A value that cannot be used; errors lists every field with why")
   public Response create(JsonNode config, @Context SecurityContext security) {
     Principal user = security.getUserPrincipal();
     ExportStatus export = exports.create(config, user == null ? null : user.getName());
@@ -91,12 +83,6 @@ public class ExportResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = ExportStatus.class)))
-  @APIResponse(
-      responseCode = "404",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public ExportStatus get(@PathParam("id") long id) {
     return exports.get(id);
   }
@@ -110,19 +96,7 @@ public class ExportResource {
           "Every file under earshot-export/, sorted, with fixed times and owners: the same export"
               + " gives the same bytes.")
   @APIResponse(responseCode = "200", content = @Content(mediaType = GZIP))
-  @APIResponse(
-      responseCode = "404",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Not finished (queued, running or failed)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = "Not finished (queued, running or failed)")
   public Response archive(@PathParam("id") long id) {
     Archive archive = exports.archive(id);
     StreamingOutput body = out -> archive.writer().writeTo(out);
@@ -145,19 +119,7 @@ public class ExportResource {
       summary = "One file of a finished export",
       description = "Paths as listed in GET /api/exports/{id}, e.g. data.jsonl or audio/<sha>.wav")
   @APIResponse(responseCode = "200", description = "The file's bytes")
-  @APIResponse(
-      responseCode = "404",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Not finished",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = "Not finished")
   public Response file(@PathParam("id") long id, @PathParam("path") String path) {
     java.nio.file.Path file = exports.file(id, path);
     return Response.ok(file.toFile(), mediaType(path)).build();

@@ -6,7 +6,8 @@ import dev.earshot.audio.service.AudioService;
 import dev.earshot.judge.dsp.ProsodyAnalyzer;
 import dev.earshot.judge.dsp.QualityAnalyzer;
 import dev.earshot.judge.service.ProsodyReport;
-import dev.earshot.platform.rest.Problem;
+import dev.earshot.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Stateless measurements for users who just want numbers; nothing is stored. */
+// Explicit, though it is the default role: OpenAPI then documents the bearer scheme.
+@RolesAllowed(Role.RESEARCHER_NAME)
 @Path("/api/analysis")
 @Tag(name = "Analysis", description = "Signal measurements of a clip, without storing it")
 public class AnalysisResource {
@@ -50,24 +53,9 @@ public class AnalysisResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = ProsodyReport.class)))
-  @APIResponse(
-      responseCode = "413",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "415",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "422",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "413")
+  @APIResponse(responseCode = "415")
+  @APIResponse(responseCode = "422")
   public ProsodyReport prosody(InputStream body) throws AudioRejectedException {
     MonoAudio clip = audio.decodeForAnalysis(body);
     return ProsodyReport.of(

@@ -2,6 +2,8 @@ package dev.earshot.judge.rest;
 
 import dev.earshot.judge.service.JudgeRegistry;
 import dev.earshot.judge.service.JudgeRegistry.JudgeView;
+import dev.earshot.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +12,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+// Explicit, though it is the default role: OpenAPI then documents the bearer scheme.
+@RolesAllowed(Role.RESEARCHER_NAME)
 @Path("/api/judges")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluation")

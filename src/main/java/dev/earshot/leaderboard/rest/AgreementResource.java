@@ -2,7 +2,6 @@ package dev.earshot.leaderboard.rest;
 
 import dev.earshot.leaderboard.service.AgreementService;
 import dev.earshot.leaderboard.service.AgreementService.AgreementView;
-import dev.earshot.platform.rest.Problem;
 import dev.earshot.security.rest.PublicLeaderboard;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -51,18 +50,8 @@ public class AgreementResource {
       content = @Content(schema = @Schema(implementation = AgreementView.class)))
   @APIResponse(
       responseCode = "400",
-      description = "No dimension given, or a campaign that is not an id",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown campaign",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "No dimension given, or a campaign that is not an id")
+  @APIResponse(responseCode = "404", description = "Unknown campaign")
   public AgreementView agreement(
       @QueryParam("dimension")
           @Schema(description = "content, prosody, emotion, nonspeech, quality, ...")

@@ -2,7 +2,8 @@ package dev.earshot.leaderboard.rest;
 
 import dev.earshot.leaderboard.service.ArenaService;
 import dev.earshot.leaderboard.service.ArenaService.ImportedBattles;
-import dev.earshot.platform.rest.Problem;
+import dev.earshot.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+// Explicit, though it is the default role: OpenAPI then documents the bearer scheme.
+@RolesAllowed(Role.RESEARCHER_NAME)
 @Path("/api/arenas")
 @Tag(name = "Leaderboard")
 public class ArenaResource {
@@ -42,12 +45,7 @@ public class ArenaResource {
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = ImportedBattles.class)))
-  @APIResponse(
-      responseCode = "422",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422")
   public Response importBattles(@PathParam("name") String name, String log) {
     return Response.status(Response.Status.CREATED)
         .entity(arenas.importBattles(name, log == null ? "" : log))

@@ -5,7 +5,6 @@ import dev.earshot.leaderboard.service.LeaderboardService.LeaderboardQuery;
 import dev.earshot.leaderboard.service.LeaderboardService.RowView;
 import dev.earshot.leaderboard.service.LeaderboardService.StyleControlledView;
 import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
-import dev.earshot.platform.rest.Problem;
 import dev.earshot.platform.rest.ProblemException;
 import dev.earshot.security.rest.PublicLeaderboard;
 import jakarta.annotation.security.PermitAll;
@@ -54,25 +53,11 @@ public class LeaderboardResource {
       responseCode = "400",
       description =
           "Bad parameter, or a campaign with a source other than humans (campaigns hold human"
-              + " votes only)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown arena or campaign",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+              + " votes only)")
+  @APIResponse(responseCode = "404", description = "Unknown arena or campaign")
   @APIResponse(
       responseCode = "422",
-      description = "Ratings not identifiable (e.g. a system never lost)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Ratings not identifiable (e.g. a system never lost)")
   public Response leaderboard(
       @BeanParam VerdictSelection selection,
       @QueryParam("tieModel")
@@ -115,13 +100,7 @@ public class LeaderboardResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = WinRateMatrix.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown arena or campaign",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "Unknown arena or campaign")
   public WinRateMatrix matrix(@BeanParam VerdictSelection selection) {
     LeaderboardQuery query = selection.plainQuery();
     return leaderboards.matrix(
@@ -141,13 +120,7 @@ public class LeaderboardResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = StyleControlledView.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown campaign",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "Unknown campaign")
   public StyleControlledView styleControlled(@BeanParam VerdictSelection selection) {
     return leaderboards.styleControlled(selection.plainQuery());
   }

@@ -3,7 +3,6 @@ package dev.earshot.rating.rest;
 import dev.earshot.audio.rest.AudioResource;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.platform.error.DomainException;
-import dev.earshot.platform.rest.Problem;
 import dev.earshot.rating.service.RatingService;
 import dev.earshot.rating.service.RatingService.AssignmentView;
 import dev.earshot.rating.service.RatingService.Side;
@@ -71,12 +70,7 @@ public class AssignmentResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = AssignmentView.class)))
-  @APIResponse(
-      responseCode = "422",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422")
   public AssignmentView played(@PathParam("id") UUID id, @PathParam("side") String side) {
     return rating.played(id, rater(), Side.parse(side));
   }

@@ -1,7 +1,6 @@
 package dev.earshot.rating.rest;
 
 import dev.earshot.platform.error.DomainException;
-import dev.earshot.platform.rest.Problem;
 import dev.earshot.rating.service.CampaignService;
 import dev.earshot.rating.service.CampaignSpec;
 import dev.earshot.rating.service.CampaignViews.CampaignDetail;
@@ -59,12 +58,7 @@ public class CampaignResource {
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = CampaignSummary.class)))
-  @APIResponse(
-      responseCode = "422",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422")
   public Response create(CampaignSpec spec) {
     CampaignSummary created = campaigns.create(spec, identity.getPrincipal().getName());
     return Response.created(URI.create("/api/campaigns/" + created.id())).entity(created).build();
@@ -122,12 +116,6 @@ public class CampaignResource {
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = AssignmentView.class)))
   @APIResponse(responseCode = "204", description = "Nothing more to rate")
-  @APIResponse(
-      responseCode = "403",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public Response next(@PathParam("id") UUID id) {
     return rating
         .next(id, identity.getPrincipal().getName())

@@ -1,7 +1,6 @@
 package dev.earshot.rating.rest;
 
 import dev.earshot.platform.error.DomainException;
-import dev.earshot.platform.rest.Problem;
 import dev.earshot.rating.service.CampaignService;
 import dev.earshot.rating.service.CampaignViews.VoteView;
 import dev.earshot.rating.service.RatingService;
@@ -59,18 +58,8 @@ public class VoteResource {
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = VoteReceipt.class)))
   @APIResponse(responseCode = "200", description = "The same vote was stored before")
-  @APIResponse(
-      responseCode = "422",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "429",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422")
+  @APIResponse(responseCode = "429")
   public Response vote(VoteRequest vote) {
     VoteReceipt receipt = rating.vote(vote, identity.getPrincipal().getName());
     return Response.status(receipt.created() ? 201 : 200).entity(receipt).build();

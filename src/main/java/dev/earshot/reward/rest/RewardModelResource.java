@@ -1,6 +1,5 @@
 package dev.earshot.reward.rest;
 
-import dev.earshot.platform.rest.Problem;
 import dev.earshot.reward.service.RewardModelTrainingService;
 import dev.earshot.reward.service.RewardModelViews.NewRewardModel;
 import dev.earshot.reward.service.RewardModelViews.TrainingView;
@@ -49,27 +48,11 @@ public class RewardModelResource {
       responseCode = "202",
       description = "Queued",
       content = @Content(schema = @Schema(implementation = TrainingView.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid settings",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", description = "Invalid settings")
   @APIResponse(
       responseCode = "409",
-      description = "The name belongs to another kind of judge, or is being trained",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "422",
-      description = "Unknown dataset, or too few preference pairs",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "The name belongs to another kind of judge, or is being trained")
+  @APIResponse(responseCode = "422", description = "Unknown dataset, or too few preference pairs")
   public Response train(NewRewardModel request) {
     TrainingView training = trainings.start(request);
     return Response.accepted(training)
@@ -90,12 +73,6 @@ public class RewardModelResource {
       description =
           "Status and steps done; once succeeded, held-out and training accuracy of the network"
               + " and of the linear baseline, and the judge version it produced.")
-  @APIResponse(
-      responseCode = "404",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public TrainingView get(@PathParam("id") long id) {
     return trainings.get(id);
   }

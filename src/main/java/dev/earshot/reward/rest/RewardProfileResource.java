@@ -1,6 +1,5 @@
 package dev.earshot.reward.rest;
 
-import dev.earshot.platform.rest.Problem;
 import dev.earshot.reward.service.RewardProfileService;
 import dev.earshot.reward.service.RewardProfileViews.IssuedKey;
 import dev.earshot.reward.service.RewardProfileViews.KeyView;
@@ -66,20 +65,10 @@ public class RewardProfileResource {
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = ProfileView.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "A profile with that name exists",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "409", description = "A profile with that name exists")
   @APIResponse(
       responseCode = "422",
-      description = "Unknown or unrunnable judge, unknown dimension, bad weight or normalisation",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Unknown or unrunnable judge, unknown dimension, bad weight or normalisation")
   public Response create(NewProfile request, @Context SecurityContext security) {
     Principal user = security.getUserPrincipal();
     ProfileView created = profiles.create(request, user == null ? null : user.getName());
@@ -97,12 +86,6 @@ public class RewardProfileResource {
   @GET
   @Path("{name}")
   @Operation(summary = "One reward profile with its keys (never their secrets)")
-  @APIResponse(
-      responseCode = "404",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public ProfileView get(@PathParam("name") String name) {
     return profiles.get(name);
   }
@@ -120,11 +103,7 @@ public class RewardProfileResource {
       content = @Content(schema = @Schema(implementation = ProfileView.class)))
   @APIResponse(
       responseCode = "422",
-      description = "Unknown or unrunnable judge, unknown dimension, bad weight or normalisation",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Unknown or unrunnable judge, unknown dimension, bad weight or normalisation")
   public ProfileView replace(@PathParam("name") String name, NewProfile request) {
     return profiles.replace(name, request);
   }
@@ -141,12 +120,6 @@ public class RewardProfileResource {
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = IssuedKeyView.class)))
-  @APIResponse(
-      responseCode = "404",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public Response issueKey(@PathParam("name") String name, NewKey request, @Context UriInfo uri) {
     IssuedKey issued = profiles.issueKey(name, request == null ? null : request.label());
     URI rewardUrl = uri.getBaseUriBuilder().path(issued.rewardPath()).build();
@@ -167,12 +140,6 @@ public class RewardProfileResource {
   @Path("{name}/keys/{keyId}")
   @Operation(summary = "Revoke a key; the reward URL with it answers 404 from now on")
   @APIResponse(responseCode = "204", description = "Revoked (or already revoked)")
-  @APIResponse(
-      responseCode = "404",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public void revokeKey(@PathParam("name") String name, @PathParam("keyId") long keyId) {
     profiles.revokeKey(name, keyId);
   }

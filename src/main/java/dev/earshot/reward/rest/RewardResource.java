@@ -1,6 +1,5 @@
 package dev.earshot.reward.rest;
 
-import dev.earshot.platform.rest.Problem;
 import dev.earshot.reward.core.RewardResponse;
 import dev.earshot.reward.service.RewardService;
 import io.smallrye.common.annotation.Blocking;
@@ -61,27 +60,13 @@ public class RewardResource {
       content = @Content(schema = @Schema(implementation = RewardResponse.class)))
   @APIResponse(
       responseCode = "400",
-      description = "Malformed request or a bad item (errors[0].index names it)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such profile",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Malformed request or a bad item (errors[0].index names it)")
+  @APIResponse(responseCode = "404", description = "No such profile")
   @APIResponse(
       responseCode = "422",
       description =
           "An item names audio or a prompt that is not there, its audio is not valid WAV, or no"
-              + " judge could score it (errors[0].index names it)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+              + " judge could score it (errors[0].index names it)")
   public RewardResponse reward(@QueryParam("profile") String profile, byte[] body) {
     return rewards.rewardForProfile(profile, body);
   }
@@ -101,20 +86,10 @@ public class RewardResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = RewardResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown or revoked key",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", description = "Unknown or revoked key")
   @APIResponse(
       responseCode = "400",
-      description = "Malformed request or a bad item (errors[0].index names it)",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+      description = "Malformed request or a bad item (errors[0].index names it)")
   public RewardResponse rewardWithKey(@PathParam("profileKey") String profileKey, byte[] body) {
     return rewards.rewardForKey(profileKey, body);
   }

@@ -1,7 +1,6 @@
 package dev.earshot.security.rest;
 
 import dev.earshot.platform.error.DomainException;
-import dev.earshot.platform.rest.Problem;
 import dev.earshot.security.Role;
 import dev.earshot.security.auth.BearerTokenIdentityProvider;
 import dev.earshot.security.service.AccountService;
@@ -81,12 +80,6 @@ public class TokenResource {
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = CreatedToken.class)))
-  @APIResponse(
-      responseCode = "403",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public Response create(@Valid NewToken token) {
     if (token == null) {
       throw DomainException.invalidRequest("Send {\"name\"} and optionally {\"role\"}");

@@ -1,7 +1,6 @@
 package dev.earshot.security.rest;
 
 import dev.earshot.platform.error.DomainException;
-import dev.earshot.platform.rest.Problem;
 import dev.earshot.security.Role;
 import dev.earshot.security.service.AccountService;
 import dev.earshot.security.service.AccountService.UserView;
@@ -70,12 +69,6 @@ public class UserResource {
   @Path("{username}")
   @Operation(summary = "One user")
   @APIResponse(responseCode = "200")
-  @APIResponse(
-      responseCode = "404",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public UserView user(@PathParam("username") String username) {
     return accounts.user(username);
   }
@@ -88,12 +81,6 @@ public class UserResource {
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = UserView.class)))
-  @APIResponse(
-      responseCode = "400",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public Response create(@Valid NewUser user) {
     if (user == null) {
       throw DomainException.invalidRequest("Send {\"username\",\"password\",\"role\"}");

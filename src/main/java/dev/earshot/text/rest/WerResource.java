@@ -1,11 +1,12 @@
 package dev.earshot.text.rest;
 
 import dev.earshot.platform.error.DomainException;
-import dev.earshot.platform.rest.Problem;
+import dev.earshot.security.Role;
 import dev.earshot.text.wer.Alignment;
 import dev.earshot.text.wer.CorpusErrorRate;
 import dev.earshot.text.wer.ErrorRates;
 import dev.earshot.text.wer.ErrorUnit;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Stateless word / character error rates, aligned exactly as NIST sclite aligns. */
+// Explicit, though it is the default role: OpenAPI then documents the bearer scheme.
+@RolesAllowed(Role.RESEARCHER_NAME)
 @Path("/api/text/wer")
 @Tag(name = "Text", description = "Content accuracy of text")
 public class WerResource {
@@ -69,12 +72,6 @@ public class WerResource {
   @APIResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = WerResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
   public WerResponse score(WerRequest request) {
     ErrorUnit unit = unit(request);
     List<WerPairResult> results = new ArrayList<>();

@@ -9,17 +9,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI filter documents problem JSON on every error answer of the API. */
 @QuarkusTest
 class OpenApiProblemResponsesTest {
 
-  private static JsonNode document;
-
-  @BeforeAll
-  static void readDocument() throws Exception {
+  /** Read in each test: RestAssured knows the application's port only once it runs. */
+  private static JsonNode document() throws Exception {
     String json =
         given()
             .queryParam("format", "json")
@@ -28,11 +25,12 @@ class OpenApiProblemResponsesTest {
             .statusCode(200)
             .extract()
             .asString();
-    document = new ObjectMapper().readTree(json);
+    return new ObjectMapper().readTree(json);
   }
 
   @Test
-  void shouldGiveEveryErrorResponseProblemJson() {
+  void shouldGiveEveryErrorResponseProblemJson() throws Exception {
+    JsonNode document = document();
     List<String> withoutProblem = new ArrayList<>();
     int errorResponses = 0;
     for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
@@ -68,7 +66,8 @@ class OpenApiProblemResponsesTest {
   }
 
   @Test
-  void shouldListTheSharedAnswersOfAnOperation() {
+  void shouldListTheSharedAnswersOfAnOperation() throws Exception {
+    JsonNode document = document();
     JsonNode run = document.at("/paths/~1api~1runs~1{id}/get/responses");
     assertThat(run.has("401")).isTrue();
     assertThat(run.has("403")).isTrue();
