@@ -20,6 +20,16 @@ public class PromptRepository implements PanacheRepository<Prompt> {
         .collect(Collectors.toMap(p -> p.externalId, Function.identity()));
   }
 
+  /** Prompts with this external id, in any dataset. */
+  public List<Prompt> withExternalId(String externalId) {
+    return list("externalId", externalId);
+  }
+
+  /** Prompts with this external id in the dataset of this name (none or one). */
+  public List<Prompt> withExternalId(String datasetName, String externalId) {
+    return list("dataset.name = ?1 and externalId = ?2", datasetName, externalId);
+  }
+
   public Optional<Prompt> findByExternalId(Dataset dataset, String externalId) {
     return find("dataset = ?1 and externalId = ?2", dataset, externalId).firstResultOptional();
   }

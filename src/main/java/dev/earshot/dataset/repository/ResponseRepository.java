@@ -7,6 +7,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,10 @@ public class ResponseRepository implements PanacheRepository<Response> {
   }
 
   /** Every response of a dataset, with its prompt and system. */
+  public List<Response> byIds(Collection<Long> ids) {
+    return list("id in ?1", ids);
+  }
+
   public List<Response> allIn(Dataset dataset) {
     return query(dataset, null).list();
   }

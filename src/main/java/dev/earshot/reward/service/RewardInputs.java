@@ -71,11 +71,8 @@ public class RewardInputs {
     int slash = id.indexOf('/');
     List<Prompt> found =
         slash < 0
-            ? prompts.list("externalId", id)
-            : prompts.list(
-                "dataset.name = ?1 and externalId = ?2",
-                id.substring(0, slash),
-                id.substring(slash + 1));
+            ? prompts.withExternalId(id)
+            : prompts.withExternalId(id.substring(0, slash), id.substring(slash + 1));
     if (found.isEmpty()) {
       throw problem(
           item,

@@ -236,7 +236,7 @@ public class RewardModelTrainingService {
               + settings.name()
               + "' is being trained; wait for it (GET /api/reward-models)");
     }
-    if (settings.dataset() != null && datasets.find("name", settings.dataset()).count() == 0) {
+    if (settings.dataset() != null && datasets.findByName(settings.dataset()).isEmpty()) {
       throw DomainException.invalid(
           "Unknown dataset", "No dataset '" + settings.dataset() + "'; GET /api/datasets");
     }
@@ -362,7 +362,7 @@ public class RewardModelTrainingService {
     List<Long> ids = new ArrayList<>(new TreeSet<>(responseIds(decided)));
     List<Subject> subjects =
         QuarkusTransaction.requiringNew()
-            .call(() -> responses.list("id in ?1", ids).stream().map(Subject::of).toList());
+            .call(() -> responses.byIds(ids).stream().map(Subject::of).toList());
     Map<Long, double[]> measured = new LinkedHashMap<>();
     for (Subject subject : subjects) {
       measured.put(
