@@ -131,6 +131,7 @@ class ProsodyAppropriatenessJudgeTest {
             null,
             new RateRange(null, 3.5),
             null,
+            null,
             null);
     Utterance utterance = new Utterance().finalRise(0.0).speakingRate(4.0);
 
