@@ -44,8 +44,8 @@ public final class ProsodyAppropriatenessJudge implements Judge {
 
   public ProsodyAppropriatenessJudge(JudgeParameters parameters) {
     JudgeParameters.Reader reader = parameters.reader();
-    intonationThreshold = reader.nonNegativeNumber("intonationThresholdSemitones", 1);
-    intonationScale = reader.positiveNumber("intonationScaleSemitones", 1);
+    intonationThreshold = reader.nonNegativeNumber("intonationThresholdSemitones", 0.5);
+    intonationScale = reader.positiveNumber("intonationScaleSemitones", 0.5);
     whisperMaxVoicedFraction = reader.nonNegativeNumber("whisperMaxVoicedFraction", 0.15);
     whisperScale = reader.positiveNumber("whisperScale", 0.03);
     rateTolerance = reader.positiveNumber("rateToleranceSyllablesPerSecond", 0.5);

@@ -54,7 +54,7 @@ class ProsodyAppropriatenessJudgeTest {
   @Test
   void shouldScoreIntonationSmoothlySoThatRisesCanBeOrdered() {
     double level = score(Expectations.intonation("question"), new Utterance().finalRise(0.0));
-    double atThreshold = score(Expectations.intonation("question"), new Utterance().finalRise(1.0));
+    double atThreshold = score(Expectations.intonation("question"), new Utterance().finalRise(0.5));
     double gentleRise = score(Expectations.intonation("question"), new Utterance().finalRise(1.7));
 
     assertThat(atThreshold).isCloseTo(0.5, within(1e-12));
