@@ -58,7 +58,8 @@ public final class DatasetFolderReader {
           "delivery",
           "speakingRate",
           "events",
-          "rubric");
+          "rubric",
+          "answer");
   private static final Set<String> RESPONSE_FIELDS =
       Set.of("system", "prompt", "audio", "text", "latencyMs");
   private static final Set<String> VOTE_FIELDS =
@@ -335,7 +336,40 @@ public final class DatasetFolderReader {
         allowed(node, "delivery", PromptExpectations.DELIVERIES, line, problems),
         rate,
         events,
-        optionalText(node, "rubric", MANIFEST, line, problems));
+        optionalText(node, "rubric", MANIFEST, line, problems),
+        answers(node, line, problems));
+  }
+
+  /**
+   * {@code expectations.answer}: one accepted answer as a string, or several as a list of strings.
+   */
+  private static List<String> answers(JsonNode node, int line, Problems problems) {
+    JsonNode value = node.get("answer");
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.isTextual() && !value.asText().isBlank()) {
+      return List.of(value.asText());
+    }
+    List<String> items = new ArrayList<>();
+    if (value.isArray() && !value.isEmpty()) {
+      for (JsonNode item : value) {
+        if (!item.isTextual() || item.asText().isBlank()) {
+          items = null;
+          break;
+        }
+        items.add(item.asText());
+      }
+    } else {
+      items = null;
+    }
+    if (items == null) {
+      problems.add(
+          MANIFEST,
+          line,
+          "'expectations.answer' must be a non-empty string or a non-empty list of non-empty strings (the accepted short answers)");
+    }
+    return items;
   }
 
   private ResponseLine readResponse(Path root, int line, ObjectNode node, Problems problems) {

@@ -166,6 +166,9 @@ public class DatasetDetailView extends VerticalLayout implements BeforeEnterObse
               + (e.speakingRate().max() == null ? "" : e.speakingRate().max())
               + " syl/s");
     }
+    if (e.answer() != null && !e.answer().isEmpty()) {
+      parts.add("answer: " + String.join(" | ", e.answer()));
+    }
     if (e.keywords() != null && !e.keywords().isEmpty()) {
       parts.add("keywords: " + String.join(", ", e.keywords()));
     }

@@ -1,18 +1,12 @@
 package dev.earshot.judge.dsp;
 
-/** Direction of the final F0 contour of an utterance. */
+/** Direction of the final F0 contour of an utterance, as {@link FinalIntonation} decides it. */
 public enum Intonation {
-  /**
-   * Final slope at or above +{@value ProsodyAnalyzer#INTONATION_THRESHOLD_ST_PER_S} semitones per
-   * second.
-   */
+  /** Final rise at or above +{@value FinalIntonation#THRESHOLD_SEMITONES} semitone. */
   RISING,
-  /**
-   * Final slope at or below −{@value ProsodyAnalyzer#INTONATION_THRESHOLD_ST_PER_S} semitones per
-   * second.
-   */
+  /** Final rise at or below −{@value FinalIntonation#THRESHOLD_SEMITONES} semitone. */
   FALLING,
-  /** Final slope in between. */
+  /** Final rise in between. */
   LEVEL,
   /** Too little voiced speech at the end to measure a slope. */
   UNVOICED

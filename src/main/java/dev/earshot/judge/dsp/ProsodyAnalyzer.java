@@ -5,25 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Computes {@link ProsodyFeatures}: F0 statistics from {@link PitchTracker}, final intonation,
- * speaking rate by the syllable-nuclei method of de Jong &amp; Wempe (2009), and pauses from {@link
- * SpeechActivity}.
+ * Computes {@link ProsodyFeatures}: F0 statistics from {@link PitchTracker}, final intonation from
+ * {@link FinalIntonation}, speaking rate by the syllable-nuclei method of de Jong &amp; Wempe
+ * (2009), and pauses from {@link SpeechActivity}.
  */
 public final class ProsodyAnalyzer {
-
-  /**
-   * Final slopes at least this steep (semitones per second, either sign) count as rising or
-   * falling: 0.75 semitone over the 250 ms region, above the ~1–2 st/s of ordinary declination and
-   * tracking noise, below the gentlest statement-final fall (−4 st/s) and far below the question
-   * rises (+15 st/s and more) of the espeak-ng fixtures.
-   */
-  public static final double INTONATION_THRESHOLD_ST_PER_S = 3;
-
-  /** How much voiced speech, counted back from the end, the final slope is fitted to. */
-  static final double FINAL_REGION_SECONDS = 0.25;
-
-  /** Below this much voiced speech in the final region the slope is not measured. */
-  static final double MIN_FINAL_VOICED_SECONDS = 0.08;
 
   /**
    * Voiced runs shorter than this are treated as tracking blips, left out of F0 statistics and
@@ -63,7 +49,7 @@ public final class ProsodyAnalyzer {
     double[] f0 = stableVoiced.stream().mapToDouble(PitchFrame::f0Hz).toArray();
     double[] sorted = f0.clone();
     Arrays.sort(sorted);
-    Double slope = finalSlopeSemitonesPerSecond(stableVoiced, track.timeStepSeconds());
+    FinalIntonation ending = FinalIntonation.measure(samples, sampleRate, pitchSettings);
     int nuclei = countSyllableNuclei(intensity, track);
     double span = activity.speechSpanSeconds();
     return new ProsodyFeatures(
@@ -74,29 +60,14 @@ public final class ProsodyAnalyzer {
         f0.length == 0 ? null : sorted[0],
         f0.length == 0 ? null : sorted[sorted.length - 1],
         f0.length < 2 ? null : sampleStandardDeviation(f0),
-        slope,
-        classify(slope),
+        ending.slopeSemitonesPerSecond(),
+        ending.finalRiseSemitones(),
+        ending.intonation(),
+        ending.confidence(),
         span > 0 ? nuclei / span : 0,
         activity.pauses(),
         intensity,
         track.frames());
-  }
-
-  /**
-   * RISING / FALLING / LEVEL by {@link #INTONATION_THRESHOLD_ST_PER_S}; UNVOICED when there is no
-   * slope.
-   */
-  static Intonation classify(Double slopeSemitonesPerSecond) {
-    if (slopeSemitonesPerSecond == null) {
-      return Intonation.UNVOICED;
-    }
-    if (slopeSemitonesPerSecond >= INTONATION_THRESHOLD_ST_PER_S) {
-      return Intonation.RISING;
-    }
-    if (slopeSemitonesPerSecond <= -INTONATION_THRESHOLD_ST_PER_S) {
-      return Intonation.FALLING;
-    }
-    return Intonation.LEVEL;
   }
 
   /**
@@ -120,35 +91,6 @@ public final class ProsodyAnalyzer {
       runStart = i + 1;
     }
     return stable;
-  }
-
-  /**
-   * Theil–Sen slope of 12·log2(F0) against time over the last {@value #FINAL_REGION_SECONDS} s of
-   * stable voiced frames, which may span several voiced runs. The median of pairwise slopes shrugs
-   * off the odd octave error or creaky frame at the very end, where a least-squares fit would
-   * follow it. {@code null} if fewer than {@value #MIN_FINAL_VOICED_SECONDS} s of voicing are
-   * found.
-   */
-  static Double finalSlopeSemitonesPerSecond(
-      List<PitchFrame> stableVoiced, double timeStepSeconds) {
-    int wanted = (int) Math.round(FINAL_REGION_SECONDS / timeStepSeconds);
-    List<PitchFrame> region =
-        stableVoiced.subList(Math.max(0, stableVoiced.size() - wanted), stableVoiced.size());
-    if (region.size() * timeStepSeconds < MIN_FINAL_VOICED_SECONDS - 1e-9) {
-      return null;
-    }
-    double[] slopes = new double[region.size() * (region.size() - 1) / 2];
-    int n = 0;
-    for (int i = 0; i < region.size(); i++) {
-      for (int j = i + 1; j < region.size(); j++) {
-        PitchFrame a = region.get(i);
-        PitchFrame b = region.get(j);
-        slopes[n++] =
-            (semitones(b.f0Hz()) - semitones(a.f0Hz())) / (b.timeSeconds() - a.timeSeconds());
-      }
-    }
-    Arrays.sort(slopes);
-    return median(slopes);
   }
 
   /**
@@ -182,10 +124,6 @@ public final class ProsodyAnalyzer {
       }
     }
     return nuclei;
-  }
-
-  private static double semitones(double hz) {
-    return 12 * Math.log(hz) / Math.log(2);
   }
 
   private static double median(double[] sorted) {

@@ -15,9 +15,13 @@ import java.util.List;
  * @param f0MinHz lowest F0
  * @param f0MaxHz highest F0
  * @param f0SdHz sample standard deviation of F0
- * @param finalSlopeSemitonesPerSecond robust slope of the last 250 ms of voiced speech, {@code
- *     null} if too little
- * @param intonation class of the final slope
+ * @param finalSlopeSemitonesPerSecond robust slope of the last 250 ms of voiced speech (on the
+ *     band-limited track of {@link FinalIntonation}), {@code null} if too little
+ * @param finalRiseSemitones the intonation decision value of {@link FinalIntonation}: final F0
+ *     against the utterance's median F0, averaged with the final slope over 100 ms; {@code null} if
+ *     too little voicing at the end
+ * @param intonation rising / falling / level by {@code finalRiseSemitones}
+ * @param intonationConfidence 0..1, how surely the class holds (see {@link FinalIntonation})
  * @param speakingRateSyllablesPerSecond syllable nuclei per second of speech (first to last
  *     sounding frame)
  * @param pauses silent intervals inside the speech
@@ -33,7 +37,9 @@ public record ProsodyFeatures(
     Double f0MaxHz,
     Double f0SdHz,
     Double finalSlopeSemitonesPerSecond,
+    Double finalRiseSemitones,
     Intonation intonation,
+    double intonationConfidence,
     double speakingRateSyllablesPerSecond,
     Pauses pauses,
     IntensityContour intensityContour,

@@ -4,7 +4,9 @@ import dev.earshot.text.wer.Alignment;
 import dev.earshot.text.wer.ErrorRates;
 import dev.earshot.text.wer.ErrorUnit;
 import dev.earshot.text.wer.KeywordMatch;
+import dev.earshot.text.wer.TextNormalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,19 +15,25 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Content accuracy of the response text channel against the prompt's reference answer and keywords.
- * Two parts:
+ * Content accuracy of the response text channel against the prompt's reference transcript, keywords
+ * and accepted short answers. Three parts:
  *
  * <ul>
- *   <li>wording: 1 − WER (word error rate, {@link ErrorRates}), clipped to [0, 1] since insertions
- *       can push the WER above 1;
- *   <li>facts: the fraction of expected keywords present ({@link KeywordMatch}).
+ *   <li>wording: 1 − WER (word error rate, {@link ErrorRates}) against {@code reference}, clipped
+ *       to [0, 1] since insertions can push the WER above 1;
+ *   <li>facts: the fraction of expected keywords present ({@link KeywordMatch});
+ *   <li>answer: 1 when one of the accepted answers ({@code expectations.answer}) is contained in
+ *       the text, else 0. Containment is by {@link TextNormalizer} words (case, punctuation and
+ *       whitespace ignored, numbers compared as written, so "42" is not "forty-two"), consecutive
+ *       in the text; CJK text is compared character by character. So "The capital of France is
+ *       Paris." answers "Paris", which WER against a one-word reference would score near 0.
  * </ul>
  *
- * With both, the score is {@code (1 − keywordWeight)·(1 − WER) + keywordWeight·keywordFraction}, an
- * even split by default: a one-word factual error costs little WER in a long answer, and the
- * keywords keep it visible. With only one of them, that one is the score; with neither, or without
- * a text channel, there is no score.
+ * Wording and facts combine as {@code (1 − keywordWeight)·(1 − WER) +
+ * keywordWeight·keywordFraction}, an even split by default: a one-word factual error costs little
+ * WER in a long answer, and the keywords keep it visible; with only one of them, that one counts.
+ * The answer part then joins as {@code (that + answerWeight·answer) / (1 + answerWeight)}, or is
+ * the score alone. With none of the three, or without a text channel, there is no score.
  */
 public final class ContentAccuracyJudge implements Judge {
 
@@ -33,10 +41,12 @@ public final class ContentAccuracyJudge implements Judge {
   public static final String DIMENSION = "content";
 
   private final double keywordWeight;
+  private final double answerWeight;
 
   public ContentAccuracyJudge(JudgeParameters parameters) {
     JudgeParameters.Reader reader = parameters.reader();
     keywordWeight = reader.nonNegativeNumber("keywordWeight", 0.5);
+    answerWeight = reader.nonNegativeNumber("answerWeight", 1);
     reader.requireAllRead();
     if (keywordWeight > 1) {
       throw new IllegalArgumentException(
@@ -65,7 +75,14 @@ public final class ContentAccuracyJudge implements Judge {
     boolean hasReference = alignment != null && alignment.rate() != null;
     List<String> keywords =
         input.expectations().keywords() == null ? List.of() : input.expectations().keywords();
-    if (!hasReference && keywords.isEmpty()) {
+    List<List<String>> answers =
+        input.expectations().answer() == null
+            ? List.of()
+            : input.expectations().answer().stream()
+                .map(answer -> TextNormalizer.tokens(answer, ErrorUnit.WORD))
+                .filter(words -> !words.isEmpty())
+                .toList();
+    if (!hasReference && keywords.isEmpty() && answers.isEmpty()) {
       return Optional.empty();
     }
     Map<String, Object> details = new LinkedHashMap<>();
@@ -107,10 +124,39 @@ public final class ContentAccuracyJudge implements Judge {
                   + (missing.size() > 1 ? "s " : " ")
                   + missing.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", ")));
     }
-    double score =
-        wording == null
-            ? facts
-            : facts == null ? wording : (1 - keywordWeight) * wording + keywordWeight * facts;
+    Double transcript;
+    if (wording == null || facts == null) {
+      transcript = wording == null ? facts : wording;
+    } else {
+      transcript = (1 - keywordWeight) * wording + keywordWeight * facts;
+    }
+    Double answer = null;
+    if (!answers.isEmpty()) {
+      List<String> words = TextNormalizer.tokens(text, ErrorUnit.WORD);
+      Optional<String> matched =
+          answers.stream()
+              .filter(expected -> Collections.indexOfSubList(words, expected) >= 0)
+              .map(expected -> String.join(" ", expected))
+              .findFirst();
+      answer = matched.isPresent() ? 1.0 : 0.0;
+      details.put("answerFound", matched.isPresent());
+      matched.ifPresent(found -> details.put("answerMatched", found));
+      reasons.add(
+          matched.isPresent()
+              ? "contains the answer '" + matched.get() + "'"
+              : "does not contain "
+                  + (answers.size() > 1 ? "any accepted answer" : "the answer")
+                  + " "
+                  + answers.stream()
+                      .map(expected -> "'" + String.join(" ", expected) + "'")
+                      .collect(Collectors.joining(", ")));
+    }
+    double score;
+    if (answer == null || transcript == null) {
+      score = answer == null ? transcript : answer;
+    } else {
+      score = (transcript + answerWeight * answer) / (1 + answerWeight);
+    }
     return Optional.of(new DimensionScore(DIMENSION, score, String.join("; ", reasons), details));
   }
 }

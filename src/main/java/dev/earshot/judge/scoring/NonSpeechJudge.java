@@ -2,7 +2,6 @@ package dev.earshot.judge.scoring;
 
 import dev.earshot.dataset.manifest.PromptExpectations.SoundEvent;
 import dev.earshot.text.wer.ErrorUnit;
-import dev.earshot.text.wer.KeywordMatch;
 import dev.earshot.text.wer.TextNormalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,10 +13,12 @@ import java.util.stream.Stream;
 /**
  * Did the response text name the non-speech sounds of the prompt? An event counts as named when its
  * label or one of its synonyms occurs in the text as consecutive words after {@link TextNormalizer}
- * normalisation (so multi-word synonyms such as "police car" work and "bell" does not match
- * "belly"). The score is the fraction of expected events named: 1 or 0 for the usual single event.
- * Naming a different sound earns nothing, and a negation ("not a siren") is not recognised. Prompts
- * without events, and responses without a text channel, get no score.
+ * normalisation, each word matching across English inflection by {@link EnglishWordForms} (so
+ * "someone knocked" names {@code knocking}, "the bells rang" names {@code bell ringing}, multi-word
+ * synonyms such as "police car" work, and "bell" does not match "belly"). The score is the fraction
+ * of expected events named: 1 or 0 for the usual single event. Naming a different sound earns
+ * nothing, and a negation ("not a siren") is not recognised. Prompts without events, and responses
+ * without a text channel, get no score.
  */
 public final class NonSpeechJudge implements Judge {
 
@@ -47,7 +48,7 @@ public final class NonSpeechJudge implements Judge {
       Optional<String> match =
           Stream.concat(Stream.of(event.label()), event.synonyms().stream())
               .filter(name -> !TextNormalizer.tokens(name, ErrorUnit.WORD).isEmpty())
-              .filter(name -> KeywordMatch.fraction(text, List.of(name)) == 1)
+              .filter(name -> EnglishWordForms.containsPhrase(text, name))
               .findFirst();
       if (match.isPresent()) {
         named.add(event.label());

@@ -16,10 +16,11 @@ import java.util.stream.Collectors;
  * it does not ask for are skipped, and a prompt that asks none gets no prosody score):
  *
  * <ul>
- *   <li>intonation {@code question}: logistic in the final F0 slope, ½ at +{@code
- *       intonationThresholdStPerS} (the analyser's rising threshold), one {@code
- *       intonationScaleStPerS} further adds one logit; {@code statement} mirrors it on the falling
- *       side. No voiced ending scores 0;
+ *   <li>intonation {@code question}: logistic in the analyser's final rise ({@link
+ *       dev.earshot.judge.dsp.FinalIntonation}: final F0 against the utterance's median F0 and the
+ *       final slope, in semitones), ½ at +{@code intonationThresholdSemitones} (the analyser's
+ *       rising threshold), one {@code intonationScaleSemitones} further adds one logit; {@code
+ *       statement} mirrors it on the falling side. No voiced ending scores 0;
  *   <li>delivery {@code calm} / {@code neutral} / {@code excited}: agreement of the {@link
  *       AcousticArousalEstimator acoustic arousal estimate} (F0 range, rate, intensity variation,
  *       loudness) with low / neutral / high;
@@ -43,8 +44,8 @@ public final class ProsodyAppropriatenessJudge implements Judge {
 
   public ProsodyAppropriatenessJudge(JudgeParameters parameters) {
     JudgeParameters.Reader reader = parameters.reader();
-    intonationThreshold = reader.nonNegativeNumber("intonationThresholdStPerS", 3);
-    intonationScale = reader.positiveNumber("intonationScaleStPerS", 3);
+    intonationThreshold = reader.nonNegativeNumber("intonationThresholdSemitones", 0.5);
+    intonationScale = reader.positiveNumber("intonationScaleSemitones", 0.5);
     whisperMaxVoicedFraction = reader.nonNegativeNumber("whisperMaxVoicedFraction", 0.15);
     whisperScale = reader.positiveNumber("whisperScale", 0.03);
     rateTolerance = reader.positiveNumber("rateToleranceSyllablesPerSecond", 0.5);
@@ -88,24 +89,26 @@ public final class ProsodyAppropriatenessJudge implements Judge {
       String intonation, ProsodyFeatures prosody, Map<String, Object> details) {
     boolean question = "question".equals(intonation);
     String wanted = question ? "expected a rising question" : "expected a falling statement";
-    Double slope = prosody.finalSlopeSemitonesPerSecond();
+    Double rise = prosody.finalRiseSemitones();
     details.put("intonationExpected", intonation);
     details.put("intonationMeasured", prosody.intonation().name().toLowerCase(Locale.ROOT));
-    if (slope == null) {
+    if (rise == null) {
       details.put("intonationScore", 0.0);
-      return new Check(0, wanted + "; no voiced ending to measure a slope");
+      return new Check(0, wanted + "; no voiced ending to measure a rise");
     }
-    double signedExcess = question ? slope - intonationThreshold : -intonationThreshold - slope;
+    double signedExcess = question ? rise - intonationThreshold : -intonationThreshold - rise;
     double score = ScoreCurves.logistic(signedExcess / intonationScale);
-    details.put("finalSlopeSemitonesPerSecond", slope);
+    details.put("finalRiseSemitones", rise);
+    details.put("finalSlopeSemitonesPerSecond", prosody.finalSlopeSemitonesPerSecond());
+    details.put("intonationConfidence", prosody.intonationConfidence());
     details.put("intonationScore", score);
     return new Check(
         score,
         String.format(
             Locale.ROOT,
-            "%s; final slope %+.1f st/s, %s",
+            "%s; final rise %+.1f st, %s",
             wanted,
-            slope,
+            rise,
             prosody.intonation().name().toLowerCase(Locale.ROOT)));
   }
 

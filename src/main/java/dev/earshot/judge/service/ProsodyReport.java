@@ -22,7 +22,15 @@ public record ProsodyReport(
     Double f0SdHz,
     @Schema(description = "slope over the last 250 ms of voiced speech")
         Double finalSlopeSemitonesPerSecond,
-    @Schema(enumeration = {"rising", "falling", "level", "unvoiced"}) String intonation,
+    @Schema(
+            description =
+                "class of the end of the F0 contour, decided from the final F0 against the utterance's median F0 and the final slope (a heuristic)",
+            enumeration = {"rising", "falling", "level", "unvoiced"})
+        String intonation,
+    @Schema(
+            description =
+                "0-1: how surely the intonation class holds (margin past the class boundary, times the voicing strength and coverage of the final 250 ms); 0 when unvoiced")
+        double intonationConfidence,
     double speakingRateSyllablesPerSecond,
     Pauses pauses,
     Double loudnessLufs,
@@ -46,6 +54,7 @@ public record ProsodyReport(
         prosody.f0SdHz(),
         prosody.finalSlopeSemitonesPerSecond(),
         prosody.intonation().name().toLowerCase(Locale.ROOT),
+        prosody.intonationConfidence(),
         prosody.speakingRateSyllablesPerSecond(),
         prosody.pauses(),
         quality.loudnessLufs(),

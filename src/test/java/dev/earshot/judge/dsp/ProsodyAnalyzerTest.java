@@ -83,6 +83,7 @@ class ProsodyAnalyzerTest {
 
     Intonation expected = fixture.startsWith("question") ? Intonation.RISING : Intonation.FALLING;
     assertThat(features.intonation()).isEqualTo(expected);
+    assertThat(features.intonationConfidence()).isBetween(0.3, 1.0);
   }
 
   @ParameterizedTest
@@ -131,7 +132,9 @@ class ProsodyAnalyzerTest {
     assertThat(features.f0MeanHz()).isNull();
     assertThat(features.f0SdHz()).isNull();
     assertThat(features.finalSlopeSemitonesPerSecond()).isNull();
+    assertThat(features.finalRiseSemitones()).isNull();
     assertThat(features.intonation()).isEqualTo(Intonation.UNVOICED);
+    assertThat(features.intonationConfidence()).isZero();
     assertThat(features.speakingRateSyllablesPerSecond()).isZero();
   }
 

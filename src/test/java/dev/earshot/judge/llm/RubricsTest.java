@@ -17,7 +17,17 @@ class RubricsTest {
   void shouldJudgeOnlyTheDimensionsThePromptNamesInTheJudgesOrder() {
     PromptExpectations named =
         new PromptExpectations(
-            List.of("quality", "content"), null, null, null, null, null, null, null, null, null);
+            List.of("quality", "content"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     assertThat(Rubrics.applicable(ALL, named)).containsExactly("content", "quality");
     assertThat(Rubrics.applicable(List.of("prosody"), named)).isEmpty();
@@ -41,7 +51,8 @@ class RubricsTest {
             "excited",
             null,
             List.of(new SoundEvent("dog barking", List.of("barking"))),
-            "Mention the dog.");
+            "Mention the dog.",
+            null);
 
     Rubric rubric = Rubrics.of("nonspeech", expectations, "There is a dog barking.");
 

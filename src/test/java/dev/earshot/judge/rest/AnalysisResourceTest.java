@@ -53,13 +53,15 @@ class AnalysisResourceTest {
       wav = in.readAllBytes();
     }
     given()
+        .config(DOUBLES)
         .contentType("audio/wav")
         .body(wav)
         .when()
         .post("/api/analysis/prosody")
         .then()
         .statusCode(200)
-        .body("intonation", equalTo("rising"));
+        .body("intonation", equalTo("rising"))
+        .body("intonationConfidence", org.hamcrest.Matchers.greaterThan(0.3));
   }
 
   @Test

@@ -103,4 +103,54 @@ class ContentAccuracyJudgeTest {
                 .score())
         .isEqualTo(1);
   }
+
+  @Test
+  void shouldScoreAFullSentenceThatContainsTheShortAnswerHigh() {
+    DimensionScore answered =
+        score(Expectations.answer("Paris"), null, "The capital of France is Paris.").orElseThrow();
+    DimensionScore againstShortReference =
+        score(PromptExpectations.none(), "Paris", "The capital of France is Paris.").orElseThrow();
+
+    assertThat(answered.score()).isEqualTo(1);
+    assertThat(answered.reason()).isEqualTo("contains the answer 'paris'");
+    assertThat(answered.details()).containsEntry("answerFound", true);
+    assertThat(againstShortReference.score()).isLessThan(0.1);
+  }
+
+  @Test
+  void shouldAcceptAnyOfSeveralAnswers() {
+    PromptExpectations answers = Expectations.answer("1969", "nineteen sixty-nine");
+
+    assertThat(score(answers, null, "It was in 1969.").orElseThrow().score()).isEqualTo(1);
+    assertThat(score(answers, null, "Nineteen sixty nine, I think!").orElseThrow().score())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldCompareCjkAnswersByCharacter() {
+    assertThat(score(Expectations.answer("北京"), null, "中国的首都是北京。").orElseThrow().score())
+        .isEqualTo(1);
+    assertThat(score(Expectations.answer("北京"), null, "中国的首都是上海。").orElseThrow().score()).isZero();
+  }
+
+  @Test
+  void shouldScoreAnAnswerThatIsNotContainedLow() {
+    DimensionScore score =
+        score(Expectations.answer("Paris", "Paris, France"), null, "It is Lyon, or maybe Parisian?")
+            .orElseThrow();
+
+    assertThat(score.score()).isZero();
+    assertThat(score.reason())
+        .isEqualTo("does not contain any accepted answer 'paris', 'paris france'");
+  }
+
+  @Test
+  void shouldAverageTheAnswerWithTheTranscriptPartByAnswerWeight() {
+    DimensionScore score =
+        score(Expectations.answer("Paris"), REFERENCE, "The capital of France is Lyon.")
+            .orElseThrow();
+
+    // 1 - WER = 5/6 against the reference, answer missing: (5/6 + 1 * 0) / 2.
+    assertThat(score.score()).isCloseTo(5.0 / 12, within(1e-12));
+  }
 }

@@ -30,6 +30,25 @@ class NonSpeechJudgeTest {
   }
 
   @Test
+  void shouldAcceptAnInflectedFormOfTheLabel() {
+    DimensionScore score =
+        score(Expectations.events(new SoundEvent("knocking", List.of())), "Someone knocked.")
+            .orElseThrow();
+
+    assertThat(score.score()).isEqualTo(1);
+    assertThat(score.reason()).isEqualTo("named 'knocking'");
+  }
+
+  @Test
+  void shouldNotTakeAWordContainingTheLabelForIt() {
+    DimensionScore score =
+        score(Expectations.events(new SoundEvent("ring", List.of())), "Bring it during the day.")
+            .orElseThrow();
+
+    assertThat(score.score()).isZero();
+  }
+
+  @Test
   void shouldAcceptAMultiWordSynonymAcrossPunctuation() {
     DimensionScore score =
         score(Expectations.events(SIREN), "I heard a police-car going by.").orElseThrow();

@@ -27,36 +27,35 @@ class ProsodyAppropriatenessJudgeTest {
   void shouldRewardARisingEndOnAQuestionAndPenaliseAFallingOne() {
     DimensionScore rising =
         judge
-            .score(input(Expectations.intonation("question"), new Utterance().finalSlope(25.0)))
+            .score(input(Expectations.intonation("question"), new Utterance().finalRise(6.0)))
             .orElseThrow();
     DimensionScore falling =
         judge
-            .score(input(Expectations.intonation("question"), new Utterance().finalSlope(-8.1)))
+            .score(input(Expectations.intonation("question"), new Utterance().finalRise(-3.1)))
             .orElseThrow();
 
     assertThat(rising.score()).isGreaterThan(0.99);
     assertThat(falling.score()).isLessThan(0.05);
     assertThat(falling.reason())
-        .isEqualTo("expected a rising question; final slope -8.1 st/s, falling");
+        .isEqualTo("expected a rising question; final rise -3.1 st, falling");
     assertThat(falling.details())
-        .containsEntry("finalSlopeSemitonesPerSecond", -8.1)
+        .containsEntry("finalRiseSemitones", -3.1)
         .containsEntry("intonationMeasured", "falling");
   }
 
   @Test
-  void shouldMirrorTheSlopeScoreForStatements() {
-    assertThat(score(Expectations.intonation("statement"), new Utterance().finalSlope(-12.0)))
+  void shouldMirrorTheRiseScoreForStatements() {
+    assertThat(score(Expectations.intonation("statement"), new Utterance().finalRise(-3.0)))
         .isCloseTo(
-            score(Expectations.intonation("question"), new Utterance().finalSlope(12.0)),
+            score(Expectations.intonation("question"), new Utterance().finalRise(3.0)),
             within(1e-12));
   }
 
   @Test
-  void shouldScoreIntonationSmoothlySoThatSlopesCanBeOrdered() {
-    double level = score(Expectations.intonation("question"), new Utterance().finalSlope(0.0));
-    double atThreshold =
-        score(Expectations.intonation("question"), new Utterance().finalSlope(3.0));
-    double gentleRise = score(Expectations.intonation("question"), new Utterance().finalSlope(5.0));
+  void shouldScoreIntonationSmoothlySoThatRisesCanBeOrdered() {
+    double level = score(Expectations.intonation("question"), new Utterance().finalRise(0.0));
+    double atThreshold = score(Expectations.intonation("question"), new Utterance().finalRise(0.5));
+    double gentleRise = score(Expectations.intonation("question"), new Utterance().finalRise(1.7));
 
     assertThat(atThreshold).isCloseTo(0.5, within(1e-12));
     assertThat(level).isStrictlyBetween(0.1, 0.5);
@@ -67,7 +66,7 @@ class ProsodyAppropriatenessJudgeTest {
   void shouldScoreZeroWhenTheEndIsNotVoiced() {
     DimensionScore score =
         judge
-            .score(input(Expectations.intonation("question"), new Utterance().finalSlope(null)))
+            .score(input(Expectations.intonation("question"), new Utterance().finalRise(null)))
             .orElseThrow();
 
     assertThat(score.score()).isZero();
@@ -132,8 +131,9 @@ class ProsodyAppropriatenessJudgeTest {
             null,
             new RateRange(null, 3.5),
             null,
+            null,
             null);
-    Utterance utterance = new Utterance().finalSlope(0.0).speakingRate(4.0);
+    Utterance utterance = new Utterance().finalRise(0.0).speakingRate(4.0);
 
     DimensionScore score = judge.score(input(both, utterance)).orElseThrow();
 
@@ -142,7 +142,7 @@ class ProsodyAppropriatenessJudgeTest {
     assertThat(score.score()).isCloseTo((intonation + rate) / 2, within(1e-12));
     assertThat(score.reason())
         .startsWith(
-            "expected a rising question; final slope +0.0 st/s, level; "
+            "expected a rising question; final rise +0.0 st, level; "
                 + "expected at most 3.5 syl/s");
   }
 
@@ -151,11 +151,11 @@ class ProsodyAppropriatenessJudgeTest {
     ProsodyAppropriatenessJudge strict =
         new ProsodyAppropriatenessJudge(
             new JudgeParameters(
-                ProsodyAppropriatenessJudge.ID, Map.of("intonationThresholdStPerS", 10)));
+                ProsodyAppropriatenessJudge.ID, Map.of("intonationThresholdSemitones", 3)));
 
     assertThat(
             strict
-                .score(input(Expectations.intonation("question"), new Utterance().finalSlope(10.0)))
+                .score(input(Expectations.intonation("question"), new Utterance().finalRise(3.0)))
                 .orElseThrow()
                 .score())
         .isCloseTo(0.5, within(1e-12));

@@ -1,10 +1,10 @@
 package dev.earshot.judge.scoring;
 
+import dev.earshot.judge.dsp.FinalIntonation;
 import dev.earshot.judge.dsp.IntensityContour;
 import dev.earshot.judge.dsp.Intonation;
 import dev.earshot.judge.dsp.Pauses;
 import dev.earshot.judge.dsp.PitchFrame;
-import dev.earshot.judge.dsp.ProsodyAnalyzer;
 import dev.earshot.judge.dsp.ProsodyFeatures;
 import dev.earshot.judge.dsp.QualityFeatures;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ final class Utterance {
 
   private double voicedFraction = 0.7;
   private double f0RangeSemitones = 8;
-  private Double finalSlope = -20.0;
+  private Double finalRise = -4.0;
   private double speakingRate = 4.5;
   private double intensitySdDb = 6;
   private Double loudnessLufs = -23.0;
@@ -41,8 +41,9 @@ final class Utterance {
     return this;
   }
 
-  Utterance finalSlope(Double semitonesPerSecond) {
-    finalSlope = semitonesPerSecond;
+  /** Sets the intonation decision value; the final slope is set to ten times it. */
+  Utterance finalRise(Double semitones) {
+    finalRise = semitones;
     return this;
   }
 
@@ -116,8 +117,10 @@ final class Utterance {
         anyVoiced ? 120.0 : null,
         anyVoiced ? 200.0 : null,
         anyVoiced ? 20.0 : null,
-        anyVoiced ? finalSlope : null,
-        intonation(anyVoiced ? finalSlope : null),
+        anyVoiced && finalRise != null ? 10 * finalRise : null,
+        anyVoiced ? finalRise : null,
+        intonation(anyVoiced ? finalRise : null),
+        anyVoiced && finalRise != null ? 0.9 : 0,
         speakingRate,
         new Pauses(0, 0, 0),
         new IntensityContour(STEP_SECONDS / 2, STEP_SECONDS, decibels),
@@ -138,13 +141,13 @@ final class Utterance {
         0);
   }
 
-  private static Intonation intonation(Double slope) {
-    if (slope == null) {
+  private static Intonation intonation(Double rise) {
+    if (rise == null) {
       return Intonation.UNVOICED;
     }
-    double threshold = ProsodyAnalyzer.INTONATION_THRESHOLD_ST_PER_S;
-    return slope >= threshold
+    double threshold = FinalIntonation.THRESHOLD_SEMITONES;
+    return rise >= threshold
         ? Intonation.RISING
-        : slope <= -threshold ? Intonation.FALLING : Intonation.LEVEL;
+        : rise <= -threshold ? Intonation.FALLING : Intonation.LEVEL;
   }
 }
