@@ -34,7 +34,9 @@ real_audio_ready() {
 }
 
 sox_reads_vorbis() {
-  command -v sox >/dev/null && sox --help 2>/dev/null | grep -qw vorbis
+  # Captured first: grep -q quitting early must not turn into a SIGPIPE failure under pipefail.
+  local formats
+  command -v sox >/dev/null && formats="$(sox --help 2>&1 || true)" && grep -qw vorbis <<<"$formats"
 }
 
 missing=()
