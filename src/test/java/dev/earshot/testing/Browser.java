@@ -11,11 +11,11 @@ import java.util.Map;
 /**
  * One headless Debian chromium per test JVM, driven by Playwright, and a fresh browser context (own
  * cookies, storage and profile state) per test. Playwright never downloads anything: the browser
- * comes from {@code scripts/install-test-browser.sh}, the driver from the Playwright jar.
+ * comes from {@code scripts/install-test-tools.sh}, the driver from the Playwright jar.
  */
 public final class Browser {
 
-  /** Installed by {@code scripts/install-test-browser.sh} before the tests run. */
+  /** Installed by {@code scripts/install-test-tools.sh} before the tests run. */
   public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   /**
