@@ -55,7 +55,8 @@ public record LlmJudgeSettings(
     if (model == null || model.isBlank()) {
       throw new IllegalArgumentException("judge model must be named (" + MODEL_VARIABLE + ")");
     }
-    limits();
+    new RetryingEndpoint.Limits(
+        connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxConcurrency);
     if (!(temperature >= 0 && temperature <= 2)) {
       throw new IllegalArgumentException("temperature must lie in 0..2: " + temperature);
     }
