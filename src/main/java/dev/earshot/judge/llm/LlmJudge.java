@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
@@ -34,7 +36,7 @@ public final class LlmJudge {
 
   private final LlmJudgeSettings settings;
   private final JudgeCache cache;
-  private final ChatCompletionsClient client;
+  private final RetryingEndpoint client;
 
   public LlmJudge(LlmJudgeSettings settings, JudgeCache cache) {
     this(settings, cache, Sleeper.THREAD, new Random());
@@ -43,7 +45,14 @@ public final class LlmJudge {
   LlmJudge(LlmJudgeSettings settings, JudgeCache cache, Sleeper sleeper, Random jitter) {
     this.settings = settings;
     this.cache = cache;
-    this.client = new ChatCompletionsClient(settings, sleeper, jitter);
+    this.client =
+        new RetryingEndpoint(
+            RetryingEndpoint.resolve(settings.baseUrl(), "/chat/completions"),
+            settings.limits(),
+            headers(settings),
+            new EndpointFailures(settings.jsonMode()),
+            sleeper,
+            jitter);
   }
 
   /** Rates {@code response} to {@code prompt} on the rubric's dimension, 1 to 5. */
@@ -81,7 +90,7 @@ public final class LlmJudge {
     String problem = null;
     String lastAnswer = null;
     for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-      String responseBody = client.complete(toJson(requestBody(conversation)));
+      String responseBody = client.post("application/json", toJson(requestBody(conversation)));
       try {
         lastAnswer = JudgeAnswers.messageContent(responseBody);
       } catch (InvalidAnswerException e) {
@@ -101,10 +110,48 @@ public final class LlmJudge {
         "judge model '%s' at %s gave no usable answer in %d attempt(s): %s; the last answer was %s"
             .formatted(
                 settings.model(),
-                client.endpoint(),
+                client.uri(),
                 settings.maxAttempts(),
                 problem,
                 quote(lastAnswer)));
+  }
+
+  private static Map<String, String> headers(LlmJudgeSettings settings) {
+    Map<String, String> headers = new LinkedHashMap<>(settings.extraHeaders());
+    if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
+      headers.put("Authorization", "Bearer " + settings.apiKey());
+    }
+    return headers;
+  }
+
+  /** How the chat-completions endpoint's failures read: the settings to check, by status. */
+  private record EndpointFailures(boolean jsonMode) implements RetryingEndpoint.Failures {
+
+    @Override
+    public String label() {
+      return "judge endpoint";
+    }
+
+    @Override
+    public String hint(int status) {
+      return switch (status) {
+        case 401, 403 -> " — check the API key (set " + LlmJudgeSettings.API_KEY_VARIABLE + ")";
+        case 404 ->
+            " — check the base URL ("
+                + LlmJudgeSettings.BASE_URL_VARIABLE
+                + ") and the model name ("
+                + LlmJudgeSettings.MODEL_VARIABLE
+                + ")";
+        case 400 ->
+            jsonMode ? " — if the server does not support response_format, turn JSON mode off" : "";
+        default -> "";
+      };
+    }
+
+    @Override
+    public RuntimeException failure(String message, Integer httpStatus, Throwable cause) {
+      return new LlmJudgeException(message, httpStatus, cause);
+    }
   }
 
   private static <T> Optional<T> readIfUsable(String answer, AnswerFormat<T> format) {

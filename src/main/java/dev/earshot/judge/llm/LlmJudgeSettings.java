@@ -55,26 +55,18 @@ public record LlmJudgeSettings(
     if (model == null || model.isBlank()) {
       throw new IllegalArgumentException("judge model must be named (" + MODEL_VARIABLE + ")");
     }
-    requirePositive(connectTimeout, "connectTimeout");
-    requirePositive(requestTimeout, "requestTimeout");
-    requirePositive(initialBackoff, "initialBackoff");
-    requirePositive(maxBackoff, "maxBackoff");
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
-    }
-    if (maxConcurrency < 1) {
-      throw new IllegalArgumentException("maxConcurrency must be at least 1: " + maxConcurrency);
-    }
+    new RetryingEndpoint.Limits(
+        connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxConcurrency);
     if (!(temperature >= 0 && temperature <= 2)) {
       throw new IllegalArgumentException("temperature must lie in 0..2: " + temperature);
     }
     extraHeaders = Map.copyOf(extraHeaders);
   }
 
-  private static void requirePositive(Duration duration, String name) {
-    if (duration == null || duration.isZero() || duration.isNegative()) {
-      throw new IllegalArgumentException(name + " must be a positive duration: " + duration);
-    }
+  /** The limits on calling the endpoint, checked when the settings are made. */
+  public RetryingEndpoint.Limits limits() {
+    return new RetryingEndpoint.Limits(
+        connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxConcurrency);
   }
 
   /** Settings with deterministic defaults: temperature 0, no JSON mode, no seed. */

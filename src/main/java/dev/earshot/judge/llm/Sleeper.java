@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Waits between attempts; replaced in tests so that back-off is observable and instant. */
-interface Sleeper {
+public interface Sleeper {
 
   Sleeper THREAD = duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos());
 

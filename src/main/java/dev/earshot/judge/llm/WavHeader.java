@@ -2,12 +2,15 @@ package dev.earshot.judge.llm;
 
 import java.nio.charset.StandardCharsets;
 
-/** The judge sends audio as {@code format: "wav"}; anything else would fail late on the server. */
-final class WavHeader {
+/**
+ * Judges send audio as WAV (the llm judge as {@code format: "wav"}, the transcription client as a
+ * {@code .wav} upload); anything else would fail late on the server.
+ */
+public final class WavHeader {
 
   private WavHeader() {}
 
-  static void require(byte[] audio, String what) {
+  public static void require(byte[] audio, String what) {
     if (audio == null) {
       throw new IllegalArgumentException(what + " is missing");
     }

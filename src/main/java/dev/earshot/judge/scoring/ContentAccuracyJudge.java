@@ -64,7 +64,16 @@ public final class ContentAccuracyJudge implements Judge {
 
   @Override
   public Optional<DimensionScore> score(JudgeInput input) {
-    String text = input.responseText();
+    return scoreText(input, input.responseText());
+  }
+
+  /**
+   * Scores {@code text} in place of the response's text channel: the text-channel judge passes the
+   * channel, the transcript judges ({@link TranscriptScoring}) what a recogniser heard.
+   *
+   * @param text the words to score, or {@code null} when there are none
+   */
+  public Optional<DimensionScore> scoreText(JudgeInput input, String text) {
     if (text == null) {
       return Optional.empty();
     }

@@ -6,19 +6,21 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * How a judge works: signal measurements, text comparison, an ONNX model, a language model, or a
- * reward model trained from preference pairs.
+ * How a judge works: signal measurements, text comparison, an ONNX model, a language model, a
+ * speech recogniser behind an OpenAI-compatible transcription API, or a reward model trained from
+ * preference pairs.
  */
 public enum JudgeKind {
   DSP,
   TEXT,
   ONNX,
   LLM,
+  TRANSCRIPTION,
   REWARD_MODEL;
 
   /**
    * The spelling used in judge files: {@code dsp}, {@code text}, {@code onnx}, {@code llm}, {@code
-   * reward-model}.
+   * transcription}, {@code reward-model}.
    */
   public String fileName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

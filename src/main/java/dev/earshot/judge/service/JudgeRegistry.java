@@ -11,6 +11,7 @@ import dev.earshot.judge.scoring.JudgeCatalog;
 import dev.earshot.judge.scoring.JudgeDefinition;
 import dev.earshot.judge.scoring.JudgeKind;
 import dev.earshot.judge.scoring.JudgeParameters;
+import dev.earshot.judge.scoring.TranscriptScoring;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
 import io.quarkus.runtime.StartupEvent;
@@ -33,6 +34,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,13 +51,14 @@ public class JudgeRegistry {
   private static final Logger LOG = Logger.getLogger(JudgeRegistry.class);
   private static final String MODEL_SHA256 = "modelSha256";
   private static final String LLM_MODE = "mode";
-  private static final String LLM_MODEL = "model";
+  private static final String MODEL = "model";
   private static final String POINTWISE = "pointwise";
   private static final String PAIRWISE = "pairwise";
 
   private final JudgeVersionRepository versions;
   private final EarshotConfig config;
   private final LlmJudges llm;
+  private final TranscriptionJudges transcription;
   private final Map<JudgeKind, JudgeKindProvider> providers;
   private final Map<JudgeVersion.Key, ExecutableJudge> instances = new ConcurrentHashMap<>();
   private final Map<JudgeVersion.Key, LlmPairwiseJudge> pairwiseInstances =
@@ -70,10 +73,12 @@ public class JudgeRegistry {
       JudgeVersionRepository versions,
       EarshotConfig config,
       LlmJudges llm,
+      TranscriptionJudges transcription,
       Instance<JudgeKindProvider> providers) {
     this.versions = versions;
     this.config = config;
     this.llm = llm;
+    this.transcription = transcription;
     this.providers = new EnumMap<>(JudgeKind.class);
     providers.forEach(provider -> this.providers.put(provider.kind(), provider));
   }
@@ -83,7 +88,8 @@ public class JudgeRegistry {
   public record JudgeView(
       String id,
       String version,
-      @Schema(enumeration = {"dsp", "text", "onnx", "llm", "reward-model"}) String kind,
+      @Schema(enumeration = {"dsp", "text", "onnx", "llm", "transcription", "reward-model"})
+          String kind,
       List<String> dimensions,
       String description,
       @Schema(description = "false when the judge needs a runtime or model that is not configured")
@@ -164,6 +170,11 @@ public class JudgeRegistry {
             }
             return new LlmPointwiseJudge(llmClient(recorded), definition.dimensions());
           }
+          if (definition.kind() == JudgeKind.TRANSCRIPTION) {
+            requireRecordedModel(recorded, transcription.model());
+            return new TranscriptionJudge(
+                transcription.client(), transcriptScoring(definition.parameters()));
+          }
           if (definition.kind() == JudgeKind.DSP || definition.kind() == JudgeKind.TEXT) {
             Judge judge = BuiltInJudges.create(definition);
             return response -> judge.score(response.measured()).stream().toList();
@@ -212,18 +223,32 @@ public class JudgeRegistry {
 
   /** The shared client, if the configured model is still the one this version was recorded with. */
   private LlmJudge llmClient(JudgeVersion recorded) {
-    Object recordedModel = recorded.definition.get(LLM_MODEL);
-    if (recordedModel == null || !llm.model().map(recordedModel::equals).orElse(false)) {
+    requireRecordedModel(recorded, llm.model());
+    return llm.client();
+  }
+
+  /**
+   * A judge whose version covers a configured model (llm, transcription) runs only with that model.
+   */
+  private static void requireRecordedModel(JudgeVersion recorded, Optional<String> configured) {
+    Object recordedModel = recorded.definition.get(MODEL);
+    if (recordedModel == null || !configured.map(recordedModel::equals).orElse(false)) {
       throw new IllegalStateException(
           "judge "
               + recorded.key()
               + " was recorded with model "
               + recordedModel
               + ", but the configured model is "
-              + llm.model().orElse("none")
+              + configured.orElse("none")
               + "; start a new run");
     }
-    return llm.client();
+  }
+
+  /** A transcription judge's scoring, from its parameters less the recorded model name. */
+  private static TranscriptScoring transcriptScoring(JudgeParameters parameters) {
+    Map<String, Object> scoring = new LinkedHashMap<>(parameters.values());
+    scoring.remove(MODEL);
+    return new TranscriptScoring(new JudgeParameters(parameters.judgeId(), scoring));
   }
 
   private static boolean isPairwise(JudgeDefinition definition) {
@@ -242,7 +267,10 @@ public class JudgeRegistry {
    */
   private JudgeDefinition withModelVersion(JudgeDefinition declared) {
     if (declared.kind() == JudgeKind.LLM && llm.model().isPresent()) {
-      return withModel(declared, LLM_MODEL, llm.model().get());
+      return withModel(declared, MODEL, llm.model().get());
+    }
+    if (declared.kind() == JudgeKind.TRANSCRIPTION) {
+      return transcription.model().map(model -> withModel(declared, MODEL, model)).orElse(declared);
     }
     if ((declared.kind() != JudgeKind.ONNX && !providers.containsKey(declared.kind()))
         || !Files.isRegularFile(ModelJudges.modelPath(declared, config.judges().dir()))) {
@@ -253,8 +281,8 @@ public class JudgeRegistry {
 
   /**
    * The definition with the model kept in the recorded parameters and a version that covers it. An
-   * llm judge names the configured model, so a different model behind the same endpoint is a new
-   * version too.
+   * llm or transcription judge names the configured model, so a different model behind the same
+   * endpoint is a new version too.
    */
   private static JudgeDefinition withModel(
       JudgeDefinition declared, String parameter, String model) {
@@ -354,6 +382,14 @@ public class JudgeRegistry {
               + mode;
         }
         yield llm.model().isPresent() ? null : LlmJudges.NOT_CONFIGURED;
+      }
+      case TRANSCRIPTION -> {
+        try {
+          transcriptScoring(definition.parameters());
+        } catch (IllegalArgumentException e) {
+          yield "not configured: " + e.getMessage();
+        }
+        yield transcription.model().isPresent() ? null : TranscriptionJudges.NOT_CONFIGURED;
       }
       default -> {
         JudgeKindProvider provider = providers.get(definition.kind());

@@ -30,6 +30,9 @@ public interface EarshotConfig {
   /** Evaluation runs. */
   Evaluation evaluation();
 
+  /** The speech recogniser behind the {@code transcription} judges. */
+  Transcription transcription();
+
   /** Embedded PostgreSQL, used only when no JDBC URL is configured. */
   Database database();
 
@@ -147,6 +150,34 @@ public interface EarshotConfig {
       @WithDefault("false")
       boolean jsonMode();
     }
+  }
+
+  interface Transcription {
+    /**
+     * API root that {@code /audio/transcriptions} is appended to, e.g. {@code
+     * http://127.0.0.1:8178/v1} ({@code EARSHOT_TRANSCRIPTION_URL}); the transcription judges run
+     * only when it is set.
+     */
+    Optional<URI> url();
+
+    /** Model name sent with every request; part of every transcription judge's version. */
+    @WithDefault("whisper-1")
+    String model();
+
+    /** Bearer token for the endpoint; never logged. */
+    Optional<String> apiKey();
+
+    /** Limit for one request, from sending to the complete answer. */
+    @WithDefault("PT60S")
+    java.time.Duration requestTimeout();
+
+    /** Requests in flight at once, over all transcription judges of this instance. */
+    @WithDefault("2")
+    int maxConcurrency();
+
+    /** Attempts per request for transport failures (408, 429, 5xx, timeouts, I/O errors). */
+    @WithDefault("4")
+    int maxAttempts();
   }
 
   interface Evaluation {

@@ -206,6 +206,30 @@ class RunResourceTest {
   }
 
   @Test
+  void shouldListTheTranscriptionJudgeAsNotConfiguredWithoutAUrlAndRefuseToRunIt() {
+    given()
+        .when()
+        .get("/api/judges")
+        .then()
+        .statusCode(200)
+        .body("find { it.id == 'asr-transcription' }.kind", equalTo("transcription"))
+        .body("find { it.id == 'asr-transcription' }.runnable", equalTo(false))
+        .body(
+            "find { it.id == 'asr-transcription' }.unavailableReason",
+            equalTo(
+                "not configured: set earshot.transcription.url (EARSHOT_TRANSCRIPTION_URL) to an"
+                    + " OpenAI-compatible API root, e.g. http://127.0.0.1:8178/v1"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("dataset", "demo", "judges", List.of("asr-transcription")))
+        .when()
+        .post("/api/runs")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("not configured"));
+  }
+
+  @Test
   void shouldNeverScoreAResponseTwiceAcrossRuns() {
     Map<String, Object> request =
         Map.of(

@@ -130,7 +130,8 @@ class JudgeCatalogTest {
         .containsExactlyInAnyOrder(
             "loudness-check.json: unknown field 'version'; known fields are "
                 + "[description, dimensions, id, kind, parameters]",
-            "loudness-check.json: kind 'neural' is unknown; use one of dsp, text, onnx, llm, reward-model",
+            "loudness-check.json: kind 'neural' is unknown; use one of dsp, text, onnx, llm, transcription,"
+                + " reward-model",
             "loudness-check.json: dimension \"style\" is unknown; use one of "
                 + "[content, emotion, nonspeech, prosody, quality]",
             "loudness-check.json: dimension 'quality' is listed twice");
@@ -178,6 +179,7 @@ class JudgeCatalogTest {
         .containsExactly(
             "acoustic-arousal",
             "asr-ctc",
+            "asr-transcription",
             "audio-quality",
             "content-accuracy",
             "emotion-classifier",

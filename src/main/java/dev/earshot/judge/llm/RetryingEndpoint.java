@@ -16,49 +16,123 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Semaphore;
 
 /**
- * Posts to {@code <baseUrl>/chat/completions} with timeouts, retries with jittered exponential
- * back-off on 408, 429, 5xx, timeouts and I/O errors, and a fair limit on requests in flight.
+ * Posts to one endpoint of an OpenAI-compatible API with timeouts, retries with jittered
+ * exponential back-off on 408, 429, 5xx, timeouts and I/O errors, and a fair limit on requests in
+ * flight. Shared by the chat-completions client of the llm judges and the transcription client, so
+ * both behave the same towards a slow or overloaded server.
  */
-final class ChatCompletionsClient {
+public final class RetryingEndpoint {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_SERVER_MESSAGE_CHARS = 300;
 
-  private final LlmJudgeSettings settings;
+  /**
+   * Limits on calling one endpoint.
+   *
+   * @param connectTimeout limit for opening a connection
+   * @param requestTimeout limit for one request, from sending to the complete answer
+   * @param maxAttempts attempts per call for transport failures (429, 5xx, timeouts, I/O errors)
+   * @param initialBackoff wait before the second attempt; doubles with each further attempt, with
+   *     jitter
+   * @param maxBackoff cap on every wait, including one a server asks for with {@code Retry-After},
+   *     so that a misbehaving server cannot stall a run
+   * @param maxConcurrency requests in flight at once, over all calls of one endpoint instance
+   */
+  public record Limits(
+      Duration connectTimeout,
+      Duration requestTimeout,
+      int maxAttempts,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      int maxConcurrency) {
+
+    public Limits {
+      requirePositive(connectTimeout, "connectTimeout");
+      requirePositive(requestTimeout, "requestTimeout");
+      requirePositive(initialBackoff, "initialBackoff");
+      requirePositive(maxBackoff, "maxBackoff");
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+      }
+      if (maxConcurrency < 1) {
+        throw new IllegalArgumentException("maxConcurrency must be at least 1: " + maxConcurrency);
+      }
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+      if (duration == null || duration.isZero() || duration.isNegative()) {
+        throw new IllegalArgumentException(name + " must be a positive duration: " + duration);
+      }
+    }
+  }
+
+  /** What differs between the endpoints: how they are named, advised on and failed. */
+  public interface Failures {
+
+    /** Names the endpoint in messages, e.g. {@code "judge endpoint"}. */
+    String label();
+
+    /** Advice appended to the message of a status that is not retried, or the empty string. */
+    String hint(int status);
+
+    /** The exception a failed call throws. */
+    RuntimeException failure(String message, Integer httpStatus, Throwable cause);
+  }
+
   private final URI endpoint;
+  private final Limits limits;
+  private final Map<String, String> headers;
+  private final Failures failures;
   private final HttpClient http;
   private final Semaphore inFlight;
   private final Sleeper sleeper;
   private final Random jitter;
 
-  ChatCompletionsClient(LlmJudgeSettings settings, Sleeper sleeper, Random jitter) {
-    this.settings = settings;
-    this.endpoint =
-        URI.create(settings.baseUrl().toString().replaceAll("/+$", "") + "/chat/completions");
+  /**
+   * @param headers sent with every request (an {@code Authorization} header among them); never
+   *     logged or put in a message
+   */
+  public RetryingEndpoint(
+      URI endpoint,
+      Limits limits,
+      Map<String, String> headers,
+      Failures failures,
+      Sleeper sleeper,
+      Random jitter) {
+    this.endpoint = endpoint;
+    this.limits = limits;
+    this.headers = Map.copyOf(headers);
+    this.failures = failures;
     // HTTP/1.1: over plain http the JDK would otherwise offer an h2c upgrade that some inference
     // servers mishandle.
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(settings.connectTimeout())
+            .connectTimeout(limits.connectTimeout())
             .build();
-    this.inFlight = new Semaphore(settings.maxConcurrency(), true);
+    this.inFlight = new Semaphore(limits.maxConcurrency(), true);
     this.sleeper = sleeper;
     this.jitter = jitter;
   }
 
-  URI endpoint() {
+  /** {@code base} without trailing slashes, then {@code path}. */
+  public static URI resolve(URI base, String path) {
+    return URI.create(base.toString().replaceAll("/+$", "") + path);
+  }
+
+  public URI uri() {
     return endpoint;
   }
 
-  /** The body of the first successful (2xx) answer to {@code requestJson}. */
-  String complete(byte[] requestJson) {
-    HttpRequest request = request(requestJson);
+  /** The body of the first successful (2xx) answer to {@code body}, sent as {@code contentType}. */
+  public String post(String contentType, byte[] body) {
+    HttpRequest request = request(contentType, body);
     for (int attempt = 1; ; attempt++) {
       String failure;
       Integer failedStatus = null;
@@ -72,8 +146,10 @@ final class ChatCompletionsClient {
         }
         String problem = "answered " + status + ": " + serverMessage(response.body());
         if (!isRetryable(status)) {
-          throw new LlmJudgeException(
-              "judge endpoint " + endpoint + " " + problem + hint(status), status, null);
+          throw failures.failure(
+              failures.label() + " " + endpoint + " " + problem + failures.hint(status),
+              status,
+              null);
         }
         failure = problem;
         failedStatus = status;
@@ -84,28 +160,25 @@ final class ChatCompletionsClient {
         error = e;
         wait = backoff(attempt);
       }
-      if (attempt >= settings.maxAttempts()) {
-        throw new LlmJudgeException(
-            "judge endpoint %s failed %d attempt(s); the last %s"
-                .formatted(endpoint, attempt, failure),
+      if (attempt >= limits.maxAttempts()) {
+        throw failures.failure(
+            "%s %s failed %d attempt(s); the last %s"
+                .formatted(failures.label(), endpoint, attempt, failure),
             failedStatus,
             error);
       }
-      pause(min(wait, settings.maxBackoff()));
+      pause(min(wait, limits.maxBackoff()));
     }
   }
 
-  private HttpRequest request(byte[] json) {
+  private HttpRequest request(String contentType, byte[] body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)
-            .timeout(settings.requestTimeout())
-            .header("Content-Type", "application/json")
+            .timeout(limits.requestTimeout())
+            .header("Content-Type", contentType)
             .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(json));
-    settings.extraHeaders().forEach(request::header);
-    if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
-      request.header("Authorization", "Bearer " + settings.apiKey());
-    }
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
     return request.build();
   }
 
@@ -130,9 +203,10 @@ final class ChatCompletionsClient {
     }
   }
 
-  private LlmJudgeException interrupted(InterruptedException e) {
+  private RuntimeException interrupted(InterruptedException e) {
     Thread.currentThread().interrupt();
-    return new LlmJudgeException("interrupted while calling judge endpoint " + endpoint, null, e);
+    return failures.failure(
+        "interrupted while calling " + failures.label() + " " + endpoint, null, e);
   }
 
   private static boolean isRetryable(int status) {
@@ -141,8 +215,8 @@ final class ChatCompletionsClient {
 
   /** Equal jitter: half the exponential delay, plus up to as much again at random. */
   private Duration backoff(int attempt) {
-    Duration exponential = settings.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 30));
-    long ceiling = min(exponential, settings.maxBackoff()).toNanos();
+    Duration exponential = limits.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 30));
+    long ceiling = min(exponential, limits.maxBackoff()).toNanos();
     long half = ceiling / 2;
     return Duration.ofNanos(half + (long) (jitter.nextDouble() * (ceiling - half)));
   }
@@ -158,7 +232,7 @@ final class ChatCompletionsClient {
         // Fall through to Retry-After.
       }
     }
-    return headers.firstValue("Retry-After").flatMap(ChatCompletionsClient::parseRetryAfter);
+    return headers.firstValue("Retry-After").flatMap(RetryingEndpoint::parseRetryAfter);
   }
 
   private static Optional<Duration> parseRetryAfter(String value) {
@@ -181,10 +255,10 @@ final class ChatCompletionsClient {
 
   private String describe(IOException e) {
     if (e instanceof HttpConnectTimeoutException) {
-      return "could not connect within " + settings.connectTimeout().toMillis() + " ms";
+      return "could not connect within " + limits.connectTimeout().toMillis() + " ms";
     }
     if (e instanceof HttpTimeoutException) {
-      return "did not answer within " + settings.requestTimeout().toMillis() + " ms";
+      return "did not answer within " + limits.requestTimeout().toMillis() + " ms";
     }
     if (e instanceof ConnectException) {
       return "refused the connection (is the server running?)";
@@ -216,22 +290,5 @@ final class ChatCompletionsClient {
     return message.length() <= MAX_SERVER_MESSAGE_CHARS
         ? message
         : message.substring(0, MAX_SERVER_MESSAGE_CHARS) + "…";
-  }
-
-  private String hint(int status) {
-    return switch (status) {
-      case 401, 403 -> " — check the API key (set " + LlmJudgeSettings.API_KEY_VARIABLE + ")";
-      case 404 ->
-          " — check the base URL ("
-              + LlmJudgeSettings.BASE_URL_VARIABLE
-              + ") and the model name ("
-              + LlmJudgeSettings.MODEL_VARIABLE
-              + ")";
-      case 400 ->
-          settings.jsonMode()
-              ? " — if the server does not support response_format, turn JSON mode off"
-              : "";
-      default -> "";
-    };
   }
 }

@@ -9,21 +9,21 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ChatCompletionsClientTest {
+class RetryingEndpointTest {
 
   @Test
   void shouldPreferMillisecondRetryAfterThenSecondsThenAnHttpDateInThePast() {
     assertThat(
-            ChatCompletionsClient.retryAfter(
+            RetryingEndpoint.retryAfter(
                 headers(Map.of("retry-after-ms", "250", "Retry-After", "3"))))
         .hasValue(Duration.ofMillis(250));
-    assertThat(ChatCompletionsClient.retryAfter(headers(Map.of("Retry-After", "3"))))
+    assertThat(RetryingEndpoint.retryAfter(headers(Map.of("Retry-After", "3"))))
         .hasValue(Duration.ofSeconds(3));
     assertThat(
-            ChatCompletionsClient.retryAfter(
+            RetryingEndpoint.retryAfter(
                 headers(Map.of("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"))))
         .hasValue(Duration.ZERO);
-    assertThat(ChatCompletionsClient.retryAfter(headers(Map.of("Retry-After", "soon")))).isEmpty();
+    assertThat(RetryingEndpoint.retryAfter(headers(Map.of("Retry-After", "soon")))).isEmpty();
   }
 
   private static HttpHeaders headers(Map<String, String> values) {
