@@ -1,6 +1,7 @@
 package dev.earshot.judge.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.earshot.dataset.manifest.PromptExpectations;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,43 @@ class AudioQualityJudgeTest {
   @Test
   void shouldPenaliseALargeDcOffset() {
     assertThat(score(new Utterance().dcOffset(0.1)).score()).isLessThan(0.1);
+  }
+
+  @Test
+  void shouldLowerTheScoreForTelephoneBandAndSayWhy() {
+    DimensionScore wide = score(new Utterance());
+    DimensionScore telephone = score(new Utterance().bandwidthHz(3400.0));
+
+    assertThat(wide.reason()).doesNotContain("bandwidth");
+    assertThat(telephone.score()).isLessThan(0.2 * wide.score());
+    assertThat(telephone.reason())
+        .contains("bandwidth 3.4 kHz, below the 7.0 kHz of wideband speech")
+        .contains("43 % of the file's 8.0 kHz Nyquist frequency");
+    assertThat(telephone.details()).containsEntry("bandwidthHz", 3400.0);
+  }
+
+  @Test
+  void shouldLowerTheScoreMoreTheNarrowerTheBand() {
+    double full = score(new Utterance().bandwidthHz(7600.0)).score();
+    double edge = score(new Utterance().bandwidthHz(7000.0)).score();
+    double slightlyNarrow = score(new Utterance().bandwidthHz(6000.0)).score();
+    double narrow = score(new Utterance().bandwidthHz(4000.0)).score();
+
+    assertThat(edge).isEqualTo(full);
+    assertThat(full).isGreaterThan(slightlyNarrow);
+    assertThat(slightlyNarrow).isGreaterThan(narrow);
+  }
+
+  @Test
+  void shouldLowerTheScoreForASilenceInsideTheSpeechAndSayWhy() {
+    DimensionScore normalPause = score(new Utterance().longestInternalSilenceSeconds(0.8));
+    DimensionScore gap = score(new Utterance().longestInternalSilenceSeconds(1.5));
+
+    assertThat(normalPause.score()).isEqualTo(score(new Utterance()).score());
+    assertThat(normalPause.reason()).doesNotContain("silence");
+    // 2·logistic(−0.5 / 0.3) by default
+    assertThat(gap.score() / normalPause.score()).isCloseTo(0.318, within(0.005));
+    assertThat(gap.reason())
+        .contains("a 1.5 s silence inside the speech, longer than a normal pause (1.0 s)");
   }
 }
