@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.earshot.dataset.manifest.PromptExpectations;
+import dev.earshot.judge.dsp.QualityAnalyzer;
+import dev.earshot.testing.SyntheticSpeech;
 import org.junit.jupiter.api.Test;
 
 class AudioQualityJudgeTest {
@@ -90,6 +92,15 @@ class AudioQualityJudgeTest {
   }
 
   @Test
+  void shouldBlameTheSampleRateWhenItCannotCarryWidebandSpeech() {
+    DimensionScore narrowband = score(new Utterance().sampleRate(8000).bandwidthHz(3800.0));
+
+    assertThat(narrowband.score()).isLessThan(0.3);
+    assertThat(narrowband.reason())
+        .contains("sampled at 8000 Hz, the file cannot carry more than 4.0 kHz");
+  }
+
+  @Test
   void shouldLowerTheScoreMoreTheNarrowerTheBand() {
     double full = score(new Utterance().bandwidthHz(7600.0)).score();
     double edge = score(new Utterance().bandwidthHz(7000.0)).score();
@@ -112,5 +123,42 @@ class AudioQualityJudgeTest {
     assertThat(gap.score() / normalPause.score()).isCloseTo(0.318, within(0.005));
     assertThat(gap.reason())
         .contains("a 1.5 s silence inside the speech, longer than a normal pause (1.0 s)");
+  }
+
+  private DimensionScore scoreMeasured(float[] samples, int rate) {
+    return judge
+        .score(
+            new JudgeInput(
+                PromptExpectations.none(),
+                null,
+                null,
+                null,
+                QualityAnalyzer.analyze(new float[][] {samples}, rate, samples, rate)))
+        .orElseThrow();
+  }
+
+  @Test
+  void shouldScoreMeasuredGappedAndBandLimitedTwinsBelowTheCleanOne() {
+    int rate = 16_000;
+    // A noise floor 54 dB under the peak, as every microphone has; added after the edits, so the
+    // gap holds room noise rather than digital zeros.
+    float[] voice = SyntheticSpeech.wideband(rate, 3.0, 5);
+    float[] clean = SyntheticSpeech.withNoise(voice, 0.001, 1);
+    float[] gapped =
+        SyntheticSpeech.withNoise(SyntheticSpeech.withSilenceInMiddle(voice, rate, 1.5), 0.001, 1);
+    float[] telephone =
+        SyntheticSpeech.withNoise(SyntheticSpeech.speech(rate, 3.0, 300, 3400, 5), 0.001, 1);
+
+    DimensionScore cleanScore = scoreMeasured(clean, rate);
+    DimensionScore gappedScore = scoreMeasured(gapped, rate);
+    DimensionScore telephoneScore = scoreMeasured(telephone, rate);
+
+    assertThat(cleanScore.reason()).doesNotContain("bandwidth").doesNotContain("silence inside");
+    assertThat(gappedScore.score()).isLessThan(cleanScore.score() * 0.5);
+    assertThat(gappedScore.reason()).contains("s silence inside the speech");
+    assertThat((Double) gappedScore.details().get("longestInternalSilenceSeconds"))
+        .isCloseTo(1.5, within(0.05));
+    assertThat(telephoneScore.score()).isLessThan(cleanScore.score() * 0.5);
+    assertThat(telephoneScore.reason()).contains("below the 7.0 kHz of wideband speech");
   }
 }

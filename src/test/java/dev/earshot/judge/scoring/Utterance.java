@@ -34,6 +34,7 @@ final class Utterance {
   private Double bandwidthHz = 7600.0;
 
   private double longestInternalSilenceSeconds;
+  private int sampleRate = 16_000;
   private final List<Double> blipsHz = new ArrayList<>();
 
   Utterance voicedFraction(double fraction) {
@@ -83,6 +84,11 @@ final class Utterance {
 
   Utterance bandwidthHz(Double hz) {
     bandwidthHz = hz;
+    return this;
+  }
+
+  Utterance sampleRate(int rate) {
+    sampleRate = rate;
     return this;
   }
 
@@ -142,7 +148,7 @@ final class Utterance {
   QualityFeatures quality() {
     return new QualityFeatures(
         FRAMES * STEP_SECONDS,
-        16_000,
+        sampleRate,
         1,
         loudnessLufs,
         loudnessLufs,
