@@ -36,18 +36,29 @@ public final class AudioDecoder {
     return open(data).inspect();
   }
 
+  /**
+   * Every channel at the file's own rate, as stored (see {@link NativeAudio}): what level, clipping
+   * and loudness are measured on.
+   */
+  public NativeAudio decodeNative(ByteBuffer data) throws AudioRejectedException {
+    return open(data).decodeNative();
+  }
+
+  /** The original samples together with the 16 kHz mono analysis copy made from them. */
+  public DecodedAudio decode(ByteBuffer data) throws AudioRejectedException {
+    return DecodedAudio.of(decodeNative(data));
+  }
+
   /** Mono view (channel average, samples in [-1, 1]) at the file's own rate. */
   public MonoAudio decodeMono(ByteBuffer data) throws AudioRejectedException {
-    return open(data).decodeMono();
+    return decodeNative(data).mono();
   }
 
   /**
    * Mono view resampled to {@link #ANALYSIS_SAMPLE_RATE} with the band-limited {@link Resampler}.
    */
   public MonoAudio decodeForAnalysis(ByteBuffer data) throws AudioRejectedException {
-    MonoAudio mono = decodeMono(data);
-    float[] resampled = Resampler.resample(mono.samples(), mono.sampleRate(), ANALYSIS_SAMPLE_RATE);
-    return new MonoAudio(resampled, ANALYSIS_SAMPLE_RATE);
+    return decodeNative(data).forAnalysis();
   }
 
   private FormatDecoder open(ByteBuffer data) throws AudioRejectedException {
@@ -76,6 +87,6 @@ public final class AudioDecoder {
   interface FormatDecoder {
     AudioInfo inspect() throws AudioRejectedException;
 
-    MonoAudio decodeMono() throws AudioRejectedException;
+    NativeAudio decodeNative() throws AudioRejectedException;
   }
 }

@@ -83,11 +83,11 @@ final class FlacDecoder implements AudioDecoder.FormatDecoder {
   }
 
   @Override
-  public MonoAudio decodeMono() throws AudioRejectedException {
+  public NativeAudio decodeNative() throws AudioRejectedException {
     StreamInfo info = readMetadata();
-    MonoCollector mono = new MonoCollector(info.bitsPerSample());
-    new FrameReader(info).decodeAll(mono);
-    return new MonoAudio(mono.toArray(), info.sampleRate());
+    ChannelCollector collector = new ChannelCollector(info.channels(), info.bitsPerSample());
+    new FrameReader(info).decodeAll(collector);
+    return new NativeAudio(collector.toArrays(), info.sampleRate());
   }
 
   private StreamInfo readMetadata() throws AudioRejectedException {
@@ -598,42 +598,50 @@ final class FlacDecoder implements AudioDecoder.FormatDecoder {
     }
   }
 
-  /** Appends frames as mono floats into an array that grows with what was actually decoded. */
-  private static final class MonoCollector implements FrameSink {
+  /** Appends frames as floats, one array per channel, growing with what was actually decoded. */
+  private static final class ChannelCollector implements FrameSink {
 
     private static final int INITIAL_CAPACITY = 1 << 16;
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final double scale;
-    private float[] samples = new float[INITIAL_CAPACITY];
+    private final float[][] channels;
     private int size;
 
-    MonoCollector(int bitsPerSample) {
+    ChannelCollector(int channelCount, int bitsPerSample) {
       this.scale = 1.0 / (1L << (bitsPerSample - 1));
+      this.channels = new float[channelCount][INITIAL_CAPACITY];
     }
 
     @Override
-    public void accept(long[][] channels, int blockSize) throws AudioRejectedException {
+    public void accept(long[][] decoded, int blockSize) throws AudioRejectedException {
       if (size + (long) blockSize > MAX_ARRAY) {
         throw AudioRejectedException.tooLarge(
             "the audio has more samples than can be decoded at once");
       }
-      if (size + blockSize > samples.length) {
-        long grown =
-            Math.max(size + (long) blockSize, samples.length + (long) (samples.length >> 1));
-        samples = Arrays.copyOf(samples, (int) Math.min(grown, MAX_ARRAY));
-      }
-      for (int i = 0; i < blockSize; i++) {
-        double sum = 0;
-        for (long[] channel : channels) {
-          sum += channel[i] * scale;
+      int capacity = channels[0].length;
+      if (size + blockSize > capacity) {
+        long grown = Math.max(size + (long) blockSize, capacity + (long) (capacity >> 1));
+        for (int c = 0; c < channels.length; c++) {
+          channels[c] = Arrays.copyOf(channels[c], (int) Math.min(grown, MAX_ARRAY));
         }
-        samples[size++] = (float) (sum / channels.length);
       }
+      for (int c = 0; c < channels.length; c++) {
+        float[] target = channels[c];
+        long[] source = decoded[c];
+        for (int i = 0; i < blockSize; i++) {
+          target[size + i] = (float) (source[i] * scale);
+        }
+      }
+      size += blockSize;
     }
 
-    float[] toArray() {
-      return Arrays.copyOf(samples, size);
+    float[][] toArrays() {
+      float[][] out = new float[channels.length][];
+      for (int c = 0; c < channels.length; c++) {
+        out[c] = Arrays.copyOf(channels[c], size);
+      }
+      return out;
     }
   }
 }

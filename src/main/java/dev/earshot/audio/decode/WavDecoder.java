@@ -150,49 +150,45 @@ final class WavDecoder implements AudioDecoder.FormatDecoder {
   }
 
   @Override
-  public MonoAudio decodeMono() throws AudioRejectedException {
+  public NativeAudio decodeNative() throws AudioRejectedException {
     Layout layout = parseHeader();
     // frames came from a data size already checked against the bytes present, so this fits the
     // buffer.
-    float[] mono = new float[(int) layout.frames()];
-    decodeSamples(layout, mono);
-    return new MonoAudio(mono, layout.sampleRate());
+    float[][] channels = new float[layout.channels()][(int) layout.frames()];
+    decodeSamples(layout, channels);
+    return new NativeAudio(channels, layout.sampleRate());
   }
 
   /**
-   * Averages channels into {@code mono}, or only validates the samples when {@code mono} is null.
+   * De-interleaves the samples into {@code channels}, or only validates them when {@code channels}
+   * is null.
    */
-  private void decodeSamples(Layout layout, float[] mono) throws AudioRejectedException {
+  private void decodeSamples(Layout layout, float[][] channels) throws AudioRejectedException {
     SampleEncoding encoding = layout.encoding();
-    if (mono == null && !encoding.isFloat) {
+    if (channels == null && !encoding.isFloat) {
       return; // every bit pattern is a valid integer sample: nothing to check
     }
     int bytesPerSample = encoding.bits / 8;
-    int channels = layout.channels();
+    int channelCount = layout.channels();
     int offset = layout.dataOffset();
     for (int frame = 0; frame < layout.frames(); frame++) {
-      double sum = 0;
-      for (int channel = 0; channel < channels; channel++) {
+      for (int channel = 0; channel < channelCount; channel++) {
         double sample = encoding.read(data, offset);
         offset += bytesPerSample;
-        if (encoding.isFloat) {
-          if (!Double.isFinite(sample)) {
-            throw AudioRejectedException.malformed(
-                "float sample at frame "
-                    + frame
-                    + ", channel "
-                    + channel
-                    + " is "
-                    + sample
-                    + "; samples must be finite");
-          }
-          // Float WAV may legitimately exceed full scale; the mono view promises [-1, 1].
-          sample = Math.max(-1.0, Math.min(1.0, sample));
+        if (encoding.isFloat && !Double.isFinite(sample)) {
+          throw AudioRejectedException.malformed(
+              "float sample at frame "
+                  + frame
+                  + ", channel "
+                  + channel
+                  + " is "
+                  + sample
+                  + "; samples must be finite");
         }
-        sum += sample;
-      }
-      if (mono != null) {
-        mono[frame] = (float) (sum / channels);
+        if (channels != null) {
+          // Float WAV may legitimately exceed full scale; it is kept (the mono view limits it).
+          channels[channel][frame] = (float) sample;
+        }
       }
     }
   }

@@ -5,6 +5,7 @@ import dev.earshot.audio.decode.AudioDecoder;
 import dev.earshot.audio.decode.AudioInfo;
 import dev.earshot.audio.decode.AudioLimits;
 import dev.earshot.audio.decode.AudioRejectedException;
+import dev.earshot.audio.decode.DecodedAudio;
 import dev.earshot.audio.decode.MonoAudio;
 import dev.earshot.audio.decode.WavWriter;
 import dev.earshot.audio.repository.AudioAssetRepository;
@@ -95,14 +96,22 @@ public class AudioService {
     return store.find(sha256);
   }
 
-  /** Mono 16 kHz float view of a stored file: what every analysis works on. */
+  /** Mono 16 kHz float view of a stored file: what pitch, voice activity and models work on. */
   public MonoAudio decodeForAnalysis(String sha256) {
+    return decode(sha256).analysis();
+  }
+
+  /**
+   * A stored file decoded: its original samples (every channel at its own rate, where levels,
+   * clipping and loudness are measured) and the mono 16 kHz analysis copy.
+   */
+  public DecodedAudio decode(String sha256) {
     Path path =
         store
             .find(sha256)
             .orElseThrow(() -> DomainException.notFound("No audio with SHA-256 " + sha256));
     try {
-      return decoder.decodeForAnalysis(map(path));
+      return decoder.decode(map(path));
     } catch (AudioRejectedException e) {
       // Stored files were validated on the way in; a failure here means the store was tampered
       // with.
@@ -148,10 +157,10 @@ public class AudioService {
    * Decodes an upload for analysis without storing it: same decoder and limits as {@link
    * #ingest(InputStream)}.
    */
-  public MonoAudio decodeForAnalysis(InputStream body) throws AudioRejectedException {
+  public DecodedAudio decode(InputStream body) throws AudioRejectedException {
     AudioStore.StagedFile staged = stage(body);
     try {
-      return decoder.decodeForAnalysis(map(staged.path()));
+      return decoder.decode(map(staged.path()));
     } finally {
       store.discard(staged);
     }
@@ -161,8 +170,8 @@ public class AudioService {
    * Decodes audio held in memory (an inline reward item) for analysis, with the limits of an
    * upload; nothing is stored.
    */
-  public MonoAudio decodeForAnalysis(byte[] bytes) throws AudioRejectedException {
-    return decoder.decodeForAnalysis(ByteBuffer.wrap(bytes));
+  public DecodedAudio decode(byte[] bytes) throws AudioRejectedException {
+    return decoder.decode(ByteBuffer.wrap(bytes));
   }
 
   /** Copies an upload to the staging area, refusing it past the size limit. */

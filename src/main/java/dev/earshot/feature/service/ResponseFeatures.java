@@ -1,6 +1,8 @@
 package dev.earshot.feature.service;
 
+import dev.earshot.audio.decode.DecodedAudio;
 import dev.earshot.audio.decode.MonoAudio;
+import dev.earshot.audio.decode.NativeAudio;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.dataset.manifest.PromptExpectations;
 import dev.earshot.judge.dsp.ProsodyAnalyzer;
@@ -57,15 +59,21 @@ public class ResponseFeatures {
     if (known != null) {
       return known;
     }
-    Features computed = analyse(audio.decodeForAnalysis(audioSha256));
+    Features computed = analyse(audio.decode(audioSha256));
     cache.put(audioSha256, computed);
     return computed;
   }
 
-  /** Prosody and quality of decoded audio, uncached. */
-  public static Features analyse(MonoAudio clip) {
+  /**
+   * Prosody and quality of decoded audio, uncached: prosody and silences from the 16 kHz analysis
+   * copy, levels, clipping, loudness and bandwidth from the original samples.
+   */
+  public static Features analyse(DecodedAudio clip) {
+    MonoAudio analysis = clip.analysis();
+    NativeAudio original = clip.original();
     return new Features(
-        ProsodyAnalyzer.analyze(clip.samples(), clip.sampleRate()),
-        QualityAnalyzer.analyze(clip.samples(), clip.sampleRate()));
+        ProsodyAnalyzer.analyze(analysis.samples(), analysis.sampleRate()),
+        QualityAnalyzer.analyze(
+            original.channels(), original.sampleRate(), analysis.samples(), analysis.sampleRate()));
   }
 }

@@ -1,9 +1,16 @@
 package dev.earshot.judge.dsp;
 
 /**
- * Integrated loudness of a mono signal per ITU-R BS.1770-4: K-weighting (high shelf, then high
- * pass), mean square over 400 ms blocks with 75 % overlap, an absolute gate at −70 LUFS and a
- * relative gate 10 LU below the absolute-gated level; channel weight 1.0.
+ * Integrated loudness per ITU-R BS.1770-4: K-weighting (high shelf, then high pass) of each channel
+ * at its own sample rate, mean square over 400 ms blocks with 75 % overlap, the channels' mean
+ * squares summed per block (weight 1.0 each, the standard's weight for left, right and centre; the
+ * 1.41 surround weights of multichannel layouts are not applied), an absolute gate at −70 LUFS and
+ * a relative gate 10 LU below the absolute-gated level. Two identical channels therefore read 3.01
+ * LU above one of them.
+ *
+ * <p>A block is four 100 ms steps ({@code round(0.1 × rate)} samples each), which is exactly 400 ms
+ * at every common rate (8 to 192 kHz); the filtered signal is never held in memory, only one sum
+ * per step.
  *
  * <p>The standard publishes the filter coefficients only for 48 kHz. Like pyloudnorm, the filters
  * are re-derived for the actual rate from their analog prototypes; the prototype parameters and the
@@ -22,8 +29,8 @@ public final class LoudnessMeter {
   private static final double HIGH_PASS_FREQUENCY_HZ = 38.13547087602444;
   private static final double HIGH_PASS_Q = 0.5003270373238773;
 
-  private static final double BLOCK_SECONDS = 0.4;
   private static final double STEP_SECONDS = 0.1;
+  private static final int STEPS_PER_BLOCK = 4;
   private static final double ABSOLUTE_GATE_LUFS = -70;
   private static final double RELATIVE_GATE_LU = -10;
 
@@ -33,27 +40,38 @@ public final class LoudnessMeter {
   private LoudnessMeter() {}
 
   /**
-   * Integrated loudness in LUFS, or {@code null} when the signal is shorter than one 400 ms block
-   * or every block falls below the absolute gate.
+   * Integrated loudness of a mono signal in LUFS, or {@code null} when the signal is shorter than
+   * one 400 ms block or every block falls below the absolute gate.
    */
   public static Double integratedLoudness(float[] samples, int sampleRate) {
-    double[][] filters = kWeighting(sampleRate);
-    double[] weighted = filter(filter(toDouble(samples), filters[0]), filters[1]);
+    return integratedLoudness(new float[][] {samples}, sampleRate);
+  }
 
-    int blockLength = (int) Math.round(BLOCK_SECONDS * sampleRate);
+  /**
+   * Integrated loudness of channels of equal length at {@code sampleRate}, their powers summed; in
+   * LUFS, or {@code null} when they are shorter than one 400 ms block or every block falls below
+   * the absolute gate.
+   */
+  public static Double integratedLoudness(float[][] channels, int sampleRate) {
+    int length = channels[0].length;
     int step = (int) Math.round(STEP_SECONDS * sampleRate);
-    if (weighted.length < blockLength) {
+    int blockLength = STEPS_PER_BLOCK * step;
+    if (length < blockLength) {
       return null;
     }
-    double[] prefix = new double[weighted.length + 1];
-    for (int i = 0; i < weighted.length; i++) {
-      prefix[i + 1] = prefix[i] + weighted[i] * weighted[i];
+    double[][] filters = kWeighting(sampleRate);
+    double[] stepSums = new double[length / step];
+    for (float[] channel : channels) {
+      addWeightedPower(channel, filters, step, stepSums);
     }
-    int blockCount = (weighted.length - blockLength) / step + 1;
+    int blockCount = (length - blockLength) / step + 1;
     double[] meanSquares = new double[blockCount];
     for (int block = 0; block < blockCount; block++) {
-      int start = block * step;
-      meanSquares[block] = (prefix[start + blockLength] - prefix[start]) / blockLength;
+      double sum = 0;
+      for (int s = block; s < block + STEPS_PER_BLOCK; s++) {
+        sum += stepSums[s];
+      }
+      meanSquares[block] = sum / blockLength;
     }
     double absoluteGated = gatedMeanSquare(meanSquares, ABSOLUTE_GATE_LUFS);
     if (Double.isNaN(absoluteGated)) {
@@ -61,6 +79,34 @@ public final class LoudnessMeter {
     }
     double relativeGate = Math.max(ABSOLUTE_GATE_LUFS, loudness(absoluteGated) + RELATIVE_GATE_LU);
     return loudness(gatedMeanSquare(meanSquares, relativeGate));
+  }
+
+  /**
+   * Adds the K-weighted power of {@code samples} in each whole step to {@code stepSums}; both
+   * biquads run in direct form II transposed.
+   */
+  private static void addWeightedPower(
+      float[] samples, double[][] filters, int step, double[] stepSums) {
+    double[] shelf = filters[0];
+    double[] highPass = filters[1];
+    double s1 = 0;
+    double s2 = 0;
+    double h1 = 0;
+    double h2 = 0;
+    for (int s = 0; s < stepSums.length; s++) {
+      double power = 0;
+      for (int i = s * step, end = i + step; i < end; i++) {
+        double in = samples[i];
+        double shelved = shelf[0] * in + s1;
+        s1 = shelf[1] * in - shelf[3] * shelved + s2;
+        s2 = shelf[2] * in - shelf[4] * shelved;
+        double out = highPass[0] * shelved + h1;
+        h1 = highPass[1] * shelved - highPass[3] * out + h2;
+        h2 = highPass[2] * shelved - highPass[4] * out;
+        power += out * out;
+      }
+      stepSums[s] += power;
+    }
   }
 
   /**
@@ -100,27 +146,5 @@ public final class LoudnessMeter {
 
   private static double loudness(double meanSquare) {
     return LOUDNESS_OFFSET_DB + 10 * Math.log10(meanSquare);
-  }
-
-  private static double[] toDouble(float[] samples) {
-    double[] out = new double[samples.length];
-    for (int i = 0; i < samples.length; i++) {
-      out[i] = samples[i];
-    }
-    return out;
-  }
-
-  /** Direct form II transposed biquad, in place. */
-  private static double[] filter(double[] x, double[] c) {
-    double z1 = 0;
-    double z2 = 0;
-    for (int i = 0; i < x.length; i++) {
-      double in = x[i];
-      double out = c[0] * in + z1;
-      z1 = c[1] * in - c[3] * out + z2;
-      z2 = c[2] * in - c[4] * out;
-      x[i] = out;
-    }
-    return x;
   }
 }

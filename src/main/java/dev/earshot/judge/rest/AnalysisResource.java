@@ -1,7 +1,9 @@
 package dev.earshot.judge.rest;
 
 import dev.earshot.audio.decode.AudioRejectedException;
+import dev.earshot.audio.decode.DecodedAudio;
 import dev.earshot.audio.decode.MonoAudio;
+import dev.earshot.audio.decode.NativeAudio;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.judge.dsp.ProsodyAnalyzer;
 import dev.earshot.judge.dsp.QualityAnalyzer;
@@ -42,9 +44,11 @@ public class AnalysisResource {
   @Operation(
       summary = "Prosody and quality of a clip",
       description =
-          "Pitch (Boersma autocorrelation, 10 ms hop, 75-500 Hz), final slope and intonation,"
-              + " speaking rate (syllable nuclei), pauses, BS.1770 loudness, RMS, WADA-SNR and clipping of"
-              + " the raw WAV or FLAC body, analysed as mono 16 kHz. Same decoder and limits as POST /api/audio.")
+          "Of the raw WAV or FLAC body: pitch (Boersma autocorrelation, 10 ms hop, 75-500 Hz), final"
+              + " slope and intonation, speaking rate (syllable nuclei), pauses, silences and WADA-SNR"
+              + " on a mono 16 kHz copy; BS.1770 loudness (channel powers summed), RMS, peak, true peak"
+              + " (4x oversampled), clipping, DC offset and bandwidth on the original samples of every"
+              + " channel at the file's own rate. Same decoder and limits as POST /api/audio.")
   @RequestBody(
       content =
           @Content(
@@ -57,9 +61,12 @@ public class AnalysisResource {
   @APIResponse(responseCode = "415")
   @APIResponse(responseCode = "422")
   public ProsodyReport prosody(InputStream body) throws AudioRejectedException {
-    MonoAudio clip = audio.decodeForAnalysis(body);
+    DecodedAudio clip = audio.decode(body);
+    MonoAudio analysis = clip.analysis();
+    NativeAudio original = clip.original();
     return ProsodyReport.of(
-        ProsodyAnalyzer.analyze(clip.samples(), clip.sampleRate()),
-        QualityAnalyzer.analyze(clip.samples(), clip.sampleRate()));
+        ProsodyAnalyzer.analyze(analysis.samples(), analysis.sampleRate()),
+        QualityAnalyzer.analyze(
+            original.channels(), original.sampleRate(), analysis.samples(), analysis.sampleRate()));
   }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Technical quality of the response audio from {@link QualityFeatures}. Four factors, each 0..1,
+ * Technical quality of the response audio from {@link QualityFeatures}. Six factors, each 0..1,
  * multiplied: a recording is only as good as its worst defect, and one bad factor should not be
  * averaged away.
  *
@@ -20,10 +20,21 @@ import java.util.Optional;
  *       broadcast to loud podcast speech), outside it 2·logistic(−distance / {@code
  *       loudnessSoftnessLu}), so 0.54 at 2 LU past the edge by default; silence (no loudness)
  *       scores 0;
- *   <li>DC offset: 1 / (1 + (|dc| / {@code dcOffsetHalf})²), ½ at 0.03 of full scale.
+ *   <li>DC offset: 1 / (1 + (|dc| / {@code dcOffsetHalf})²), ½ at 0.03 of full scale;
+ *   <li>bandwidth: 1 from {@code bandwidthExpectedHz} (7 kHz: wideband speech) up, below it
+ *       2·logistic(−shortfall / {@code bandwidthSoftnessHz}), so telephone band (3.4 kHz) reads
+ *       0.17 by default. The expectation does not drop for files sampled below 14 kHz: their rate
+ *       makes them narrowband whatever they hold. The reason names the cause: content stopping well
+ *       below the file's Nyquist frequency (a narrowband codec or a resampling round trip) or a
+ *       sample rate too low to carry wideband speech;
+ *   <li>gaps: 1 up to {@code silenceAllowedSeconds} (1 s: a long but normal pause) for the longest
+ *       silence between the first and the last sound, beyond it 2·logistic(−excess / {@code
+ *       silenceSoftnessSeconds}), so a 1.5 s gap reads 0.32 by default.
  * </ul>
  *
- * Without an SNR estimate its factor is left out.
+ * Without an SNR estimate or a bandwidth (silence) those factors are left out. Bandwidth and gaps
+ * appear in the reason only when they lower the score; their measurements are always in the
+ * details.
  */
 public final class AudioQualityJudge implements Judge {
 
@@ -37,6 +48,10 @@ public final class AudioQualityJudge implements Judge {
   private final double loudnessMaxLufs;
   private final double loudnessSoftnessLu;
   private final double dcOffsetHalf;
+  private final double bandwidthExpectedHz;
+  private final double bandwidthSoftnessHz;
+  private final double silenceAllowedSeconds;
+  private final double silenceSoftnessSeconds;
 
   public AudioQualityJudge(JudgeParameters parameters) {
     JudgeParameters.Reader reader = parameters.reader();
@@ -47,6 +62,10 @@ public final class AudioQualityJudge implements Judge {
     loudnessMaxLufs = reader.number("loudnessMaxLufs", -12);
     loudnessSoftnessLu = reader.positiveNumber("loudnessSoftnessLu", 2);
     dcOffsetHalf = reader.positiveNumber("dcOffsetHalf", 0.03);
+    bandwidthExpectedHz = reader.positiveNumber("bandwidthExpectedHz", 7000);
+    bandwidthSoftnessHz = reader.positiveNumber("bandwidthSoftnessHz", 1500);
+    silenceAllowedSeconds = reader.positiveNumber("silenceAllowedSeconds", 1.0);
+    silenceSoftnessSeconds = reader.positiveNumber("silenceSoftnessSeconds", 0.3);
     reader.requireAllRead();
     if (loudnessMinLufs > loudnessMaxLufs) {
       throw new IllegalArgumentException(
@@ -103,8 +122,72 @@ public final class AudioQualityJudge implements Judge {
     details.put("dcOffsetScore", dc);
     reason.append(String.format(Locale.ROOT, "; DC offset %.4f", quality.dcOffset()));
 
+    double bandwidth = bandwidthScore(quality, details, reason);
+    double gaps = gapScore(quality, details, reason);
+
     return Optional.of(
-        new DimensionScore(DIMENSION, clipping * snr * loudness * dc, reason.toString(), details));
+        new DimensionScore(
+            DIMENSION,
+            clipping * snr * loudness * dc * bandwidth * gaps,
+            reason.toString(),
+            details));
+  }
+
+  private double bandwidthScore(
+      QualityFeatures quality, Map<String, Object> details, StringBuilder reason) {
+    Double bandwidthHz = quality.bandwidthHz();
+    if (bandwidthHz == null) {
+      return 1;
+    }
+    double nyquistHz = quality.sampleRate() / 2.0;
+    double shortfall = Math.max(0, bandwidthExpectedHz - bandwidthHz);
+    double score = 2 * ScoreCurves.logistic(-shortfall / bandwidthSoftnessHz);
+    details.put("bandwidthHz", bandwidthHz);
+    details.put("nyquistHz", nyquistHz);
+    details.put("bandwidthScore", score);
+    if (shortfall > 0) {
+      reason.append(
+          String.format(
+              Locale.ROOT,
+              "; bandwidth %.1f kHz, below the %.1f kHz of wideband speech",
+              bandwidthHz / 1000,
+              bandwidthExpectedHz / 1000));
+      if (nyquistHz < bandwidthExpectedHz) {
+        reason.append(
+            String.format(
+                Locale.ROOT,
+                ": sampled at %d Hz, the file cannot carry more than %.1f kHz",
+                quality.sampleRate(),
+                nyquistHz / 1000));
+      } else {
+        reason.append(
+            String.format(
+                Locale.ROOT,
+                ": the sound stops at %.0f %% of the file's %.1f kHz Nyquist frequency"
+                    + " (narrowband codec or resampling?)",
+                100 * bandwidthHz / nyquistHz,
+                nyquistHz / 1000));
+      }
+    }
+    return score;
+  }
+
+  private double gapScore(
+      QualityFeatures quality, Map<String, Object> details, StringBuilder reason) {
+    double longest = quality.longestInternalSilenceSeconds();
+    double excess = Math.max(0, longest - silenceAllowedSeconds);
+    double score = 2 * ScoreCurves.logistic(-excess / silenceSoftnessSeconds);
+    details.put("longestInternalSilenceSeconds", longest);
+    details.put("gapScore", score);
+    if (excess > 0) {
+      reason.append(
+          String.format(
+              Locale.ROOT,
+              "; a %.1f s silence inside the speech, longer than a normal pause (%.1f s)",
+              longest,
+              silenceAllowedSeconds));
+    }
+    return score;
   }
 
   private double loudnessScore(Double lufs) {

@@ -33,10 +33,41 @@ public record ProsodyReport(
         double intonationConfidence,
     double speakingRateSyllablesPerSecond,
     Pauses pauses,
-    Double loudnessLufs,
-    Double rmsDbfs,
-    Double snrDb,
-    double clippingRatio,
+    @Schema(
+            description =
+                "ITU-R BS.1770-4 integrated loudness at the file's own rate, channel powers summed")
+        Double loudnessLufs,
+    @Schema(description = "RMS level over all samples of all channels at the file's own rate")
+        Double rmsDbfs,
+    @Schema(description = "blind WADA-SNR estimate of the mono 16 kHz copy") Double snrDb,
+    @Schema(
+            description =
+                "share of samples (all channels, file's own rate) in flat runs of 3 or more at the"
+                    + " channel's peak or full scale")
+        double clippingRatio,
+    @Schema(description = "the file's own sample rate, where levels are measured") int sampleRate,
+    @Schema(description = "number of channels") int channels,
+    @Schema(description = "largest sample magnitude of any channel, dBFS; null for silence")
+        Double peakDbfs,
+    @Schema(
+            description =
+                "largest magnitude of any channel oversampled 4x (BS.1770-4 Annex 2), dBTP; null for"
+                    + " silence")
+        Double truePeakDbtp,
+    @Schema(description = "mean sample value of the channel whose mean is furthest from 0")
+        double dcOffset,
+    @Schema(
+            description =
+                "effective upper band edge, Hz: the highest frequency whose long-term average spectrum"
+                    + " (Welch, Hann) is within 50 dB of the spectrum's peak; null for silence")
+        Double bandwidthHz,
+    @Schema(description = "silence before the first sound, s") double leadingSilenceSeconds,
+    @Schema(description = "silence after the last sound, s") double trailingSilenceSeconds,
+    @Schema(
+            description =
+                "longest silence of 200 ms or more between the first and the last sound, s; 0 if"
+                    + " none")
+        double longestInternalSilenceSeconds,
     @Schema(description = "one frame per 10 ms; f0Hz null when unvoiced")
         List<PitchPoint> pitchTrack) {
 
@@ -61,6 +92,15 @@ public record ProsodyReport(
         quality.rmsDbfs(),
         quality.snrDb(),
         quality.clippingRatio(),
+        quality.sampleRate(),
+        quality.channels(),
+        quality.peakDbfs(),
+        quality.truePeakDbtp(),
+        quality.dcOffset(),
+        quality.bandwidthHz(),
+        quality.leadingSilenceSeconds(),
+        quality.trailingSilenceSeconds(),
+        quality.longestInternalSilenceSeconds(),
         prosody.pitchTrack().stream().map(ProsodyReport::point).toList());
   }
 

@@ -1,6 +1,6 @@
 package dev.earshot.reward.service;
 
-import dev.earshot.audio.decode.MonoAudio;
+import dev.earshot.audio.decode.DecodedAudio;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.dataset.manifest.PromptExpectations;
 import dev.earshot.feature.service.ResponseFeatures;
@@ -17,15 +17,15 @@ import dev.earshot.reward.core.AudioSource;
 final class RewardMaterial implements ResponseMaterial {
 
   private final RewardSubject subject;
-  private final MonoAudio audio16k;
+  private final DecodedAudio decoded;
   private final AudioService audio;
   private JudgeInput measured;
   private SpokenPrompt spokenPrompt;
   private SpokenResponse spokenResponse;
 
-  RewardMaterial(RewardSubject subject, MonoAudio audio16k, AudioService audio) {
+  RewardMaterial(RewardSubject subject, DecodedAudio decoded, AudioService audio) {
     this.subject = subject;
-    this.audio16k = audio16k;
+    this.decoded = decoded;
     this.audio = audio;
   }
 
@@ -42,7 +42,7 @@ final class RewardMaterial implements ResponseMaterial {
   @Override
   public JudgeInput measured() {
     if (measured == null) {
-      ResponseFeatures.Features features = ResponseFeatures.analyse(audio16k);
+      ResponseFeatures.Features features = ResponseFeatures.analyse(decoded);
       measured =
           new JudgeInput(
               subject.expectations(),
@@ -56,7 +56,7 @@ final class RewardMaterial implements ResponseMaterial {
 
   @Override
   public float[] audio16k() {
-    return audio16k.samples();
+    return decoded.analysis().samples();
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.earshot.reward.service;
 
 import dev.earshot.audio.decode.AudioRejectedException;
-import dev.earshot.audio.decode.MonoAudio;
+import dev.earshot.audio.decode.DecodedAudio;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.judge.JudgeVersion;
 import dev.earshot.judge.scoring.DimensionScore;
@@ -151,13 +151,13 @@ public class RewardScorer {
     return scores;
   }
 
-  private MonoAudio decode(RewardSubject subject) {
+  private DecodedAudio decode(RewardSubject subject) {
     AudioSource source = subject.item().audio();
     if (!(source instanceof AudioSource.Inline inline)) {
-      return audio.decodeForAnalysis(source.sha256());
+      return audio.decode(source.sha256());
     }
     try {
-      return audio.decodeForAnalysis(inline.wav());
+      return audio.decode(inline.wav());
     } catch (AudioRejectedException e) {
       throw problem(
           e.reason() == AudioRejectedException.Reason.TOO_LARGE

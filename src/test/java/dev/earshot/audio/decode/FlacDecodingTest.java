@@ -66,6 +66,17 @@ class FlacDecodingTest {
   }
 
   @Test
+  void shouldKeepBothChannelsOfAStereoFlacAtItsOwnRate() throws Exception {
+    NativeAudio flac = decoder.decodeNative(ByteBuffer.wrap(fixture("stereo44k.flac")));
+    NativeAudio wav = decoder.decodeNative(ByteBuffer.wrap(fixture("stereo44k.wav")));
+
+    assertThat(flac.sampleRate()).isEqualTo(44100);
+    assertThat(flac.channelCount()).isEqualTo(2);
+    assertThat(flac.channels()[0]).containsExactly(wav.channels()[0]);
+    assertThat(flac.channels()[1]).containsExactly(wav.channels()[1]);
+  }
+
+  @Test
   void shouldDecodeEscapeCodedAndFiveBitRiceResiduals() throws Exception {
     TestFlac.Bits subframe =
         new TestFlac.Bits()
@@ -95,12 +106,15 @@ class FlacDecodingTest {
             .put(8, 0)
             .put(32, Integer.MIN_VALUE) // left: CONSTANT -2^31
             .put(8, 0)
-            .put(33, -(1L << 32) + 1); // side: CONSTANT, needs 33 bits
+            .put(33, -(1L << 32) + (1L << 8)); // side: CONSTANT, needs 33 bits
     byte[] flac =
         TestWav.concat(
             TestFlac.header(16, 8000, 2, 32, 16), TestFlac.frame(0, 16, 8, 7, subframes));
 
-    double right = ((1L << 31) - 1) / (double) (1L << 31);
+    // right = left - side = 2^31 - 2^8: a value a float channel holds exactly.
+    double right = ((1L << 31) - (1L << 8)) / (double) (1L << 31);
+    assertThat(decoder.decodeNative(ByteBuffer.wrap(flac)).channels()[1])
+        .containsOnly((float) right);
     assertThat(decoder.decodeMono(ByteBuffer.wrap(flac)).samples())
         .containsOnly((float) ((-1.0 + right) / 2));
   }

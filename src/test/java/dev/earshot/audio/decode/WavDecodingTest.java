@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WavDecodingTest {
 
@@ -195,6 +197,34 @@ class WavDecodingTest {
     assertThat(audio.samples()).containsExactly(-3 / 32768f, 3 / 32768f);
     assertThat(buffer.position()).isEqualTo(5);
     assertThat(buffer.limit()).isEqualTo(wav.length + 5);
+  }
+
+  @Test
+  void shouldKeepFloatSamplesBeyondFullScaleInTheNativeView() throws Exception {
+    byte[] wav = riff(fmt(IEEE_FLOAT, 1, 16000, 32), data(f32(0.5f, -0.25f, 1.5f, -2f)));
+
+    NativeAudio original = decoder.decodeNative(ByteBuffer.wrap(wav));
+
+    assertThat(original.channels()[0]).containsExactly(0.5f, -0.25f, 1.5f, -2f);
+    assertThat(original.mono().samples()).containsExactly(0.5f, -0.25f, 1f, -1f);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {16000, 22050, 24000, 44100, 48000})
+  void shouldKeepEveryChannelAtTheFilesOwnRate(int rate) throws Exception {
+    float[] left = {0f, 0.5f, -1f, 0.25f};
+    float[] right = {0.125f, -0.5f, -1f, 0.75f};
+
+    DecodedAudio decoded =
+        decoder.decode(ByteBuffer.wrap(WavWriter.pcm16(new float[][] {left, right}, rate)));
+
+    assertThat(decoded.original().sampleRate()).isEqualTo(rate);
+    assertThat(decoded.original().channelCount()).isEqualTo(2);
+    assertThat(decoded.original().channels()[0]).containsExactly(left);
+    assertThat(decoded.original().channels()[1]).containsExactly(right);
+    assertThat(decoded.analysis().sampleRate()).isEqualTo(AudioDecoder.ANALYSIS_SAMPLE_RATE);
+    assertThat(decoded.analysis().samples())
+        .hasSize((int) Math.round(4.0 * AudioDecoder.ANALYSIS_SAMPLE_RATE / rate));
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.audio.decode.AudioDecoder;
 import dev.earshot.audio.decode.AudioLimits;
+import dev.earshot.audio.decode.DecodedAudio;
 import dev.earshot.audio.decode.MonoAudio;
 import dev.earshot.dataset.manifest.DatasetFolder;
 import dev.earshot.dataset.manifest.DatasetFolderReader;
@@ -60,15 +61,19 @@ class DemoTruthTest {
     Map<String, Map<String, List<Double>>> scores = new TreeMap<>();
     for (ResponseLine response : demo.responses()) {
       PromptLine prompt = prompts.get(response.promptId());
-      MonoAudio audio =
-          decoder.decodeForAnalysis(ByteBuffer.wrap(Files.readAllBytes(response.audio())));
+      DecodedAudio decoded = decoder.decode(ByteBuffer.wrap(Files.readAllBytes(response.audio())));
+      MonoAudio audio = decoded.analysis();
       JudgeInput input =
           new JudgeInput(
               prompt.expectations(),
               prompt.reference(),
               response.text(),
               ProsodyAnalyzer.analyze(audio.samples(), audio.sampleRate()),
-              QualityAnalyzer.analyze(audio.samples(), audio.sampleRate()));
+              QualityAnalyzer.analyze(
+                  decoded.original().channels(),
+                  decoded.original().sampleRate(),
+                  audio.samples(),
+                  audio.sampleRate()));
       for (String dimension : prompt.expectations().dimensions()) {
         judgeByDimension
             .get(dimension)

@@ -29,6 +29,12 @@ final class Utterance {
   private double clippingRatio;
   private Double snrDb = 40.0;
   private double dcOffset;
+
+  /** Clean wideband speech at 16 kHz reaches close to its 8 kHz Nyquist frequency. */
+  private Double bandwidthHz = 7600.0;
+
+  private double longestInternalSilenceSeconds;
+  private int sampleRate = 16_000;
   private final List<Double> blipsHz = new ArrayList<>();
 
   Utterance voicedFraction(double fraction) {
@@ -74,6 +80,21 @@ final class Utterance {
 
   Utterance dcOffset(double offset) {
     dcOffset = offset;
+    return this;
+  }
+
+  Utterance bandwidthHz(Double hz) {
+    bandwidthHz = hz;
+    return this;
+  }
+
+  Utterance sampleRate(int rate) {
+    sampleRate = rate;
+    return this;
+  }
+
+  Utterance longestInternalSilenceSeconds(double seconds) {
+    longestInternalSilenceSeconds = seconds;
     return this;
   }
 
@@ -130,15 +151,20 @@ final class Utterance {
   QualityFeatures quality() {
     return new QualityFeatures(
         FRAMES * STEP_SECONDS,
+        sampleRate,
+        1,
         loudnessLufs,
         loudnessLufs,
+        loudnessLufs == null ? null : loudnessLufs + 12,
+        loudnessLufs == null ? null : loudnessLufs + 12.5,
         snrDb,
         clippingRatio,
         dcOffset,
-        4000.0,
+        bandwidthHz,
         0.1,
         0.1,
-        0);
+        longestInternalSilenceSeconds,
+        longestInternalSilenceSeconds);
   }
 
   private static Intonation intonation(Double rise) {
