@@ -21,9 +21,10 @@ import java.util.Optional;
  *       loudnessSoftnessLu}), so 0.54 at 2 LU past the edge by default; silence (no loudness)
  *       scores 0;
  *   <li>DC offset: 1 / (1 + (|dc| / {@code dcOffsetHalf})²), ½ at 0.03 of full scale;
- *   <li>bandwidth: 1 from {@code bandwidthExpectedHz} (7 kHz: wideband speech) up, below it
+ *   <li>bandwidth: 1 from {@code bandwidthExpectedHz} (5 kHz: real wideband speech reaches 5.3–8.4
+ *       kHz by this measure, the alsa-utils voice prompts for instance) up, below it
  *       2·logistic(−shortfall / {@code bandwidthSoftnessHz}), so telephone band (3.4 kHz) reads
- *       0.17 by default. The expectation does not drop for files sampled below 14 kHz: their rate
+ *       0.13 by default. The expectation does not drop for files sampled below 10 kHz: their rate
  *       makes them narrowband whatever they hold. The reason names the cause: content stopping well
  *       below the file's Nyquist frequency (a narrowband codec or a resampling round trip) or a
  *       sample rate too low to carry wideband speech;
@@ -62,8 +63,8 @@ public final class AudioQualityJudge implements Judge {
     loudnessMaxLufs = reader.number("loudnessMaxLufs", -12);
     loudnessSoftnessLu = reader.positiveNumber("loudnessSoftnessLu", 2);
     dcOffsetHalf = reader.positiveNumber("dcOffsetHalf", 0.03);
-    bandwidthExpectedHz = reader.positiveNumber("bandwidthExpectedHz", 7000);
-    bandwidthSoftnessHz = reader.positiveNumber("bandwidthSoftnessHz", 1500);
+    bandwidthExpectedHz = reader.positiveNumber("bandwidthExpectedHz", 5000);
+    bandwidthSoftnessHz = reader.positiveNumber("bandwidthSoftnessHz", 600);
     silenceAllowedSeconds = reader.positiveNumber("silenceAllowedSeconds", 1.0);
     silenceSoftnessSeconds = reader.positiveNumber("silenceSoftnessSeconds", 0.3);
     reader.requireAllRead();

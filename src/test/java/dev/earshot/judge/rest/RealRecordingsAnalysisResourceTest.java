@@ -65,7 +65,10 @@ class RealRecordingsAnalysisResourceTest {
         .statusCode(200)
         .body("durationSeconds", closeTo(0.872, 0.001))
         .body("clippingRatio", closeTo(0.0, 1e-9))
-        // Measured -33.0 LUFS.
-        .body("loudnessLufs", allOf(greaterThanOrEqualTo(-40.0), lessThanOrEqualTo(-25.0)));
+        // Measured -23.9 LUFS at 96 kHz, channel powers summed (-33.0 on the old 16 kHz mono
+        // average). Independent estimate: the two weakly correlated channels (r = 0.29) have RMS
+        // -29.9 and -33.2 dBFS, summed -28.2 dB; K-weighting adds about 4 dB to this mostly
+        // high-frequency click, which the 16 kHz copy cut off.
+        .body("loudnessLufs", closeTo(-24.0, 1.5));
   }
 }

@@ -86,7 +86,7 @@ class AudioQualityJudgeTest {
     assertThat(wide.reason()).doesNotContain("bandwidth");
     assertThat(telephone.score()).isLessThan(0.2 * wide.score());
     assertThat(telephone.reason())
-        .contains("bandwidth 3.4 kHz, below the 7.0 kHz of wideband speech")
+        .contains("bandwidth 3.4 kHz, below the 5.0 kHz of wideband speech")
         .contains("43 % of the file's 8.0 kHz Nyquist frequency");
     assertThat(telephone.details()).containsEntry("bandwidthHz", 3400.0);
   }
@@ -103,9 +103,9 @@ class AudioQualityJudgeTest {
   @Test
   void shouldLowerTheScoreMoreTheNarrowerTheBand() {
     double full = score(new Utterance().bandwidthHz(7600.0)).score();
-    double edge = score(new Utterance().bandwidthHz(7000.0)).score();
-    double slightlyNarrow = score(new Utterance().bandwidthHz(6000.0)).score();
-    double narrow = score(new Utterance().bandwidthHz(4000.0)).score();
+    double edge = score(new Utterance().bandwidthHz(5000.0)).score();
+    double slightlyNarrow = score(new Utterance().bandwidthHz(4500.0)).score();
+    double narrow = score(new Utterance().bandwidthHz(3500.0)).score();
 
     assertThat(edge).isEqualTo(full);
     assertThat(full).isGreaterThan(slightlyNarrow);
@@ -159,6 +159,6 @@ class AudioQualityJudgeTest {
     assertThat((Double) gappedScore.details().get("longestInternalSilenceSeconds"))
         .isCloseTo(1.5, within(0.05));
     assertThat(telephoneScore.score()).isLessThan(cleanScore.score() * 0.5);
-    assertThat(telephoneScore.reason()).contains("below the 7.0 kHz of wideband speech");
+    assertThat(telephoneScore.reason()).contains("below the 5.0 kHz of wideband speech");
   }
 }
