@@ -130,11 +130,11 @@ public final class ExportSnapshot implements AutoCloseable {
             + " ra.audio_sha256 AS audio_a, sb.name AS system_b, rb.text_channel AS text_b,"
             + " rb.audio_sha256 AS audio_b, v.verdict, v.created_at"
             + " FROM (SELECT DISTINCT ON (p.source, p.response_a_id, p.response_b_id, p.dimension,"
-            + " CASE WHEN p.source_kind = 'human' THEN p.id END) p.prompt_id, p.response_a_id,"
+            + " CASE WHEN p.source_kind <> 'judge' THEN p.id END) p.prompt_id, p.response_a_id,"
             + " p.response_b_id, p.dimension, p.verdict, p.created_at FROM preference p WHERE "
             + where.sql()
             + " ORDER BY p.source, p.response_a_id, p.response_b_id, p.dimension,"
-            + " CASE WHEN p.source_kind = 'human' THEN p.id END, p.created_at) v"
+            + " CASE WHEN p.source_kind <> 'judge' THEN p.id END, p.created_at) v"
             + " JOIN prompt pr ON pr.id = v.prompt_id JOIN dataset ds ON ds.id = pr.dataset_id"
             + " JOIN response ra ON ra.id = v.response_a_id"
             + " JOIN system_under_test sa ON sa.id = ra.system_id"
