@@ -108,6 +108,23 @@ public final class ExportSnapshot implements AutoCloseable {
     return countSteps("preference p", voteFilters(filter), counts);
   }
 
+  /**
+   * Simulated raters' votes that every filter but the sources keeps: the simulated votes the export
+   * reads when its sources name {@code simulated}, and leaves out otherwise.
+   */
+  public long countSimulatedVotes(Filter filter) throws SQLException {
+    List<Predicates.Step> steps = voteFilters(filter);
+    steps.set(0, new Predicates.Step(DROPPED_BY_SOURCE, "p.source_kind = 'simulated'", List.of()));
+    Predicates where = Predicates.all(steps);
+    try (PreparedStatement statement =
+            prepare(
+                "SELECT count(*) AS votes FROM preference p WHERE " + where.sql(), where.params());
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong("votes");
+    }
+  }
+
   /** Like {@link #countVotes} for pointwise scores, before several versions' are averaged. */
   public long countScores(Filter filter, SelectionCounts counts) throws SQLException {
     return countSteps("judge_score js", scoreFilters(filter), counts);
@@ -250,6 +267,8 @@ public final class ExportSnapshot implements AutoCloseable {
       SourceSelector source = SourceSelector.parse(text);
       if (source.humans()) {
         sql.add("p.source_kind = 'human'");
+      } else if (source.simulated()) {
+        sql.add("p.source_kind = 'simulated'");
       } else if (source.allJudges()) {
         sql.add("p.source_kind = 'judge'");
       } else if (source.version() == null) {
