@@ -3,8 +3,9 @@ package dev.earshot.preference;
 import java.util.UUID;
 
 /**
- * A person's vote on one pair and dimension, from A's point of view (A was heard first); {@code
- * source} is {@code rater:<name>}; {@code campaignId} is null for imported votes.
+ * A rater's vote on one pair and dimension, from A's point of view (A was heard first); {@code
+ * source} is {@code rater:<name>} for a person, {@code simulated:<name>} for a simulated rater
+ * (stored with a kind of its own); {@code campaignId} is null for imported votes.
  */
 public record HumanPreference(
     UUID id,

@@ -44,7 +44,10 @@ import org.jboss.logging.Logger;
  * <p>Re-importing the same data changes nothing. Prompt text, reference and expectations may change
  * on re-import (fixing a typo); the audio of an existing prompt or response may not, because scores
  * and votes refer to it: such a line is reported as a conflict. Votes of {@code votes.jsonl} are
- * stored as human preferences; a vote already stored is kept as it is.
+ * stored as human preferences ({@code rater:<name>}), or, when marked {@code simulated}, as
+ * simulated ones ({@code simulated:<name>}) that human leaderboards, agreement and exports leave
+ * out; a vote already stored is kept as it is, except that simulated votes which an earlier version
+ * stored as human are reclassified.
  */
 @ApplicationScoped
 public class DatasetImportService {
@@ -86,7 +89,8 @@ public class DatasetImportService {
     DatasetFolder source = reader.read(folder, nameOverride);
     Optional<Dataset> existing = datasets.findByName(source.name());
     if (existing.isPresent() && source.sourceSha256().equals(existing.get().sourceSha256)) {
-      return unchangedReport(existing.get(), source);
+      return unchangedReport(
+          existing.get(), source, preferences.reclassifySimulatedVotes(existing.get().id));
     }
 
     // Collect every problem before giving up: the lines, the audio, and the cross references.
@@ -116,6 +120,7 @@ public class DatasetImportService {
     if (!problems.isEmpty()) {
       throw rejected(problems);
     }
+    counts.updated += preferences.reclassifySimulatedVotes(dataset.id);
     counts.created += insertVotes(dataset, source.votes());
     progress.update(1, 1, "Imported");
     LOG.infof(
@@ -207,18 +212,21 @@ public class DatasetImportService {
     for (VoteLine vote : votes) {
       Response a = byKey.get(responseKey(vote.promptId(), vote.systemA()));
       Response b = byKey.get(responseKey(vote.promptId(), vote.systemB()));
+      HumanPreference preference =
+          new HumanPreference(
+              voteId(dataset, vote),
+              a.prompt.id,
+              a.id,
+              b.id,
+              vote.dimension(),
+              vote.verdict(),
+              (vote.simulated() ? "simulated:" : "rater:") + vote.rater(),
+              vote.simulated() ? "{\"simulated\": true}" : "{}",
+              null);
       boolean inserted =
-          preferences.recordImportedVote(
-              new HumanPreference(
-                  voteId(dataset, vote),
-                  a.prompt.id,
-                  a.id,
-                  b.id,
-                  vote.dimension(),
-                  vote.verdict(),
-                  "rater:" + vote.rater(),
-                  vote.simulated() ? "{\"simulated\": true}" : "{}",
-                  null));
+          vote.simulated()
+              ? preferences.recordSimulatedVote(preference)
+              : preferences.recordImportedVote(preference);
       if (inserted) {
         created++;
       }
@@ -254,7 +262,11 @@ public class DatasetImportService {
     int updated;
   }
 
-  private ImportReport unchangedReport(Dataset dataset, DatasetFolder source) {
+  /**
+   * The report of a skipped import: nothing changed but the simulated votes that an earlier version
+   * had stored as human, now reclassified.
+   */
+  private ImportReport unchangedReport(Dataset dataset, DatasetFolder source, int reclassified) {
     Set<String> systemNames = new LinkedHashSet<>();
     source.responses().forEach(r -> systemNames.add(r.system()));
     Set<Path> audioFiles = new LinkedHashSet<>();
@@ -265,14 +277,14 @@ public class DatasetImportService {
     source.responses().forEach(r -> audioFiles.add(r.audio()));
     return new ImportReport(
         dataset.name,
-        true,
+        reclassified == 0,
         source.prompts().size(),
         source.responses().size(),
         source.votes().size(),
         systemNames.size(),
         audioFiles.size(),
         0,
-        0);
+        reclassified);
   }
 
   /**

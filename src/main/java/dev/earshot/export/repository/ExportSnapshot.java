@@ -108,6 +108,23 @@ public final class ExportSnapshot implements AutoCloseable {
     return countSteps("preference p", voteFilters(filter), counts);
   }
 
+  /**
+   * Simulated raters' votes that every filter but the sources keeps: the simulated votes the export
+   * reads when its sources name {@code simulated}, and leaves out otherwise.
+   */
+  public long countSimulatedVotes(Filter filter) throws SQLException {
+    List<Predicates.Step> steps = voteFilters(filter);
+    steps.set(0, new Predicates.Step(DROPPED_BY_SOURCE, "p.source_kind = 'simulated'", List.of()));
+    Predicates where = Predicates.all(steps);
+    try (PreparedStatement statement =
+            prepare(
+                "SELECT count(*) AS votes FROM preference p WHERE " + where.sql(), where.params());
+        ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getLong("votes");
+    }
+  }
+
   /** Like {@link #countVotes} for pointwise scores, before several versions' are averaged. */
   public long countScores(Filter filter, SelectionCounts counts) throws SQLException {
     return countSteps("judge_score js", scoreFilters(filter), counts);
@@ -130,11 +147,11 @@ public final class ExportSnapshot implements AutoCloseable {
             + " ra.audio_sha256 AS audio_a, sb.name AS system_b, rb.text_channel AS text_b,"
             + " rb.audio_sha256 AS audio_b, v.verdict, v.created_at"
             + " FROM (SELECT DISTINCT ON (p.source, p.response_a_id, p.response_b_id, p.dimension,"
-            + " CASE WHEN p.source_kind = 'human' THEN p.id END) p.prompt_id, p.response_a_id,"
+            + " CASE WHEN p.source_kind <> 'judge' THEN p.id END) p.prompt_id, p.response_a_id,"
             + " p.response_b_id, p.dimension, p.verdict, p.created_at FROM preference p WHERE "
             + where.sql()
             + " ORDER BY p.source, p.response_a_id, p.response_b_id, p.dimension,"
-            + " CASE WHEN p.source_kind = 'human' THEN p.id END, p.created_at) v"
+            + " CASE WHEN p.source_kind <> 'judge' THEN p.id END, p.created_at) v"
             + " JOIN prompt pr ON pr.id = v.prompt_id JOIN dataset ds ON ds.id = pr.dataset_id"
             + " JOIN response ra ON ra.id = v.response_a_id"
             + " JOIN system_under_test sa ON sa.id = ra.system_id"
@@ -250,6 +267,8 @@ public final class ExportSnapshot implements AutoCloseable {
       SourceSelector source = SourceSelector.parse(text);
       if (source.humans()) {
         sql.add("p.source_kind = 'human'");
+      } else if (source.simulated()) {
+        sql.add("p.source_kind = 'simulated'");
       } else if (source.allJudges()) {
         sql.add("p.source_kind = 'judge'");
       } else if (source.version() == null) {

@@ -189,10 +189,13 @@ final class ConfigRules {
         errors.add(
             error(
                 "sources",
-                "'" + selector + "' is not humans, judges, judge:<id> or judge:<id>@<version>"));
-      } else if (source.humans() && fromScores) {
+                "'"
+                    + selector
+                    + "' is not humans, simulated, judges, judge:<id> or judge:<id>@<version>"));
+      } else if (source.raters() && fromScores) {
         errors.add(
-            error("sources", "humans give votes, not scores: choose judges for a score export"));
+            error(
+                "sources", selector + " give votes, not scores: choose judges for a score export"));
       } else if (source.judgeId() != null
           && !catalogue.judgeExists(source.judgeId(), source.version())) {
         errors.add(error("sources", "no judge " + selector.substring("judge:".length())));

@@ -27,8 +27,11 @@ public record ExportConfig(
     @Schema(description = "only this dimension; required for trl_kto") String dimension,
     @Schema(
             description =
-                "humans, judges, judge:<id> or judge:<id>@<version>, any combination (votes of all"
-                    + " count together); default [humans] for votes, [judges] for scores")
+                "humans (people's votes only), simulated (simulated raters' votes, such as the"
+                    + " demo data set's: exported only when named here), judges, judge:<id> or"
+                    + " judge:<id>@<version>, any combination (votes of all count together);"
+                    + " default [humans] for votes, [judges] for scores. The manifest's"
+                    + " simulatedVotes says whether simulated votes were included and how many")
         List<String> sources,
     @Schema(
             description =

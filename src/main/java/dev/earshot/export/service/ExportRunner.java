@@ -22,6 +22,7 @@ import dev.earshot.export.repository.ExportSnapshot.HighWaterMark;
 import dev.earshot.export.repository.ExportSnapshot.ReadProgress;
 import dev.earshot.export.repository.ExportSnapshot.ScoreOrder;
 import dev.earshot.export.repository.ExportSource;
+import dev.earshot.export.repository.SourceSelector;
 import dev.earshot.export.selection.Aggregation;
 import dev.earshot.export.selection.KtoLabels;
 import dev.earshot.export.selection.PairRules;
@@ -83,7 +84,17 @@ public class ExportRunner {
       JsonNode config,
       HighWaterMark highWaterMark,
       Map<String, Long> counts,
+      SimulatedVotes simulatedVotes,
       List<FileView> files) {}
+
+  /**
+   * Whether votes that no person made (simulated raters', such as the demo's) are in the export:
+   * only when its sources name {@code simulated}.
+   *
+   * @param votes simulated votes read into the export
+   * @param leftOut simulated votes that every other filter kept but the sources left out
+   */
+  record SimulatedVotes(boolean included, long votes, long leftOut) {}
 
   private final ExportService service;
   private final ExportSource source;
@@ -138,6 +149,7 @@ public class ExportRunner {
     SelectionCounts counts = new SelectionCounts();
     SortedSet<String> audioFiles = new TreeSet<>();
     HighWaterMark highWaterMark;
+    SimulatedVotes simulated;
     Filter filter =
         new Filter(
             config.sources(),
@@ -152,6 +164,7 @@ public class ExportRunner {
           config.fromScores()
               ? snapshot.countScores(filter, counts)
               : snapshot.countVotes(filter, counts);
+      simulated = simulatedVotes(config, snapshot, filter);
       counts.register(config.fromScores() ? MERGED_JUDGE_VERSIONS : DROPPED_REPEATED_VERDICTS);
       ReadProgress progress =
           rows -> service.progress(id, RECORDS_SHARE * rows / Math.max(1, selected));
@@ -197,12 +210,25 @@ public class ExportRunner {
             ExportJson.tree(config),
             highWaterMark,
             counts.asMap(),
+            simulated,
             fileViews);
     writeListed(dir, ExportFiles.MANIFEST, listed, out -> ExportJson.writePretty(manifest, out));
     try (OutputStream out = Files.newOutputStream(dir.resolve(ExportFiles.SHA256SUMS))) {
       listed.writeSha256Sums(out);
     }
     return new Written(counts, highWaterMark);
+  }
+
+  /** Score exports read no votes; a vote export reads simulated ones only when named. */
+  private static SimulatedVotes simulatedVotes(
+      ExportConfig config, ExportSnapshot snapshot, Filter filter) throws SQLException {
+    if (config.fromScores()) {
+      return new SimulatedVotes(false, 0, 0);
+    }
+    long simulated = snapshot.countSimulatedVotes(filter);
+    return config.sources().contains(SourceSelector.SIMULATED)
+        ? new SimulatedVotes(true, simulated, 0)
+        : new SimulatedVotes(false, 0, simulated);
   }
 
   /** Streams the selected rows through the selection into the format's writer. */

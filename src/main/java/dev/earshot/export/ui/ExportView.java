@@ -126,13 +126,15 @@ public class ExportView extends VerticalLayout {
     dimension.addCustomValueSetListener(e -> dimension.setValue(e.getDetail()));
     dimension.setClearButtonVisible(true);
     dimension.setId("export-dimension");
-    List<String> sourceChoices = new ArrayList<>(List.of("humans", "judges"));
+    List<String> sourceChoices = new ArrayList<>(List.of("humans", "simulated", "judges"));
     for (JudgeView judge : judges.current()) {
       sourceChoices.add("judge:" + judge.id());
       sourceChoices.add("judge:" + judge.id() + "@" + judge.version());
     }
     sources.setItems(sourceChoices);
-    sources.setHelperText("Default: humans for votes, judges for scores");
+    sources.setHelperText(
+        "Default: humans (people only) for votes, judges for scores; simulated raters' votes only"
+            + " when simulated is chosen");
     sources.setId("export-sources");
     campaign.setLabel("Campaign");
     campaign.setItems(exports.campaigns());

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     name = "Leaderboard",
     description = "Bradley–Terry ratings with intervals, and imported arena battles")
 public class LeaderboardResource {
+
+  /** The response header that says why a leaderboard is empty. */
+  static final String NOTE_HEADER = "Earshot-Note";
 
   private final LeaderboardService leaderboards;
 
@@ -48,7 +53,19 @@ public class LeaderboardResource {
               + " as Chatbot Arena shows it. Rows sorted by rating.")
   @APIResponse(
       responseCode = "200",
-      content = @Content(schema = @Schema(implementation = RowView.class)))
+      description =
+          "The rows; none when the source has no verdicts on the dimension (e.g. humans on a"
+              + " fresh demo install, whose votes are simulated). An empty answer says why in the"
+              + " "
+              + NOTE_HEADER
+              + " header.",
+      headers =
+          @Header(
+              name = NOTE_HEADER,
+              description =
+                  "only on an empty leaderboard: why it is empty and what to choose instead",
+              schema = @Schema(type = SchemaType.STRING)),
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RowView.class)))
   @APIResponse(
       responseCode = "400",
       description =
@@ -75,17 +92,21 @@ public class LeaderboardResource {
     if (!tieModel.equals("half-win") && !tieModel.equals("davidson")) {
       throw ProblemException.badRequest("tieModel must be half-win or davidson, got " + tieModel);
     }
-    List<RowView> rows =
-        leaderboards.leaderboard(
-            selection.query(tieModel.equals("davidson"), anchor, anchorRating, bootstrap, seed));
-    return switch (format) {
-      case "json" -> Response.ok(rows, MediaType.APPLICATION_JSON).build();
-      case "csv" ->
-          Response.ok(LeaderboardService.csv(rows), "text/csv")
-              .header("Content-Disposition", "attachment; filename=\"leaderboard.csv\"")
-              .build();
-      default -> throw ProblemException.badRequest("format must be json or csv, got " + format);
-    };
+    LeaderboardQuery query =
+        selection.query(tieModel.equals("davidson"), anchor, anchorRating, bootstrap, seed);
+    List<RowView> rows = leaderboards.leaderboard(query);
+    Response.ResponseBuilder answer =
+        switch (format) {
+          case "json" -> Response.ok(rows, MediaType.APPLICATION_JSON);
+          case "csv" ->
+              Response.ok(LeaderboardService.csv(rows), "text/csv")
+                  .header("Content-Disposition", "attachment; filename=\"leaderboard.csv\"");
+          default -> throw ProblemException.badRequest("format must be json or csv, got " + format);
+        };
+    if (rows.isEmpty()) {
+      answer.header(NOTE_HEADER, LeaderboardService.emptyNote(query));
+    }
+    return answer.build();
   }
 
   @GET

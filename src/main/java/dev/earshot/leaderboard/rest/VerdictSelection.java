@@ -13,14 +13,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class VerdictSelection {
 
   @QueryParam("source")
-  @Schema(description = "humans, judges, judge:<id>, judge:<id>@<version> or arena:<name>")
+  @Schema(
+      description =
+          "humans (people's votes only: rating campaigns and imported votes not marked simulated),"
+              + " simulated (simulated raters' votes, such as the demo data set's; never counted"
+              + " as human), judges, judge:<id>, judge:<id>@<version> or arena:<name>. On a fresh"
+              + " demo install humans is empty until someone rates; use simulated to see the"
+              + " demo's raters")
   String source;
 
   @QueryParam("dimension")
   @Schema(
       description =
-          "content, prosody, emotion, nonspeech, quality, overall, ...; required for humans and"
-              + " judges")
+          "content, prosody, emotion, nonspeech, quality, overall, ...; required for humans,"
+              + " simulated and judges")
   String dimension;
 
   @QueryParam("dataset")

@@ -33,7 +33,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Agreement among the human raters of one dimension, and AI judges audited against them.
+ * Agreement among the human raters of one dimension, and AI judges audited against them. The raters
+ * are people unless simulated raters are asked for ({@link RaterSource}); the two never mix.
  *
  * <p>An item is a prompt, an unordered pair of responses and the dimension. Verdicts are stored
  * from the point of view of the response presented first; here every verdict is turned to the point
@@ -42,7 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * a judge with several verdicts on an item (re-runs, both orders) counts with its first.
  *
  * <p>With a campaign, the humans are that rating campaign's raters and votes only; judges are
- * audited against them on the items the campaign's raters voted on.
+ * audited against them on the items the campaign's raters voted on. Campaigns hold people's votes,
+ * so a campaign goes with {@link RaterSource#HUMANS} only.
  */
 @ApplicationScoped
 public class AgreementService {
@@ -69,7 +71,12 @@ public class AgreementService {
   @Schema(name = "RaterAgreement")
   public record AgreementView(
       String dimension,
-      @Schema(description = "items (prompt, response pair) with at least one human vote") int items,
+      @Schema(
+              description = "whose votes: humans (people only) or simulated (simulated raters)",
+              enumeration = {"humans", "simulated"})
+          String source,
+      @Schema(description = "items (prompt, response pair) with at least one vote of the source")
+          int items,
       int raterCount,
       PercentAgreementView percentAgreement,
       @Schema(
@@ -105,7 +112,10 @@ public class AgreementService {
   /** One rater's screening result. */
   @Schema(name = "RaterScreening")
   public record RaterView(
-      @Schema(description = "the vote's source, rater:<name>") String rater,
+      @Schema(
+              description =
+                  "the vote's source: rater:<name>, or simulated:<name> for a simulated rater")
+          String rater,
       @Schema(
               description =
                   "leave-one-out agreement with the majority direction of the other raters, with"
@@ -128,7 +138,10 @@ public class AgreementService {
     }
   }
 
-  /** One judge version against the human raters (contract of {@code /api/judge-audit}). */
+  /**
+   * One judge version against the human raters, or the simulated ones when asked (contract of
+   * {@code /api/judge-audit}); "human" in the field names means the raters of the chosen source.
+   */
   @Schema(name = "JudgeAudit")
   public record JudgeAuditView(
       @Schema(description = "<judge id>@<version>") String judge,
@@ -166,13 +179,13 @@ public class AgreementService {
       Double kendallTauB) {}
 
   /**
-   * The human raters' agreement on {@code dimension}: of every human vote, or of the votes of one
+   * The raters' agreement on {@code dimension}: of every vote of the source, or of the votes of one
    * campaign when {@code campaign} is not null.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public AgreementView agreement(String dimension, UUID campaign) {
+  public AgreementView agreement(String dimension, RaterSource source, UUID campaign) {
     requireDimension(dimension);
-    RatingMatrix humans = humanRatings(dimension, campaign);
+    RatingMatrix humans = raterRatings(dimension, source, campaign);
     List<PairKappaView> kappas = new ArrayList<>();
     List<String> raters = humans.raters();
     for (int a = 0; a < raters.size(); a++) {
@@ -190,6 +203,7 @@ public class AgreementService {
     }
     return new AgreementView(
         dimension,
+        source.leaderboardSource(),
         humans.itemCount(),
         humans.raterCount(),
         new PercentAgreementView(
@@ -204,15 +218,15 @@ public class AgreementService {
   }
 
   /**
-   * Every judge version with verdicts on {@code dimension}, audited against the humans: all of
-   * them, or one campaign's when {@code campaign} is not null.
+   * Every judge version with verdicts on {@code dimension}, audited against the raters of the
+   * source: all of them, or one campaign's when {@code campaign} is not null.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<JudgeAuditView> judgeAudit(String dimension, UUID campaign) {
+  public List<JudgeAuditView> judgeAudit(String dimension, RaterSource source, UUID campaign) {
     requireDimension(dimension);
-    RatingMatrix humans = humanRatings(dimension, campaign);
+    RatingMatrix humans = raterRatings(dimension, source, campaign);
     Optional<Map<String, Double>> humanRatings =
-        leaderboards.ratings("humans", dimension, campaign);
+        leaderboards.ratings(source.leaderboardSource(), dimension, campaign);
     Map<String, Map<String, JudgeVerdict>> judges = judgeVerdicts(dimension);
     List<JudgeAuditView> audits = new ArrayList<>();
     for (Map.Entry<String, Map<String, JudgeVerdict>> judge : judges.entrySet()) {
@@ -273,15 +287,20 @@ public class AgreementService {
   }
 
   /**
-   * Human votes on the dimension (of the campaign, unless null), the latest per rater and item;
-   * raters in name order.
+   * The source's votes on the dimension (of the campaign, unless null), the latest per rater and
+   * item; raters in name order.
    */
-  private RatingMatrix humanRatings(String dimension, UUID campaign) {
+  private RatingMatrix raterRatings(String dimension, RaterSource source, UUID campaign) {
     if (campaign != null) {
       campaigns.requireExisting(campaign);
+      if (source != RaterSource.HUMANS) {
+        throw DomainException.invalidRequest(
+            "campaign selects people's votes of a rating campaign: use it with source=humans, not "
+                + source.leaderboardSource());
+      }
     }
     Map<String, Map<String, Verdict>> byRater = new TreeMap<>();
-    for (StoredPreference vote : preferences.humanVotes(dimension, campaign)) {
+    for (StoredPreference vote : preferences.raterVotes(source.sourceKind(), dimension, campaign)) {
       StoredVerdict stored = oriented(vote);
       byRater
           .computeIfAbsent(stored.source(), rater -> new LinkedHashMap<>())

@@ -41,12 +41,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Bradley–Terry leaderboards (ties as half a win each way, Elo-like scale centred at 1000) with
- * Wald errors and seeded bootstrap intervals, per source of pairwise verdicts.
+ * Wald errors and seeded bootstrap intervals, per source of pairwise verdicts. People's votes
+ * ({@code humans}) and simulated raters' votes ({@code simulated}) are separate sources and never
+ * mix.
  */
 @ApplicationScoped
 public class LeaderboardService {
 
   public static final int MAX_BOOTSTRAP = 10_000;
+
+  /** The source of people's votes only. */
+  public static final String HUMANS = "humans";
+
+  /** The source of simulated raters' votes (a data set's votes marked simulated). */
+  public static final String SIMULATED = "simulated";
+
   private static final double RIDGE = 0.01;
   private static final Map<String, Outcome> STORED_OUTCOMES =
       ArenaBattleRepository.STORED_OUTCOMES.entrySet().stream()
@@ -135,8 +144,9 @@ public class LeaderboardService {
   /**
    * What to rank and how.
    *
-   * @param source {@code humans}, {@code judges} (all judges), {@code judge:<id>} (every version),
-   *     {@code judge:<id>@<version>} or {@code arena:<name>}
+   * @param source {@code humans} (people's votes only), {@code simulated} (simulated raters' votes,
+   *     e.g. the demo's), {@code judges} (all judges), {@code judge:<id>} (every version), {@code
+   *     judge:<id>@<version>} or {@code arena:<name>}
    * @param dimension the dimension of human and judge verdicts; ignored for arenas
    * @param dataset only verdicts on prompts of this dataset, or null
    * @param campaign only the human votes of this rating campaign, or null; only with {@code
@@ -307,24 +317,70 @@ public class LeaderboardService {
     return campaigns.choices();
   }
 
+  /**
+   * Why a leaderboard has no rows, in words for its reader: above all that {@code humans} counts
+   * people only, so the demo's simulated votes are not there.
+   */
+  public static String emptyNote(LeaderboardQuery query) {
+    String dimension = query.dimension() == null ? "" : " on " + query.dimension();
+    if (HUMANS.equals(query.source())) {
+      return query.campaign() != null
+          ? "No votes" + dimension + " in this campaign yet."
+          : "No human votes"
+              + dimension
+              + " yet: people vote in rating campaigns or come with an imported votes.jsonl."
+              + " Simulated raters (such as the demo's) are not people: choose source simulated"
+              + " to see them.";
+    }
+    if (SIMULATED.equals(query.source())) {
+      return "No simulated votes" + dimension + ".";
+    }
+    return "No verdicts yet for this source" + dimension + ".";
+  }
+
   private PairwiseCounts counts(LeaderboardQuery query) {
     requireCampaignOfHumans(query);
     String source = query.source();
     if (source != null && source.startsWith("arena:")) {
       return arenaCounts(source.substring("arena:".length()), query);
     }
-    if ("humans".equals(source)) {
-      return preferenceCounts("human", null, query);
+    PreferenceSource preferenceSource =
+        PreferenceSource.of(source)
+            .orElseThrow(
+                () ->
+                    DomainException.invalidRequest(
+                        "source must be humans, simulated, judges, judge:<id>,"
+                            + " judge:<id>@<version> or arena:<name>; got "
+                            + source));
+    return preferenceCounts(preferenceSource, query);
+  }
+
+  /**
+   * The kind of preference a source ranks ({@code human}, {@code simulated} or {@code judge}) and,
+   * for one judge, {@code <id>} or {@code <id>@<version>}.
+   */
+  private record PreferenceSource(String kind, String judge) {
+
+    /** The source's preferences; empty for arenas and anything unknown. */
+    static Optional<PreferenceSource> of(String source) {
+      if (HUMANS.equals(source)) {
+        return Optional.of(new PreferenceSource("human", null));
+      }
+      if (SIMULATED.equals(source)) {
+        return Optional.of(new PreferenceSource("simulated", null));
+      }
+      if ("judges".equals(source)) {
+        return Optional.of(new PreferenceSource("judge", null));
+      }
+      if (source != null && source.startsWith("judge:") && source.length() > "judge:".length()) {
+        return Optional.of(new PreferenceSource("judge", source.substring("judge:".length())));
+      }
+      return Optional.empty();
     }
-    if ("judges".equals(source)) {
-      return preferenceCounts("judge", null, query);
+
+    boolean judges() {
+      return "judge".equals(kind);
     }
-    if (source != null && source.startsWith("judge:") && source.length() > "judge:".length()) {
-      return preferenceCounts("judge", source.substring("judge:".length()), query);
-    }
-    throw DomainException.invalidRequest(
-        "source must be humans, judges, judge:<id>, judge:<id>@<version> or arena:<name>; got "
-            + source);
   }
 
   private PairwiseCounts arenaCounts(String arena, LeaderboardQuery query) {
@@ -341,15 +397,15 @@ public class LeaderboardService {
   }
 
   /**
-   * Verdicts of people or of a judge, by system pair. A judge's verdict on the same pair and
-   * dimension counts once even when several runs stored it; a judge's scores count as battles
-   * between every two systems it scored on the same prompt.
+   * Verdicts of people, simulated raters or judges, by system pair. A judge's verdict on the same
+   * pair and dimension counts once even when several runs stored it; a judge's scores count as
+   * battles between every two systems it scored on the same prompt.
    */
-  private PairwiseCounts preferenceCounts(String kind, String judge, LeaderboardQuery query) {
+  private PairwiseCounts preferenceCounts(PreferenceSource source, LeaderboardQuery query) {
     List<PairTally> tallies =
-        new ArrayList<>(preferences.tallies(preferenceSelection(kind, judge, query)));
-    if ("judge".equals(kind)) {
-      tallies.addAll(scoreBattles.tallies(judge, query.dimension(), window(query)));
+        new ArrayList<>(preferences.tallies(preferenceSelection(source, query)));
+    if (source.judges()) {
+      tallies.addAll(scoreBattles.tallies(source.judge(), query.dimension(), window(query)));
     }
     return countsOf(tallies, VERDICT_OUTCOMES);
   }
@@ -363,14 +419,15 @@ public class LeaderboardService {
     return counts.build();
   }
 
-  /** The human or judge verdicts that {@code query} selects; they need a dimension. */
+  /** The rater or judge verdicts that {@code query} selects; they need a dimension. */
   private static PreferenceSelection preferenceSelection(
-      String kind, String judge, LeaderboardQuery query) {
+      PreferenceSource source, LeaderboardQuery query) {
     if (query.dimension() == null) {
       throw DomainException.invalidRequest(
-          "dimension is required for human and judge leaderboards");
+          "dimension is required for human, simulated and judge leaderboards");
     }
-    return new PreferenceSelection(kind, judge, query.dimension(), query.campaign(), window(query));
+    return new PreferenceSelection(
+        source.kind(), source.judge(), query.dimension(), query.campaign(), window(query));
   }
 
   private static VerdictWindow window(LeaderboardQuery query) {
@@ -394,23 +451,14 @@ public class LeaderboardService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public StyleControlledView styleControlled(LeaderboardQuery query) {
     requireCampaignOfHumans(query);
-    String source = query.source();
-    String kind;
-    String judge = null;
-    if ("humans".equals(source)) {
-      kind = "human";
-    } else if ("judges".equals(source)) {
-      kind = "judge";
-    } else if (source != null
-        && source.startsWith("judge:")
-        && source.length() > "judge:".length()) {
-      kind = "judge";
-      judge = source.substring("judge:".length());
-    } else {
-      throw DomainException.invalidRequest(
-          "style control needs the responses' audio: use source humans, judges or judge:<id>");
-    }
-    List<VerdictBattle> verdicts = preferences.battles(preferenceSelection(kind, judge, query));
+    PreferenceSource source =
+        PreferenceSource.of(query.source())
+            .orElseThrow(
+                () ->
+                    DomainException.invalidRequest(
+                        "style control needs the responses' audio: use source humans, simulated,"
+                            + " judges or judge:<id>"));
+    List<VerdictBattle> verdicts = preferences.battles(preferenceSelection(source, query));
     StyleBattles.Builder battles = StyleBattles.builder(STYLE_COVARIATES);
     for (VerdictBattle verdict : verdicts) {
       Style a = style(verdict.responseAId());
@@ -456,7 +504,7 @@ public class LeaderboardService {
       return;
     }
     campaigns.requireExisting(query.campaign());
-    if (!"humans".equals(query.source())) {
+    if (!HUMANS.equals(query.source())) {
       throw DomainException.invalidRequest(
           "campaign selects the human votes of a rating campaign: use it with source=humans, not "
               + query.source());

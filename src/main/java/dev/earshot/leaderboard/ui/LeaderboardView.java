@@ -26,6 +26,7 @@ import dev.earshot.leaderboard.service.LeaderboardService.LeaderboardQuery;
 import dev.earshot.leaderboard.service.LeaderboardService.RowView;
 import dev.earshot.leaderboard.service.LeaderboardService.StyleControlledView;
 import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
+import dev.earshot.leaderboard.service.RaterSource;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.rating.service.CampaignViews.CampaignChoice;
 import dev.earshot.security.Role;
@@ -46,7 +47,9 @@ import java.util.stream.Collectors;
 /**
  * Leaderboard per source and dimension: the table, ratings with 95 % intervals, the win-rate
  * heatmap, "as of" any past date, the human votes of one rating campaign, and the same numbers as
- * CSV or JSON. Charts are drawn by ECharts in the browser from data computed here.
+ * CSV or JSON. People ({@code humans}) and simulated raters ({@code simulated}) are separate
+ * sources: on a fresh demo the humans' leaderboard is empty and says so. Charts are drawn by
+ * ECharts in the browser from data computed here.
  */
 @NavigationEntry(label = "Leaderboard", order = 50, icon = VaadinIcon.TROPHY)
 @Route(value = "leaderboard", layout = MainLayout.class)
@@ -117,11 +120,11 @@ public class LeaderboardView extends VerticalLayout {
         styleTitle,
         styleCoefficients,
         styleTable,
-        new H3("How well the raters agree"),
+        new H3("How well the raters agree (people, or simulated raters when chosen)"),
         agreementSummary,
         agreementJson,
         raters,
-        new H3("Judges against the human majority"),
+        new H3("Judges against the raters' majority"),
         auditJson,
         audit);
     configureStyleTable();
@@ -129,12 +132,14 @@ public class LeaderboardView extends VerticalLayout {
   }
 
   private void configureControls(JudgeRegistry judges) {
-    List<String> sources = new ArrayList<>(List.of("humans", "judges"));
+    List<String> sources =
+        new ArrayList<>(List.of(LeaderboardService.HUMANS, LeaderboardService.SIMULATED, "judges"));
     judges.current().forEach(j -> sources.add("judge:" + j.id()));
     leaderboards.arenas().forEach(a -> sources.add("arena:" + a));
     source.setLabel("Source");
     source.setItems(sources);
-    source.setValue("humans");
+    source.setValue(LeaderboardService.HUMANS);
+    source.setHelperText("humans: people only; simulated: simulated raters such as the demo's");
     source.setId("leaderboard-source");
     dimension.setLabel("Dimension");
     dimension.setItems(DIMENSIONS);
@@ -238,23 +243,47 @@ public class LeaderboardView extends VerticalLayout {
                         + rate(a.rankCorrelation().spearmanRho())
                         + ", τ "
                         + rate(a.rankCorrelation().kendallTauB()))
-        .setHeader("Rank correlation with humans")
+        .setHeader("Rank correlation with the raters")
         .setAutoWidth(true)
         .setFlexGrow(0);
     audit.setAllRowsVisible(true);
     audit.setId("judge-audit");
   }
 
+  /**
+   * Agreement of the simulated raters when the simulated leaderboard is shown, of people otherwise:
+   * the two never mix.
+   */
   private void showAgreement() {
     String dimensionValue = dimension.getValue();
-    String parameters = "?dimension=" + encode(dimensionValue) + campaignParameter();
+    RaterSource raterSource =
+        LeaderboardService.SIMULATED.equals(source.getValue())
+            ? RaterSource.SIMULATED
+            : RaterSource.HUMANS;
+    String parameters =
+        "?dimension="
+            + encode(dimensionValue)
+            + "&source="
+            + raterSource.leaderboardSource()
+            + campaignParameter();
     agreementJson.setHref("/api/agreement" + parameters);
     auditJson.setHref("/api/judge-audit" + parameters);
-    AgreementView view = agreement.agreement(dimensionValue, campaignId());
+    AgreementView view;
+    List<JudgeAuditView> audits;
+    try {
+      view = agreement.agreement(dimensionValue, raterSource, campaignId());
+      audits = agreement.judgeAudit(dimensionValue, raterSource, campaignId());
+    } catch (DomainException e) {
+      agreementSummary.setText(e.getMessage());
+      raters.setItems(List.of());
+      audit.setItems(List.of());
+      return;
+    }
     agreementSummary.setText(
         String.format(
             Locale.ROOT,
-            "%d items, %d raters: percent agreement %s (without ties %s), Fleiss' κ %s, Krippendorff's α (ordinal) %s",
+            "%s: %d items, %d raters: percent agreement %s (without ties %s), Fleiss' κ %s, Krippendorff's α (ordinal) %s",
+            raterSource == RaterSource.SIMULATED ? "Simulated raters" : "People",
             view.items(),
             view.raterCount(),
             rate(view.percentAgreement().withTies()),
@@ -262,7 +291,7 @@ public class LeaderboardView extends VerticalLayout {
             rate(view.fleissKappa()),
             rate(view.krippendorffAlphaOrdinal())));
     raters.setItems(view.raters());
-    audit.setItems(agreement.judgeAudit(dimensionValue, campaignId()));
+    audit.setItems(audits);
   }
 
   private static String rate(Double value) {
@@ -303,7 +332,7 @@ public class LeaderboardView extends VerticalLayout {
       show(List.of(), e.getMessage());
       return;
     }
-    show(rows, rows.isEmpty() ? "No verdicts yet for this source and dimension." : "");
+    show(rows, rows.isEmpty() ? LeaderboardService.emptyNote(query) : "");
     if (!rows.isEmpty()) {
       WinRateMatrix matrix =
           leaderboards.matrix(query, rows.stream().map(RowView::system).toList());

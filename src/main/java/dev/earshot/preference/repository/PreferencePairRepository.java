@@ -21,19 +21,24 @@ public class PreferencePairRepository {
   public record Selection(List<DecidedPair> decided, int undecided) {}
 
   /**
-   * Whose verdicts: every person's, every judge's, one judge's (every version or one), one rater's.
+   * Whose verdicts: every person's, every simulated rater's, every judge's, one judge's (every
+   * version or one), one rater's. Simulated raters' votes count only when asked for by {@code
+   * simulated} or {@code simulated:<name>}.
    */
   public record Source(String kind, String exactSource, String sourcePrefix) {
 
     /**
-     * Parses {@code humans}, {@code judges}, {@code judge:<id>}, {@code judge:<id>@<version>} or
-     * {@code rater:<name>}.
+     * Parses {@code humans}, {@code simulated}, {@code judges}, {@code judge:<id>}, {@code
+     * judge:<id>@<version>}, {@code rater:<name>} or {@code simulated:<name>}.
      *
      * @throws IllegalArgumentException for anything else
      */
     public static Source parse(String source) {
       if ("humans".equals(source)) {
         return new Source("human", null, null);
+      }
+      if ("simulated".equals(source)) {
+        return new Source("simulated", null, null);
       }
       if ("judges".equals(source)) {
         return new Source("judge", null, null);
@@ -47,26 +52,32 @@ public class PreferencePairRepository {
       if (source != null && source.startsWith("rater:") && source.length() > "rater:".length()) {
         return new Source("human", source, null);
       }
+      if (source != null
+          && source.startsWith("simulated:")
+          && source.length() > "simulated:".length()) {
+        return new Source("simulated", source, null);
+      }
       throw new IllegalArgumentException(
-          "source must be humans, judges, judge:<id>, judge:<id>@<version> or rater:<name>; got "
+          "source must be humans, simulated, judges, judge:<id>, judge:<id>@<version>,"
+              + " rater:<name> or simulated:<name>; got "
               + source);
     }
   }
 
   // A judge that judged the same pair in several runs counts once (its first verdict); votes by
-  // people are each their own.
+  // people and simulated raters are each their own.
   private static final String PAIRS =
       "SELECT d.prompt_id AS prompt_id, d.response_a_id AS response_a_id, d.response_b_id AS"
           + " response_b_id, d.verdict AS verdict FROM (SELECT DISTINCT ON"
-          + " (p.source, p.response_a_id, p.response_b_id, CASE WHEN p.source_kind = 'human' THEN"
+          + " (p.source, p.response_a_id, p.response_b_id, CASE WHEN p.source_kind <> 'judge' THEN"
           + " p.id END) p.prompt_id, p.response_a_id, p.response_b_id, p.verdict, p.id FROM"
           + " preference p JOIN prompt pr ON pr.id = p.prompt_id JOIN dataset ds ON ds.id ="
           + " pr.dataset_id WHERE p.source_kind = :kind AND p.dimension = :dimension"
           + " AND (CAST(:dataset AS varchar) IS NULL OR ds.name = :dataset)"
           + " AND (CAST(:exact AS varchar) IS NULL OR p.source = :exact)"
           + " AND (CAST(:prefix AS varchar) IS NULL OR starts_with(p.source, :prefix))"
-          + " ORDER BY p.source, p.response_a_id, p.response_b_id, CASE WHEN p.source_kind ="
-          + " 'human' THEN p.id END, p.created_at, p.id) d ORDER BY d.prompt_id, d.response_a_id,"
+          + " ORDER BY p.source, p.response_a_id, p.response_b_id, CASE WHEN p.source_kind <>"
+          + " 'judge' THEN p.id END, p.created_at, p.id) d ORDER BY d.prompt_id, d.response_a_id,"
           + " d.response_b_id, d.id";
 
   private final EntityManager entityManager;

@@ -6,9 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
 
-/** Table {@code preference}: pairwise verdicts of people and judges, written with plain SQL. */
+/**
+ * Table {@code preference}: pairwise verdicts of people ({@code source_kind} {@code human}),
+ * simulated raters ({@code simulated}) and judges ({@code judge}), written with plain SQL.
+ */
 @ApplicationScoped
 public class PreferenceRepository {
+
+  private static final String HUMAN = "human";
+  private static final String SIMULATED = "simulated";
 
   private final EntityManager entityManager;
 
@@ -46,6 +52,34 @@ public class PreferenceRepository {
 
   /** Inserts unless a preference with this id exists: a re-imported vote is not stored twice. */
   public boolean insertIfAbsent(HumanPreference preference) {
+    return insertVoteIfAbsent(preference, HUMAN);
+  }
+
+  /**
+   * Inserts a simulated rater's vote (kind {@code simulated}, source {@code simulated:<name>})
+   * unless a preference with this id exists.
+   */
+  public boolean insertSimulatedIfAbsent(HumanPreference preference) {
+    return insertVoteIfAbsent(preference, SIMULATED);
+  }
+
+  /**
+   * Turns the votes on the dataset's prompts that were stored as human although marked simulated in
+   * their details (as imports did before simulated votes had a kind of their own) into simulated
+   * votes, as migration V11 does; returns how many changed.
+   */
+  public int reclassifySimulatedVotes(long datasetId) {
+    return entityManager
+        .createNativeQuery(
+            "UPDATE preference SET source_kind = 'simulated', source = 'simulated:' ||"
+                + " regexp_replace(source, '^rater:', '') WHERE source_kind = 'human' AND details"
+                + " ->> 'simulated' = 'true' AND prompt_id IN (SELECT id FROM prompt WHERE"
+                + " dataset_id = ?1)")
+        .setParameter(1, datasetId)
+        .executeUpdate();
+  }
+
+  private boolean insertVoteIfAbsent(HumanPreference preference, String sourceKind) {
     return insertIfAbsent(
         preference.id(),
         preference.promptId(),
@@ -53,7 +87,7 @@ public class PreferenceRepository {
         preference.responseBId(),
         preference.dimension(),
         preference.verdict(),
-        "human",
+        sourceKind,
         preference.source(),
         null,
         preference.detailsJson(),

@@ -55,7 +55,7 @@ public class PreferenceTallyRepository {
   /**
    * Which preferences to rank.
    *
-   * @param sourceKind {@code human} or {@code judge}
+   * @param sourceKind {@code human}, {@code simulated} or {@code judge}
    * @param judge null for every source of the kind, {@code <id>} for every version of a judge,
    *     {@code <id>@<version>} for one
    * @param campaign only the votes of this rating campaign, or null
@@ -103,7 +103,8 @@ public class PreferenceTallyRepository {
 
   /**
    * Selected verdicts counted per system pair and verdict. A judge's verdict on the same pair and
-   * dimension counts once even when several runs stored it; every human vote counts.
+   * dimension counts once even when several runs stored it; every rater's vote (a person's or a
+   * simulated rater's) counts.
    */
   public List<PairTally> tallies(PreferenceSelection selection) {
     return verdicts(selection, "count(*) AS battles", " GROUP BY 1, 2, 3").stream()
@@ -127,9 +128,13 @@ public class PreferenceTallyRepository {
         .toList();
   }
 
-  /** People's votes on the dimension, of one campaign unless it is null; oldest first. */
-  public List<StoredPreference> humanVotes(String dimension, UUID campaign) {
-    return stored("human", dimension, campaign, "p.created_at, p.id");
+  /**
+   * Raters' votes on the dimension, of one campaign unless it is null; oldest first.
+   *
+   * @param sourceKind {@code human} for people, {@code simulated} for simulated raters
+   */
+  public List<StoredPreference> raterVotes(String sourceKind, String dimension, UUID campaign) {
+    return stored(sourceKind, dimension, campaign, "p.created_at, p.id");
   }
 
   /** Judges' verdicts on the dimension, by source and then oldest first. */
@@ -150,15 +155,15 @@ public class PreferenceTallyRepository {
                 "SELECT sa.name AS system_a, sb.name AS system_b, d.verdict AS verdict, "
                     + columns
                     + " FROM (SELECT DISTINCT ON (p.source,"
-                    + " p.response_a_id, p.response_b_id, p.dimension, CASE WHEN p.source_kind ="
-                    + " 'human' THEN p.id END) p.response_a_id, p.response_b_id, p.verdict FROM"
+                    + " p.response_a_id, p.response_b_id, p.dimension, CASE WHEN p.source_kind <>"
+                    + " 'judge' THEN p.id END) p.response_a_id, p.response_b_id, p.verdict FROM"
                     + " preference p WHERE p.source_kind = :kind AND p.dimension = :dimension"
                     + sourceFilter
                     + (selection.campaign() == null ? "" : " AND p.campaign_id = :campaign")
                     + window.timeSql("p.created_at")
                     + window.datasetSql("p.prompt_id")
                     + " ORDER BY p.source, p.response_a_id, p.response_b_id, p.dimension, CASE WHEN"
-                    + " p.source_kind = 'human' THEN p.id END, p.created_at) d"
+                    + " p.source_kind <> 'judge' THEN p.id END, p.created_at) d"
                     + " JOIN response ra ON ra.id = d.response_a_id JOIN system_under_test sa ON"
                     + " sa.id = ra.system_id JOIN response rb ON rb.id = d.response_b_id JOIN"
                     + " system_under_test sb ON sb.id = rb.system_id"

@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * The product's core record: every pairwise verdict, whoever made it. Rating, evaluation and
- * dataset import write through here; leaderboard, export and reward read through the repositories
- * of this package. Writes join the caller's transaction, so a verdict lands with the work that made
- * it or not at all.
+ * The product's core record: every pairwise verdict, whoever made it: a person, a simulated rater
+ * or a judge. Rating, evaluation and dataset import write through here; leaderboard, export and
+ * reward read through the repositories of this package. Writes join the caller's transaction, so a
+ * verdict lands with the work that made it or not at all.
  */
 @ApplicationScoped
 @Transactional
@@ -32,9 +32,26 @@ public class PreferenceService {
     return preferences.insertIfAbsent(verdict);
   }
 
-  /** A vote that came with a dataset; false when an earlier import stored it. */
+  /** A person's vote that came with a dataset; false when an earlier import stored it. */
   public boolean recordImportedVote(HumanPreference vote) {
     return preferences.insertIfAbsent(vote);
+  }
+
+  /**
+   * A vote that came with a dataset marked as made by no person ({@code source} {@code
+   * simulated:<name>}): stored with kind {@code simulated}, so that only those who ask for
+   * simulated votes count it; false when an earlier import stored it.
+   */
+  public boolean recordSimulatedVote(HumanPreference vote) {
+    return preferences.insertSimulatedIfAbsent(vote);
+  }
+
+  /**
+   * Reclassifies the dataset's simulated votes that an earlier version stored as human; returns how
+   * many. Re-importing a dataset thus leaves none of its simulated votes counted as human.
+   */
+  public int reclassifySimulatedVotes(long datasetId) {
+    return preferences.reclassifySimulatedVotes(datasetId);
   }
 
   /** Whether the job has stored its verdicts already (a job stores all of them together). */

@@ -255,7 +255,11 @@ public class RewardModelTrainingService {
               + settings.dimension()
               + "'"
               + (settings.dataset() == null ? "" : " and dataset '" + settings.dataset() + "'")
-              + "; training needs at least one, and pairs of two prompts for a held-out set");
+              + "; training needs at least one, and pairs of two prompts for a held-out set"
+              + (DEFAULT_SOURCE.equals(settings.source())
+                  ? ". humans counts people's votes only: simulated raters' votes (such as the"
+                      + " demo's) need source=simulated"
+                  : ""));
     }
     RewardModelTraining training = new RewardModelTraining();
     training.config = settings;

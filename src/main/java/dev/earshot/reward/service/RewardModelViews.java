@@ -27,8 +27,10 @@ public final class RewardModelViews {
           String dimension,
       @Schema(
               description =
-                  "whose preferences: humans, judges, judge:<id>, judge:<id>@<version> or"
-                      + " rater:<name>",
+                  "whose preferences: humans (people's votes only), simulated (simulated"
+                      + " raters' votes, such as the demo data set's: used only when asked for),"
+                      + " judges, judge:<id>, judge:<id>@<version>, rater:<name> or"
+                      + " simulated:<name>",
               defaultValue = "humans")
           String source,
       @Schema(description = "Adam steps, one mini-batch of 64 pairs each", defaultValue = "200")

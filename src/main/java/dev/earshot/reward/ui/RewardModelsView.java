@@ -95,7 +95,9 @@ public class RewardModelsView extends VerticalLayout {
     dimension.setValue(RewardModelTrainingService.DEFAULT_DIMENSION);
     dimension.setId("reward-model-dimension");
     source.setValue(RewardModelTrainingService.DEFAULT_SOURCE);
-    source.setHelperText("humans, judges, judge:<id>, judge:<id>@<version> or rater:<name>");
+    source.setHelperText(
+        "humans (people only), simulated (simulated raters, e.g. the demo's), judges,"
+            + " judge:<id>, judge:<id>@<version>, rater:<name> or simulated:<name>");
     source.setId("reward-model-source");
     steps.setValue(RewardModelTrainingService.DEFAULT_STEPS);
     steps.setMin(1);

@@ -2,12 +2,16 @@ package dev.earshot.dataset.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.dataset.manifest.DatasetFolder;
 import dev.earshot.dataset.manifest.DatasetFolderReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -24,13 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo data set is loaded at start-up, is valid, its audio is served and its simulated human
- * votes rank the systems as {@code truth.json} says.
+ * The demo data set is loaded at start-up, is valid, its audio is served and its simulated votes
+ * rank the systems as {@code truth.json} says; they are never counted as people's votes.
  */
 @QuarkusTest
 class DemoDataTest {
 
   private static final Path DEMO = Path.of("datasets/demo");
+  private static final String HUMAN = "human";
+  private static final String SIMULATED = "simulated";
 
   @Inject DatasetImportService importer;
   @Inject EntityManager entityManager;
@@ -82,16 +88,113 @@ class DemoDataTest {
   }
 
   @Test
-  void shouldStoreEveryDemoVoteAsASimulatedHumanPreference() throws IOException {
-    long voteLines;
-    try (Stream<String> lines = Files.lines(DEMO.resolve("votes.jsonl"))) {
-      voteLines = lines.filter(line -> !line.isBlank()).count();
-    }
+  void shouldStoreEveryDemoVoteAsASimulatedPreference() throws IOException {
+    long voteLines = demoVoteLines();
     assertThat(voteLines).isPositive();
-    assertThat(demoHumanPreferences("")).isEqualTo(voteLines);
-    assertThat(demoHumanPreferences(" AND p.details = '{\"simulated\": true}'::jsonb"))
+    assertThat(demoPreferences(SIMULATED, "")).isEqualTo(voteLines);
+    assertThat(demoPreferences(SIMULATED, " AND p.details = '{\"simulated\": true}'::jsonb"))
         .isEqualTo(voteLines);
-    assertThat(demoHumanPreferences(" AND p.source LIKE 'rater:sim-care%'")).isEqualTo(voteLines);
+    assertThat(demoPreferences(SIMULATED, " AND p.source LIKE 'simulated:sim-care%'"))
+        .isEqualTo(voteLines);
+    assertThat(demoPreferences(HUMAN, " AND p.source LIKE '%sim-%'")).isZero();
+  }
+
+  /**
+   * A database from before simulated votes had a kind of their own holds them as human votes of
+   * {@code rater:<name>}, marked only in their details: re-importing the demo, unchanged or
+   * changed, turns them into simulated votes again and stores nothing twice.
+   */
+  @Test
+  void shouldReclassifyOldStyleSimulatedVotesWhenTheDemoIsImportedAgain(@TempDir Path copy)
+      throws IOException {
+    long voteLines = demoVoteLines();
+    copyFolder(DEMO, copy);
+    Files.writeString(copy.resolve("votes.jsonl"), "\n", StandardOpenOption.APPEND);
+
+    int oldStyle = storeAsOldStyleHumanVotes(5);
+    assertThat(oldStyle).isEqualTo(5);
+    assertThat(demoPreferences(HUMAN, " AND p.source LIKE 'rater:sim-%'")).isEqualTo(5);
+    ImportReport unchanged = importer.importFolder(DEMO, null, ImportProgress.NONE);
+
+    assertThat(unchanged.updated()).isEqualTo(5);
+    assertThat(unchanged.created()).isZero();
+    assertThat(demoPreferences(HUMAN, " AND p.source LIKE '%sim-%'")).isZero();
+    assertThat(demoPreferences(SIMULATED, " AND p.source LIKE 'simulated:sim-%'"))
+        .isEqualTo(voteLines);
+
+    storeAsOldStyleHumanVotes(3);
+    ImportReport changed = importer.importFolder(copy, "demo", ImportProgress.NONE);
+
+    assertThat(changed.updated()).isEqualTo(3);
+    assertThat(changed.created()).isZero();
+    assertThat(demoPreferences(HUMAN, " AND p.source LIKE '%sim-%'")).isZero();
+    assertThat(demoPreferences(SIMULATED, "")).isEqualTo(voteLines);
+  }
+
+  /**
+   * On a fresh demo no person has voted: the humans' leaderboard, agreement and judge audit count
+   * no simulated rater (the leaderboard is empty and says why), and source=simulated shows them.
+   * Nonspeech is a dimension on which no other test votes.
+   */
+  @Test
+  void shouldKeepTheDemosSimulatedRatersOutOfTheHumanSources() {
+    Map<String, String> nonspeech = Map.of("dimension", "nonspeech", "dataset", "demo");
+    given()
+        .queryParams(nonspeech)
+        .queryParam("source", "humans")
+        .when()
+        .get("/api/leaderboard")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(0))
+        .header("Earshot-Note", containsString("No human votes on nonspeech"))
+        .header("Earshot-Note", containsString("choose source simulated"));
+    given()
+        .queryParams(nonspeech)
+        .queryParam("source", "simulated")
+        .queryParam("bootstrap", 0)
+        .when()
+        .get("/api/leaderboard")
+        .then()
+        .statusCode(200)
+        .header("Earshot-Note", nullValue())
+        .body("system", containsInAnyOrder("monotone", "noisy", "reference", "wrongfacts"));
+
+    JsonPath people =
+        given()
+            .queryParam("dimension", "nonspeech")
+            .when()
+            .get("/api/agreement")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(people.getString("source")).isEqualTo("humans");
+    assertThat(people.getList("raters.rater", String.class))
+        .noneMatch(rater -> rater.startsWith("simulated:") || rater.contains("sim-"));
+    JsonPath simulated =
+        given()
+            .queryParam("dimension", "nonspeech")
+            .queryParam("source", "simulated")
+            .when()
+            .get("/api/agreement")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(simulated.getList("raters.rater", String.class))
+        .hasSize(7)
+        .allMatch(rater -> rater.startsWith("simulated:sim-"))
+        .contains("simulated:sim-careless-1");
+    given()
+        .queryParam("dimension", "nonspeech")
+        .queryParam("source", "robots")
+        .when()
+        .get("/api/judge-audit")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("humans"));
   }
 
   @Test
@@ -99,23 +202,23 @@ class DemoDataTest {
     copyFolder(DEMO, copy);
     // A trailing blank line changes the source hash but no vote, so the import runs in full.
     Files.writeString(copy.resolve("votes.jsonl"), "\n", StandardOpenOption.APPEND);
-    long before = demoHumanPreferences("");
+    long before = demoPreferences(SIMULATED, "");
 
     ImportReport report = importer.importFolder(copy, "demo", ImportProgress.NONE);
 
     assertThat(report.unchanged()).isTrue();
     assertThat(report.created()).isZero();
     assertThat(report.votes()).isEqualTo((int) before);
-    assertThat(demoHumanPreferences("")).isEqualTo(before);
+    assertThat(demoPreferences(SIMULATED, "")).isEqualTo(before);
   }
 
   @Test
-  void shouldRankTheDemoSystemsByHumanVotesAsTruthOrdersThem() throws IOException {
+  void shouldRankTheDemoSystemsBySimulatedVotesAsTruthOrdersThem() throws IOException {
     JsonNode order = new ObjectMapper().readTree(DEMO.resolve("truth.json").toFile()).get("order");
     for (Map.Entry<String, JsonNode> dimension : order.properties()) {
       JsonPath board =
           given()
-              .queryParam("source", "humans")
+              .queryParam("source", "simulated")
               .queryParam("dimension", dimension.getKey())
               .when()
               .get("/api/leaderboard")
@@ -138,7 +241,7 @@ class DemoDataTest {
       }
     }
     given()
-        .queryParam("source", "humans")
+        .queryParam("source", "simulated")
         .queryParam("dimension", "overall")
         .when()
         .get("/api/leaderboard")
@@ -157,16 +260,43 @@ class DemoDataTest {
     return texts;
   }
 
-  private long demoHumanPreferences(String condition) {
+  private static long demoVoteLines() throws IOException {
+    try (Stream<String> lines = Files.lines(DEMO.resolve("votes.jsonl"))) {
+      return lines.filter(line -> !line.isBlank()).count();
+    }
+  }
+
+  /** Preferences of the kind on the demo's prompts that meet the SQL condition. */
+  private long demoPreferences(String kind, String condition) {
     return ((Number)
             entityManager
                 .createNativeQuery(
                     "SELECT count(*) FROM preference p JOIN prompt pr ON pr.id = p.prompt_id"
                         + " JOIN dataset d ON d.id = pr.dataset_id"
-                        + " WHERE d.name = 'demo' AND p.source_kind = 'human'"
+                        + " WHERE d.name = 'demo' AND p.source_kind = ?1"
                         + condition)
+                .setParameter(1, kind)
                 .getSingleResult())
         .longValue();
+  }
+
+  /**
+   * Turns {@code count} of the demo's simulated votes back into what imports stored before they had
+   * a kind of their own: human votes of {@code rater:<name>}, marked simulated in their details.
+   */
+  private int storeAsOldStyleHumanVotes(int count) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "UPDATE preference SET source_kind = 'human', source = 'rater:' ||"
+                            + " substr(source, length('simulated:') + 1) WHERE id IN (SELECT p.id"
+                            + " FROM preference p JOIN prompt pr ON pr.id = p.prompt_id JOIN"
+                            + " dataset d ON d.id = pr.dataset_id WHERE d.name = 'demo' AND"
+                            + " p.source_kind = 'simulated' ORDER BY p.id LIMIT ?1)")
+                    .setParameter(1, count)
+                    .executeUpdate());
   }
 
   private static void copyFolder(Path from, Path to) throws IOException {

@@ -140,10 +140,12 @@ class RunResourceTest {
                   .toList());
     }
 
-    // The judge audit compares each judge's (score-derived) verdicts with the simulated raters.
+    // The judge audit compares each judge's (score-derived) verdicts with the simulated raters,
+    // which it reads only when asked: by default it audits against people.
     JsonPath audit =
         given()
             .queryParam("dimension", "quality")
+            .queryParam("source", "simulated")
             .when()
             .get("/api/judge-audit")
             .then()

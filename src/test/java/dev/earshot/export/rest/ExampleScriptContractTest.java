@@ -37,7 +37,15 @@ class ExampleScriptContractTest {
 
     JsonPath export =
         Exports.export(
-            Map.of("format", format.group(1), "dataset", "demo", "dimension", "overall"));
+            Map.of(
+                "format",
+                format.group(1),
+                "sources",
+                List.of("simulated"),
+                "dataset",
+                "demo",
+                "dimension",
+                "overall"));
     byte[] data =
         Exports.untar(Exports.archive(export.getLong("id"))).get("earshot-export/data.jsonl");
     List<JsonNode> records = ExportResourceTest.records(data);

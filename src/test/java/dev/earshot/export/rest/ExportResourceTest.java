@@ -12,6 +12,8 @@ import dev.earshot.evaluation.rest.Runs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -27,10 +29,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Exports of the demo's simulated votes (three votes on each of 144 response pairs per dimension
- * but prosody and the like) and of a run's pointwise scores, end to end through the API.
+ * but prosody and the like; source {@code simulated}, which an export reads only when named) and of
+ * a run's pointwise scores, end to end through the API.
  */
 @QuarkusTest
 class ExportResourceTest {
+
+  @Inject EntityManager entityManager;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ROOT = "earshot-export/";
@@ -43,6 +48,7 @@ class ExportResourceTest {
     Map<String, Object> config =
         Map.of(
             "format", "openrlhf",
+            "sources", List.of("simulated"),
             "dataset", "demo",
             "dimension", "overall",
             "tiePolicy", "label");
@@ -83,6 +89,7 @@ class ExportResourceTest {
         Exports.export(
             Map.of(
                 "format", "trl_standard",
+                "sources", List.of("simulated"),
                 "dataset", "demo",
                 "dimension", "quality",
                 "audio", "link"));
@@ -223,7 +230,16 @@ class ExportResourceTest {
   @Test
   void shouldLabelResponsesForKtoFromVotes() throws IOException {
     JsonPath export =
-        Exports.export(Map.of("format", "trl_kto", "dataset", "demo", "dimension", "content"));
+        Exports.export(
+            Map.of(
+                "format",
+                "trl_kto",
+                "sources",
+                List.of("simulated"),
+                "dataset",
+                "demo",
+                "dimension",
+                "content"));
 
     List<JsonNode> rows =
         records(Exports.untar(Exports.archive(export.getLong("id"))).get(ROOT + "data.jsonl"));
@@ -232,6 +248,58 @@ class ExportResourceTest {
     assertThat(rows.get(0).fieldNames())
         .toIterable()
         .containsExactly("prompt", "completion", "label", "prompt_audio", "completion_audio");
+  }
+
+  /**
+   * Simulated votes are exported only when the sources name them, and the manifest says whether
+   * they were and how many; the default (humans) reads people's votes only.
+   */
+  @Test
+  void shouldExportSimulatedVotesOnlyWhenAskedAndSaySoInTheManifest() throws IOException {
+    Map<String, Object> onDemo = Map.of("format", "openrlhf", "dataset", "demo");
+    JsonPath people = Exports.export(with(onDemo, "dimension", "overall"));
+    JsonPath simulated =
+        Exports.export(with(with(onDemo, "dimension", "overall"), "sources", List.of("simulated")));
+
+    JsonNode peopleManifest = manifest(people);
+    assertThat(peopleManifest.get("config").get("sources")).hasSize(1);
+    assertThat(peopleManifest.get("config").get("sources").get(0).asText()).isEqualTo("humans");
+    assertThat(peopleManifest.get("simulatedVotes").get("included").asBoolean()).isFalse();
+    assertThat(peopleManifest.get("simulatedVotes").get("votes").asLong()).isZero();
+    assertThat(peopleManifest.get("simulatedVotes").get("leftOut").asLong()).isEqualTo(432);
+    // Only what people voted on 'overall' in other tests' campaigns, none of the demo's raters.
+    assertThat(people.getLong("counts.votes")).isEqualTo(demoVotes("human", "overall"));
+
+    JsonNode simulatedManifest = manifest(simulated);
+    assertThat(simulatedManifest.get("simulatedVotes").get("included").asBoolean()).isTrue();
+    assertThat(simulatedManifest.get("simulatedVotes").get("votes").asLong()).isEqualTo(432);
+    assertThat(simulatedManifest.get("simulatedVotes").get("leftOut").asLong()).isZero();
+    assertThat(simulated.getLong("counts.votes")).isEqualTo(432);
+  }
+
+  private static Map<String, Object> with(Map<String, Object> config, String key, Object value) {
+    Map<String, Object> extended = new HashMap<>(config);
+    extended.put(key, value);
+    return extended;
+  }
+
+  private static JsonNode manifest(JsonPath export) throws IOException {
+    return JSON.readTree(
+        Exports.untar(Exports.archive(export.getLong("id"))).get(ROOT + "manifest.json"));
+  }
+
+  /** Votes of the kind on the demo's prompts and the dimension, as stored. */
+  private long demoVotes(String kind, String dimension) {
+    return ((Number)
+            entityManager
+                .createNativeQuery(
+                    "SELECT count(*) FROM preference p JOIN prompt pr ON pr.id = p.prompt_id"
+                        + " JOIN dataset d ON d.id = pr.dataset_id WHERE d.name = 'demo'"
+                        + " AND p.source_kind = ?1 AND p.dimension = ?2")
+                .setParameter(1, kind)
+                .setParameter(2, dimension)
+                .getSingleResult())
+        .longValue();
   }
 
   @Test
@@ -303,7 +371,15 @@ class ExportResourceTest {
 
   @Test
   void shouldServeOnlyTheListedFilesOfAnExport() {
-    JsonPath export = Exports.export(Map.of("format", "llama_factory", "dimension", "emotion"));
+    JsonPath export =
+        Exports.export(
+            Map.of(
+                "format",
+                "llama_factory",
+                "sources",
+                List.of("simulated"),
+                "dimension",
+                "emotion"));
     long id = export.getLong("id");
 
     given()

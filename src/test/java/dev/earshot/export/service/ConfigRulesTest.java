@@ -201,6 +201,31 @@ class ConfigRulesTest {
     }
   }
 
+  @Test
+  void shouldReadSimulatedVotesOnlyWhenNamedAndNeverAsScores() {
+    assertThat(ConfigRules.normalise(config(Format.TRL_STANDARD), CATALOGUE).sources())
+        .doesNotContain("simulated");
+    assertThat(
+            ConfigRules.normalise(
+                    withCampaign(Format.TRL_STANDARD, List.of("simulated", "humans"), null),
+                    CATALOGUE)
+                .sources())
+        .containsExactly("humans", "simulated");
+    assertThatThrownBy(
+            () ->
+                ConfigRules.normalise(
+                    withCampaign(Format.SCALAR_REWARDS, List.of("simulated"), null), CATALOGUE))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.errors()).hasSize(1);
+              Map<?, ?> error = (Map<?, ?>) e.errors().get(0);
+              assertThat(error.get("field")).isEqualTo("sources");
+              assertThat(error.get("message"))
+                  .isEqualTo("simulated give votes, not scores: choose judges for a score export");
+            });
+  }
+
   private static ExportConfig withCampaign(Format format, List<String> sources, UUID campaign) {
     return new ExportConfig(
         format,

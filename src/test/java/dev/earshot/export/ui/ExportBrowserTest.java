@@ -27,6 +27,11 @@ class ExportBrowserTest extends BrowserTest {
     page.locator("#export-dimension input").fill("overall");
     page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("overall").setExact(true))
         .click();
+    // The demo's votes are simulated: exported only when that source is chosen.
+    page.locator("#export-sources input").fill("simulated");
+    page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("simulated").setExact(true))
+        .click();
+    page.keyboard().press("Escape");
     // Weights apply to scalar rewards only: for the default format the field is disabled.
     assertThat(page.locator("#export-weights")).hasAttribute("disabled", "");
     page.locator("#start-export").click();

@@ -71,7 +71,11 @@ class LeaderboardBrowserTest extends BrowserTest {
 
     page.navigate("/leaderboard");
     choose("#leaderboard-dimension", "prosody");
+    // The demo's raters are simulated: a source of their own, never counted as people.
+    choose("#leaderboard-source", "simulated");
     assertThat(page.locator("#leaderboard-table")).containsText("wrongfacts");
+    assertThat(page.locator("#agreement-summary")).containsText("Simulated raters: ");
+    choose("#leaderboard-source", "humans");
     choose("#leaderboard-campaign", name);
 
     // The campaign's one vote: monotone won once, the reference lost once (wins / losses / ties).

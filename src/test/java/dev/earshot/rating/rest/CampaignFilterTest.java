@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@code campaign} filter of the leaderboard, agreement, judge audit and export. Each test runs
  * a campaign of its own on the demo's reference and monotone systems whose two annotators always
- * prefer monotone on prosody, although the demo's simulated raters prefer the reference.
+ * prefer monotone on prosody, although the demo's simulated raters (source simulated, never counted
+ * as human) prefer the reference.
  */
 @QuarkusTest
 class CampaignFilterTest {
@@ -48,23 +49,26 @@ class CampaignFilterTest {
   @Test
   void shouldRankOnlyTheCampaignsVotes() {
     Voted voted = campaignPreferringMonotone();
-    List<String> everyHumanVote =
-        leaderboard(Map.of()).getList("system", String.class).stream()
+    List<String> everySimulatedVote =
+        leaderboard("simulated", Map.of()).getList("system", String.class).stream()
             .filter(List.of("reference", "monotone")::contains)
             .toList();
-    assertThat(everyHumanVote)
+    assertThat(everySimulatedVote)
         .as("the demo's simulated raters put the reference above monotone")
         .containsExactly("reference", "monotone");
 
-    JsonPath campaignOnly = leaderboard(Map.of("campaign", voted.campaign()));
-    JsonPath withDataset = leaderboard(Map.of("campaign", voted.campaign(), "dataset", "demo"));
+    JsonPath campaignOnly = leaderboard("humans", Map.of("campaign", voted.campaign()));
+    JsonPath withDataset =
+        leaderboard("humans", Map.of("campaign", voted.campaign(), "dataset", "demo"));
 
     assertThat(campaignOnly.getList("system")).containsExactly("monotone", "reference");
     assertThat(campaignOnly.getLong("[0].battles")).isEqualTo(2L * VOTES_PER_RATER);
     assertThat(campaignOnly.getLong("[0].wins")).isEqualTo(2L * VOTES_PER_RATER);
     assertThat(campaignOnly.getLong("[1].losses")).isEqualTo(2L * VOTES_PER_RATER);
     assertThat(withDataset.getList("system")).isEqualTo(campaignOnly.getList("system"));
-    assertThat(leaderboard(Map.of("campaign", voted.campaign(), "dataset", "no-such-dataset")))
+    assertThat(
+            leaderboard(
+                "humans", Map.of("campaign", voted.campaign(), "dataset", "no-such-dataset")))
         .satisfies(board -> assertThat(board.getList("system")).isEmpty());
 
     JsonPath matrix =
@@ -87,9 +91,9 @@ class CampaignFilterTest {
     Voted voted = campaignPreferringMonotone();
 
     // Monotone never lost in this campaign, so no finite strengths exist: the fit says so, which
-    // it would not on every human vote (monotone loses most of the demo's).
+    // it does not on the demo's simulated votes (monotone loses most of them).
     given()
-        .queryParams(Map.of("source", "humans", "dimension", "prosody"))
+        .queryParams(Map.of("source", "simulated", "dimension", "prosody"))
         .when()
         .get("/api/leaderboard/style-controlled")
         .then()
@@ -133,7 +137,29 @@ class CampaignFilterTest {
             .statusCode(200)
             .extract()
             .jsonPath();
-    assertThat(everyone.getInt("raterCount")).isGreaterThan(2);
+    assertThat(everyone.getList("raters.rater", String.class))
+        .containsAll(voted.raters())
+        .noneMatch(rater -> rater.startsWith("simulated:"));
+    JsonPath simulated =
+        given()
+            .queryParam("dimension", "prosody")
+            .queryParam("source", "simulated")
+            .when()
+            .get("/api/agreement")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(simulated.getInt("raterCount")).isGreaterThan(2);
+    given()
+        .queryParam("dimension", "prosody")
+        .queryParam("source", "simulated")
+        .queryParam("campaign", voted.campaign())
+        .when()
+        .get("/api/agreement")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("use it with source=humans"));
   }
 
   @Test
@@ -142,14 +168,16 @@ class CampaignFilterTest {
     String judge = "campaign-audit-" + UUID.randomUUID() + "@v1";
     VotedPair campaignItem = voted.pairs().iterator().next();
     // The judge prefers the reference on one of the campaign's pairs, against its raters, and on a
-    // pair of a prosody prompt the campaign was not given, where only the demo's raters voted.
+    // pair of a prosody prompt the campaign was not given, where a person outside the campaign
+    // voted (the demo's raters are simulated, so they no longer count as that person).
     storeJudgeVerdict(
         judge, campaignItem.prompt(), campaignItem.reference(), campaignItem.monotone());
     long[] demoItem = demoProsodyPairOutside(voted);
     storeJudgeVerdict(judge, demoItem[0], demoItem[1], demoItem[2]);
+    storeVerdict("human", "rater:outsider-" + UUID.randomUUID(), demoItem);
 
-    Map<String, Object> inCampaign = audit(judge, voted.campaign());
-    Map<String, Object> overall = audit(judge, null);
+    Map<String, Object> inCampaign = audit(judge, "humans", voted.campaign());
+    Map<String, Object> overall = audit(judge, "humans", null);
 
     assertThat(((Number) inCampaign.get("sharedItems")).intValue()).isEqualTo(1);
     assertThat(((Number) inCampaign.get("agreementWithHumanMajority")).doubleValue()).isZero();
@@ -159,6 +187,8 @@ class CampaignFilterTest {
   @Test
   void shouldExportOnlyTheCampaignsPairs() throws IOException {
     Voted voted = campaignPreferringMonotone();
+    // Human votes outside the campaign, for the filter to drop: the demo's votes are simulated.
+    campaignPreferringMonotone();
 
     JsonPath export =
         Exports.export(
@@ -334,23 +364,29 @@ class CampaignFilterTest {
 
   /** A judge's verdict preferring {@code better} on the prosody of the pair. */
   private void storeJudgeVerdict(String judge, long prompt, long better, long worse) {
+    storeVerdict("judge", judge, new long[] {prompt, better, worse});
+  }
+
+  /** A verdict preferring the first response of {@code pair} (prompt, better, worse) on prosody. */
+  private void storeVerdict(String kind, String source, long[] pair) {
     QuarkusTransaction.requiringNew()
         .run(
             () ->
                 em.createNativeQuery(
                         "INSERT INTO preference (id, prompt_id, response_a_id, response_b_id,"
                             + " dimension, verdict, source_kind, source) VALUES (?1, ?2, ?3, ?4,"
-                            + " 'prosody', 'a_better', 'judge', ?5)")
+                            + " 'prosody', 'a_better', ?5, ?6)")
                     .setParameter(1, UUID.randomUUID())
-                    .setParameter(2, prompt)
-                    .setParameter(3, better)
-                    .setParameter(4, worse)
-                    .setParameter(5, judge)
+                    .setParameter(2, pair[0])
+                    .setParameter(3, pair[1])
+                    .setParameter(4, pair[2])
+                    .setParameter(5, kind)
+                    .setParameter(6, source)
                     .executeUpdate());
   }
 
-  private static Map<String, Object> audit(String judge, String campaign) {
-    var request = given().queryParam("dimension", "prosody");
+  private static Map<String, Object> audit(String judge, String source, String campaign) {
+    var request = given().queryParam("dimension", "prosody").queryParam("source", source);
     if (campaign != null) {
       request.queryParam("campaign", campaign);
     }
@@ -367,9 +403,9 @@ class CampaignFilterTest {
     return audits.get(0);
   }
 
-  private static JsonPath leaderboard(Map<String, String> filters) {
+  private static JsonPath leaderboard(String source, Map<String, String> filters) {
     return given()
-        .queryParams(Map.of("source", "humans", "dimension", "prosody", "bootstrap", "0"))
+        .queryParams(Map.of("source", source, "dimension", "prosody", "bootstrap", "0"))
         .queryParams(filters)
         .when()
         .get("/api/leaderboard")

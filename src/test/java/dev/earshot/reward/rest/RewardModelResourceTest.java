@@ -64,12 +64,13 @@ class RewardModelResourceTest {
                 "name", "demo-preference",
                 "dataset", "demo",
                 "dimension", "overall",
+                "source", "simulated",
                 "steps", 50,
                 "seed", 3));
     assertThat(accepted.statusCode()).isEqualTo(202);
     String location = accepted.header("Location");
     assertThat(location).endsWith("/api/reward-models/" + accepted.jsonPath().getLong("id"));
-    assertThat(accepted.jsonPath().getString("config.source")).isEqualTo("humans");
+    assertThat(accepted.jsonPath().getString("config.source")).isEqualTo("simulated");
     assertThat(accepted.jsonPath().getInt("totalSteps")).isEqualTo(50);
 
     JsonPath training = awaitFinished(location);
@@ -77,19 +78,19 @@ class RewardModelResourceTest {
     assertThat(training.getInt("step")).isEqualTo(50);
     String judge = training.getString("judge");
     JsonPath metrics = training.setRootPath("metrics");
-    // The 432 simulated votes, plus any 'overall' votes other test classes gave in campaigns.
-    long humanOverallVotes =
+    // The demo's 432 simulated votes, and none of the 'overall' votes people gave in campaigns.
+    long simulatedOverallVotes =
         ((Number)
                 em.createNativeQuery(
                         "SELECT count(*) FROM preference p JOIN prompt pr ON pr.id = p.prompt_id"
                             + " JOIN dataset d ON d.id = pr.dataset_id WHERE d.name = 'demo'"
-                            + " AND p.dimension = 'overall' AND p.source_kind = 'human'")
+                            + " AND p.dimension = 'overall' AND p.source_kind = 'simulated'")
                     .getSingleResult())
             .longValue();
-    assertThat(humanOverallVotes).isGreaterThanOrEqualTo(432);
+    assertThat(simulatedOverallVotes).isEqualTo(432);
     assertThat(metrics.getInt("pairs") + metrics.getInt("excludedPairs"))
-        .as("every 'overall' vote on the demo")
-        .isEqualTo(humanOverallVotes);
+        .as("every simulated 'overall' vote on the demo")
+        .isEqualTo(simulatedOverallVotes);
     assertThat(metrics.getInt("trainingPairs") + metrics.getInt("heldOutPairs"))
         .isEqualTo(metrics.getInt("pairs"));
     assertThat(metrics.getInt("heldOutPairs")).isPositive();
@@ -176,6 +177,16 @@ class RewardModelResourceTest {
         .then()
         .statusCode(422)
         .body("title", equalTo("Too few preferences"));
+    // The demo's votes are simulated: people's votes alone (the default) are none on nonspeech.
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", "rm", "dataset", "demo", "dimension", "nonspeech"))
+        .when()
+        .post("/api/reward-models")
+        .then()
+        .statusCode(422)
+        .body("title", equalTo("Too few preferences"))
+        .body("detail", containsString("need source=simulated"));
     given().when().get("/api/reward-models/999999").then().statusCode(404);
     assertThat(given().when().get("/api/reward-models").then().extract().jsonPath().getList("name"))
         .doesNotContain("rm");

@@ -51,10 +51,13 @@ class RewardModelsViewTest extends KaribuTest {
     ComboBox<String> dataset = byId(ComboBox.class, "reward-model-dataset");
     dataset.setValue("demo");
     byId(IntegerField.class, "reward-model-steps").setValue(20);
+    // The demo's votes are simulated: people's votes (the default) are not enough to train on.
+    byId(TextField.class, "reward-model-source").setValue("simulated");
     _click(_get(Button.class, spec -> spec.withId("reward-model-train")));
 
     TrainingView started = trainings.list().get(0);
     assertThat(started.config().name()).isEqualTo("view-preference");
+    assertThat(started.config().source()).isEqualTo("simulated");
     assertThat(started.config().dataset()).isEqualTo("demo");
     assertThat(started.config().hiddenUnits()).isEqualTo(32);
     assertThat(notifications())
