@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -38,6 +39,7 @@ import dev.earshot.ui.NavigationEntry;
 import dev.earshot.ui.Polling;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -131,10 +133,38 @@ public class EvaluateView extends VerticalLayout {
     start.setId("start-run");
     HorizontalLayout choices = new HorizontalLayout(dataset, systems);
     choices.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-    VerticalLayout form = new VerticalLayout(choices, judgeChoice, start);
+    VerticalLayout form = new VerticalLayout(choices, judgeChoice, whatJudgesMeasure(), start);
     form.setPadding(false);
     return form;
   }
+
+  /**
+   * Per dimension, the judges that score it and why: no judge is read under a dimension blindly.
+   */
+  private Details whatJudgesMeasure() {
+    Grid<JudgeDimension> grid = new Grid<>();
+    grid.addColumn(JudgeDimension::dimension).setHeader("Dimension").setAutoWidth(true);
+    grid.addColumn(JudgeDimension::judge).setHeader("Judge").setAutoWidth(true);
+    grid.addColumn(JudgeDimension::why)
+        .setHeader("Why it tells about the dimension")
+        .setFlexGrow(1);
+    grid.setItems(
+        judges.current().stream()
+            .flatMap(
+                judge ->
+                    judge.rationale().entrySet().stream()
+                        .map(e -> new JudgeDimension(e.getKey(), judge.id(), e.getValue())))
+            .sorted(Comparator.comparing(JudgeDimension::dimension))
+            .toList());
+    grid.setAllRowsVisible(true);
+    grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+    grid.setId("judge-rationale");
+    Details details = new Details("What each judge measures", grid);
+    details.setWidthFull();
+    return details;
+  }
+
+  private record JudgeDimension(String dimension, String judge, String why) {}
 
   private void configureRuns() {
     runs.addColumn(RunView::id).setHeader("Run").setAutoWidth(true).setFlexGrow(0);

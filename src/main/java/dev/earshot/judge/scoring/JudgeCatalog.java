@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class JudgeCatalog {
 
   private static final String SUFFIX = ".json";
   private static final Set<String> FIELDS =
-      Set.of("id", "kind", "dimensions", "description", "parameters");
+      Set.of("id", "kind", "dimensions", "description", "parameters", "rationale");
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -157,6 +158,7 @@ public final class JudgeCatalog {
             problems);
     String description = text(root, "description", fileName, problems);
     Map<String, Object> parameters = parameters(root, fileName, problems);
+    Map<String, String> rationale = rationale(root, dimensions, fileName, problems);
     if (problems.size() > before) {
       return Optional.empty();
     }
@@ -167,7 +169,8 @@ public final class JudgeCatalog {
             dimensions,
             description,
             new JudgeParameters(id, parameters),
-            version(bytes)));
+            version(bytes),
+            rationale));
   }
 
   /** The first {@value #VERSION_HEX_DIGITS} hex digits of the SHA-256 of the file. */
@@ -210,6 +213,47 @@ public final class JudgeCatalog {
       }
     }
     return List.copyOf(dimensions);
+  }
+
+  /**
+   * Optional {@code rationale}: for every listed dimension and no other, a sentence saying why the
+   * judge's measurement tells something about it, so that nobody reads a judge under a dimension it
+   * does not measure.
+   */
+  private static Map<String, String> rationale(
+      JsonNode root, List<String> dimensions, String fileName, List<String> problems) {
+    JsonNode value = root.get("rationale");
+    if (value == null) {
+      return Map.of();
+    }
+    if (!value.isObject()) {
+      problems.add(fileName + ": 'rationale' must be an object: {\"<dimension>\": \"why\"}");
+      return Map.of();
+    }
+    Map<String, String> rationale = new LinkedHashMap<>();
+    for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+      String dimension = names.next();
+      JsonNode why = value.get(dimension);
+      if (!dimensions.contains(dimension)) {
+        problems.add(
+            fileName
+                + ": rationale for '"
+                + dimension
+                + "', which is not among the judge's dimensions "
+                + dimensions);
+      } else if (!why.isTextual() || why.asText().isBlank()) {
+        problems.add(fileName + ": rationale for '" + dimension + "' must be a non-empty text");
+      } else {
+        rationale.put(dimension, why.asText());
+      }
+    }
+    for (String dimension : dimensions) {
+      if (!value.has(dimension)) {
+        problems.add(
+            fileName + ": 'rationale' must say why the judge scores '" + dimension + "' too");
+      }
+    }
+    return rationale;
   }
 
   private static Map<String, Object> parameters(

@@ -1,6 +1,7 @@
 package dev.earshot.judge.scoring;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param parameters its thresholds and settings
  * @param version first 12 hex digits of the SHA-256 of the file's bytes: any edit gives a new
  *     version, so scores made with different settings are never mixed up
+ * @param rationale per scored dimension, why what the judge measures tells something about that
+ *     dimension; empty when the file gives none (then the description has to say it)
  */
 public record JudgeDefinition(
     String id,
@@ -20,7 +23,19 @@ public record JudgeDefinition(
     List<String> dimensions,
     String description,
     JudgeParameters parameters,
-    String version) {
+    String version,
+    Map<String, String> rationale) {
+
+  /** A definition whose file gives no rationale, as recorded versions and generated files are. */
+  public JudgeDefinition(
+      String id,
+      JudgeKind kind,
+      List<String> dimensions,
+      String description,
+      JudgeParameters parameters,
+      String version) {
+    this(id, kind, dimensions, description, parameters, version, Map.of());
+  }
 
   public JudgeDefinition {
     Objects.requireNonNull(id, "id");
@@ -29,5 +44,6 @@ public record JudgeDefinition(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(parameters, "parameters");
     Objects.requireNonNull(version, "version");
+    rationale = Map.copyOf(rationale);
   }
 }

@@ -91,6 +91,11 @@ public class JudgeRegistry {
       @Schema(enumeration = {"dsp", "text", "onnx", "llm", "transcription", "reward-model"})
           String kind,
       List<String> dimensions,
+      @Schema(
+              description =
+                  "per dimension it scores, why its measurement tells something about that"
+                      + " dimension (the description when the judge file gives no rationale)")
+          Map<String, String> rationale,
       String description,
       @Schema(description = "false when the judge needs a runtime or model that is not configured")
           boolean runnable,
@@ -357,10 +362,23 @@ public class JudgeRegistry {
         definition.version(),
         definition.kind().fileName(),
         definition.dimensions(),
+        rationale(definition),
         definition.description(),
         unavailable == null,
         unavailable,
         definition.kind() == JudgeKind.LLM && isPairwise(definition));
+  }
+
+  private static Map<String, String> rationale(JudgeDefinition definition) {
+    Map<String, String> rationale = new LinkedHashMap<>();
+    definition
+        .dimensions()
+        .forEach(
+            dimension ->
+                rationale.put(
+                    dimension,
+                    definition.rationale().getOrDefault(dimension, definition.description())));
+    return rationale;
   }
 
   private String unavailableReason(JudgeDefinition definition) {

@@ -2,8 +2,11 @@ package dev.earshot.evaluation.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +45,13 @@ class RunResourceTest {
         .statusCode(200)
         .body("find { it.id == 'audio-quality' }.kind", equalTo("dsp"))
         .body("find { it.id == 'audio-quality' }.version.length()", equalTo(12))
-        .body("find { it.id == 'audio-quality' }.runnable", equalTo(true));
+        .body("find { it.id == 'audio-quality' }.runnable", equalTo(true))
+        .body(
+            "find { it.id == 'prosody-appropriateness' }.rationale.prosody",
+            containsString("final pitch movement"))
+        // Voice activity is not prosody appropriateness: it is listed under quality only.
+        .body("find { it.id == 'speech-activity' }.dimensions", contains("quality"))
+        .body("findAll { it.dimensions.contains('prosody') }.id", not(hasItem("speech-activity")));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,7 +130,7 @@ class JudgeCatalogTest {
                 """))
         .containsExactlyInAnyOrder(
             "loudness-check.json: unknown field 'version'; known fields are "
-                + "[description, dimensions, id, kind, parameters]",
+                + "[description, dimensions, id, kind, parameters, rationale]",
             "loudness-check.json: kind 'neural' is unknown; use one of dsp, text, onnx, llm, transcription,"
                 + " reward-model",
             "loudness-check.json: dimension \"style\" is unknown; use one of "
@@ -193,6 +194,43 @@ class JudgeCatalogTest {
         .map(BuiltInJudges::create)
         .extracting(Judge::dimension)
         .containsExactly("emotion", "quality", "content", "nonspeech", "prosody");
+  }
+
+  @Test
+  void shouldGiveEveryShippedJudgeAReasonForEachOfItsDimensions() {
+    for (JudgeDefinition definition : JudgeCatalog.load(Path.of("judges"))) {
+      assertThat(definition.rationale().keySet())
+          .as(definition.id())
+          .containsExactlyInAnyOrderElementsOf(definition.dimensions());
+    }
+  }
+
+  @Test
+  void shouldReadTheRationaleOfEachDimension() throws IOException {
+    write(
+        "loudness-check.json",
+        VALID.replace(
+            "\"description\"",
+            "\"rationale\": {\"quality\": \"Loud audio distorts.\"}, \"description\""));
+
+    assertThat(JudgeCatalog.load(folder).get(0).rationale())
+        .containsExactly(Map.entry("quality", "Loud audio distorts."));
+  }
+
+  @Test
+  void shouldRequireARationaleForEveryDimensionAndNoOther() throws IOException {
+    assertThat(
+            problemsOf(
+                "loudness-check.json",
+                """
+                {"id": "loudness-check", "kind": "dsp", "dimensions": ["quality", "prosody"],
+                 "rationale": {"quality": "Loud audio distorts.", "emotion": "x"},
+                 "description": "x"}
+                """))
+        .containsExactlyInAnyOrder(
+            "loudness-check.json: rationale for 'emotion', which is not among the judge's"
+                + " dimensions [quality, prosody]",
+            "loudness-check.json: 'rationale' must say why the judge scores 'prosody' too");
   }
 
   @Test
