@@ -8,6 +8,10 @@ package dev.earshot.judge.dsp;
  * a relative gate 10 LU below the absolute-gated level. Two identical channels therefore read 3.01
  * LU above one of them.
  *
+ * <p>A clip shorter than one block (a short "Yes.", a bell) is measured as one block of its own
+ * length, still gated at −70 LUFS: the standard defines no block for it, and calling an audible
+ * clip unmeasurable would score it as silence.
+ *
  * <p>A block is four 100 ms steps ({@code round(0.1 × rate)} samples each), which is exactly 400 ms
  * at every common rate (8 to 192 kHz); the filtered signal is never held in memory, only one sum
  * per step.
@@ -40,8 +44,8 @@ public final class LoudnessMeter {
   private LoudnessMeter() {}
 
   /**
-   * Integrated loudness of a mono signal in LUFS, or {@code null} when the signal is shorter than
-   * one 400 ms block or every block falls below the absolute gate.
+   * Integrated loudness of a mono signal in LUFS, or {@code null} when it is empty or every block
+   * falls below the absolute gate.
    */
   public static Double integratedLoudness(float[] samples, int sampleRate) {
     return integratedLoudness(new float[][] {samples}, sampleRate);
@@ -49,17 +53,24 @@ public final class LoudnessMeter {
 
   /**
    * Integrated loudness of channels of equal length at {@code sampleRate}, their powers summed; in
-   * LUFS, or {@code null} when they are shorter than one 400 ms block or every block falls below
-   * the absolute gate.
+   * LUFS, or {@code null} when they are empty or every block falls below the absolute gate.
    */
   public static Double integratedLoudness(float[][] channels, int sampleRate) {
     int length = channels[0].length;
     int step = (int) Math.round(STEP_SECONDS * sampleRate);
     int blockLength = STEPS_PER_BLOCK * step;
-    if (length < blockLength) {
+    if (length == 0) {
       return null;
     }
     double[][] filters = kWeighting(sampleRate);
+    if (length < blockLength) {
+      double[] whole = new double[1];
+      for (float[] channel : channels) {
+        addWeightedPower(channel, filters, length, whole);
+      }
+      double meanSquare = whole[0] / length;
+      return loudness(meanSquare) > ABSOLUTE_GATE_LUFS ? loudness(meanSquare) : null;
+    }
     double[] stepSums = new double[length / step];
     for (float[] channel : channels) {
       addWeightedPower(channel, filters, step, stepSums);

@@ -63,9 +63,19 @@ class LoudnessMeterTest {
   }
 
   @Test
-  void shouldHaveNoLoudnessForSilenceOrAnUnderlengthSignal() {
+  void shouldHaveNoLoudnessForSilence() {
     assertThat(LoudnessMeter.integratedLoudness(TestSignals.silence(2.0), RATE)).isNull();
-    assertThat(LoudnessMeter.integratedLoudness(TestSignals.sine(997, 0.5, 0.3), RATE)).isNull();
+    assertThat(LoudnessMeter.integratedLoudness(TestSignals.silence(0.2), RATE)).isNull();
+    assertThat(LoudnessMeter.integratedLoudness(new float[0], RATE)).isNull();
+  }
+
+  @Test
+  void shouldMeasureAClipShorterThanOneBlockAsOneBlock() {
+    // A 300 ms and a 140 ms tone (a short "Yes.", a bell) read as the same tone held for 5 s.
+    assertThat(LoudnessMeter.integratedLoudness(TestSignals.sine(997, 0.5, 0.3), RATE))
+        .isCloseTo(-9.03, within(0.2));
+    assertThat(LoudnessMeter.integratedLoudness(TestSignals.sine(997, 0.5, 0.14), RATE))
+        .isCloseTo(-9.03, within(0.3));
   }
 
   @Test
