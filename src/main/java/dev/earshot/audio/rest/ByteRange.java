@@ -1,6 +1,7 @@
 package dev.earshot.audio.rest;
 
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.error.Failure;
 
 /** One satisfiable byte range of an HTTP {@code Range: bytes=...} header (RFC 9110 §14.1.2). */
 record ByteRange(long start, long end) {
@@ -47,9 +48,9 @@ record ByteRange(long start, long end) {
     }
   }
 
-  private static ProblemException unsatisfiable(String header, long size) {
-    return new ProblemException(
-        416,
+  private static DomainException unsatisfiable(String header, long size) {
+    return new DomainException(
+        Failure.RANGE_NOT_SATISFIABLE,
         "Range not satisfiable",
         "The range '" + header + "' lies outside the file's " + size + " bytes.");
   }

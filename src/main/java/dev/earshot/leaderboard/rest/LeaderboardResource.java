@@ -5,7 +5,7 @@ import dev.earshot.leaderboard.service.LeaderboardService.LeaderboardQuery;
 import dev.earshot.leaderboard.service.LeaderboardService.RowView;
 import dev.earshot.leaderboard.service.LeaderboardService.StyleControlledView;
 import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
-import dev.earshot.platform.rest.ProblemException;
+import dev.earshot.platform.error.DomainException;
 import dev.earshot.security.rest.PublicLeaderboard;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
@@ -90,7 +90,8 @@ public class LeaderboardResource {
       @QueryParam("format") @DefaultValue("json") @Schema(enumeration = {"json", "csv"})
           String format) {
     if (!tieModel.equals("half-win") && !tieModel.equals("davidson")) {
-      throw ProblemException.badRequest("tieModel must be half-win or davidson, got " + tieModel);
+      throw DomainException.invalidRequest(
+          "tieModel must be half-win or davidson, got " + tieModel);
     }
     LeaderboardQuery query =
         selection.query(tieModel.equals("davidson"), anchor, anchorRating, bootstrap, seed);
@@ -101,7 +102,8 @@ public class LeaderboardResource {
           case "csv" ->
               Response.ok(LeaderboardService.csv(rows), "text/csv")
                   .header("Content-Disposition", "attachment; filename=\"leaderboard.csv\"");
-          default -> throw ProblemException.badRequest("format must be json or csv, got " + format);
+          default ->
+              throw DomainException.invalidRequest("format must be json or csv, got " + format);
         };
     if (rows.isEmpty()) {
       answer.header(NOTE_HEADER, LeaderboardService.emptyNote(query));

@@ -19,6 +19,8 @@ public enum Failure {
   GONE,
   /** The request or its content is larger than allowed. */
   TOO_LARGE,
+  /** The requested part (a byte range) lies outside the content. */
+  RANGE_NOT_SATISFIABLE,
   /** The content is of a type this operation does not take. */
   UNSUPPORTED_TYPE,
   /** The caller asks too often; slowing down helps. */

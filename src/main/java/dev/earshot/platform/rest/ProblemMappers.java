@@ -24,11 +24,6 @@ public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
   @ServerExceptionMapper
-  public Response problem(ProblemException e, UriInfo uri) {
-    return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
-  }
-
-  @ServerExceptionMapper
   public Response domain(DomainException e, UriInfo uri) {
     return respond(status(e.failure()), e.title(), e.getMessage(), uri, e.errors());
   }
@@ -43,6 +38,7 @@ public class ProblemMappers {
       case GONE -> 410;
       case TOO_LARGE -> 413;
       case UNSUPPORTED_TYPE -> 415;
+      case RANGE_NOT_SATISFIABLE -> 416;
       case INVALID_VALUE -> 422;
       case TOO_MANY -> 429;
       case UNAVAILABLE -> 503;
