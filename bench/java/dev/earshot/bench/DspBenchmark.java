@@ -1,5 +1,6 @@
 package dev.earshot.bench;
 
+import dev.earshot.audio.decode.Resampler;
 import dev.earshot.judge.dsp.ProsodyAnalyzer;
 import dev.earshot.judge.dsp.ProsodyFeatures;
 import dev.earshot.judge.dsp.QualityAnalyzer;
@@ -35,6 +36,7 @@ public class DspBenchmark {
 
   static final int SAMPLE_RATE = 16_000;
   static final int CLIP_SECONDS = 10;
+  static final int NATIVE_RATE = 48_000;
   private static final String[] FIXTURES = {
     "question-call-male", "statement-call-male", "question-coming-female",
         "statement-coming-female",
@@ -44,12 +46,17 @@ public class DspBenchmark {
 
   private float[] clip;
 
+  /** The same speech as a 48 kHz stereo original, the usual output of speech LMs and codecs. */
+  private float[][] stereo48k;
+
   @Setup
   public void loadClip() {
     float[] speech =
         Fixtures.concatenate(
             Arrays.stream(FIXTURES).map(DspBenchmark::monoFixture).toArray(float[][]::new));
     clip = Fixtures.loop(speech, CLIP_SECONDS * SAMPLE_RATE);
+    float[] upsampled = Resampler.resample(clip, SAMPLE_RATE, NATIVE_RATE);
+    stereo48k = new float[][] {upsampled, upsampled.clone()};
   }
 
   @Benchmark
@@ -67,6 +74,15 @@ public class DspBenchmark {
   public void prosodyAndQuality(Blackhole blackhole) {
     blackhole.consume(ProsodyAnalyzer.analyze(clip, SAMPLE_RATE));
     blackhole.consume(QualityAnalyzer.analyze(clip, SAMPLE_RATE));
+  }
+
+  /**
+   * Quality of a 48 kHz stereo original: levels, true peak, loudness and bandwidth on both channels
+   * at 48 kHz, the rest on the 16 kHz analysis copy (given, as the decoder makes it once per file).
+   */
+  @Benchmark
+  public QualityFeatures qualityNative48kStereo() {
+    return QualityAnalyzer.analyze(stereo48k, NATIVE_RATE, clip, SAMPLE_RATE);
   }
 
   private static float[] monoFixture(String name) {

@@ -15,26 +15,76 @@ public final class TruePeakMeter {
   /** Coefficients of the fractional phases 1/4, 2/4, 3/4, each over input samples n−15 .. n+16. */
   private static final double[][] PHASES = interpolatorPhases();
 
+  /** The largest sum of absolute coefficients of a phase: no output exceeds its inputs by more. */
+  private static final double GAIN_BOUND = gainBound();
+
   private TruePeakMeter() {}
 
-  /** Largest magnitude of the 4× oversampled signal, linear (0 for silence). */
+  /**
+   * Largest magnitude of the 4× oversampled signal, linear (0 for silence).
+   *
+   * <p>Exact, but only where it can matter: an interpolated value is at most {@link #GAIN_BOUND}
+   * times the largest sample under the filter, so input windows whose largest sample cannot beat
+   * the peak found so far are skipped. Speech is mostly far below its peak, so most are.
+   */
   public static double truePeak(float[] samples) {
     double peak = 0;
+    for (float sample : samples) {
+      peak = Math.max(peak, Math.abs(sample));
+    }
     int taps = 2 * HALF_TAPS;
+    double[] blockMax = blockMaxima(samples);
     for (int n = 0; n < samples.length; n++) {
-      peak = Math.max(peak, Math.abs(samples[n]));
       int first = n - HALF_TAPS + 1;
       int from = Math.max(0, -first);
       int to = Math.min(taps, samples.length - first);
-      for (double[] phase : PHASES) {
-        double sum = 0;
-        for (int t = from; t < to; t++) {
-          sum += phase[t] * samples[first + t];
-        }
-        peak = Math.max(peak, Math.abs(sum));
+      double windowMax = 0;
+      for (int b = (first + from) / HALF_TAPS; b <= (first + to - 1) / HALF_TAPS; b++) {
+        windowMax = Math.max(windowMax, blockMax[b]);
+      }
+      if (windowMax * GAIN_BOUND <= peak) {
+        continue;
+      }
+      for (int p = 1; p < OVERSAMPLING; p++) {
+        peak = Math.max(peak, Math.abs(interpolate(samples, n, p)));
       }
     }
     return peak;
+  }
+
+  /** The signal between samples {@code n} and {@code n + 1}, at {@code phase} quarters past n. */
+  static double interpolate(float[] samples, int n, int phase) {
+    double[] coefficients = PHASES[phase - 1];
+    int first = n - HALF_TAPS + 1;
+    double sum = 0;
+    for (int t = Math.max(0, -first), to = Math.min(2 * HALF_TAPS, samples.length - first);
+        t < to;
+        t++) {
+      sum += coefficients[t] * samples[first + t];
+    }
+    return sum;
+  }
+
+  /** Largest magnitude per block of {@link #HALF_TAPS} samples; a filter window spans three. */
+  private static double[] blockMaxima(float[] samples) {
+    double[] maxima = new double[samples.length / HALF_TAPS + 1];
+    for (int i = 0; i < samples.length; i++) {
+      int block = i / HALF_TAPS;
+      maxima[block] = Math.max(maxima[block], Math.abs(samples[i]));
+    }
+    return maxima;
+  }
+
+  private static double gainBound() {
+    double bound = 1;
+    for (double[] phase : PHASES) {
+      double sum = 0;
+      for (double coefficient : phase) {
+        sum += Math.abs(coefficient);
+      }
+      bound = Math.max(bound, sum);
+    }
+    return bound;
   }
 
   private static double[][] interpolatorPhases() {
