@@ -84,6 +84,9 @@ public record FinalIntonation(
   /** Margin (semitones) beyond a class boundary at which confidence reaches 1 − 1/e. */
   static final double CONFIDENCE_MARGIN_SEMITONES = 0.5;
 
+  /** How far above the final region's lowest pitch the end must be to count as a final rise. */
+  static final double VALLEY_RISE_SEMITONES = 2;
+
   static final FinalIntonation UNVOICED = new FinalIntonation(null, null, Intonation.UNVOICED, 0);
 
   /** Measures the final intonation of {@code samples} (mono, −1..1). */
@@ -135,7 +138,14 @@ public record FinalIntonation(
       strength += voiced.get(i).voicingStrength();
     }
     double slope = theilSen(points);
-    double rise = ((end - baseline) + slope * SLOPE_SECONDS) / 2;
+    double valley = Double.POSITIVE_INFINITY;
+    for (int i = regionStart; i < n - endFrames; i++) {
+      valley = Math.min(valley, semitones[i]);
+    }
+    // A question's rise may follow a consonant's dip inside the last word ("win-ter?"): the end
+    // then sits well above the final region's valley although not above the utterance's median.
+    double fromValley = Double.isInfinite(valley) ? 0 : end - valley - VALLEY_RISE_SEMITONES;
+    double rise = Math.max(((end - baseline) + slope * SLOPE_SECONDS) / 2, fromValley);
     Intonation intonation =
         rise >= THRESHOLD_SEMITONES
             ? Intonation.RISING
