@@ -3,6 +3,8 @@
 # (exec-maven-plugin, execution install-test-tools, phase process-test-classes):
 #
 #  - Debian's chromium at /usr/bin/chromium for the browser tests (Playwright never downloads one);
+#  - espeak-ng, a speech synthesiser the tests run to make questions and statements they did not
+#    design themselves (EspeakIntonationTest);
 #  - real recordings from Debian packages, prepared under target/real-audio/ for the real-sound tests
 #    (dev.earshot.testing.RealRecordings):
 #      alsa/<name>.wav         the speaker-test voice prompts of alsa-utils, copied unchanged
@@ -14,7 +16,7 @@
 #      MANIFEST                recipe version, source package versions and the SHA-256 of every file;
 #                              written last, so its presence means the folder is complete.
 #
-# Installs chromium, alsa-utils, sound-theme-freedesktop, sox and libsox-fmt-base (sox's Ogg Vorbis
+# Installs chromium, espeak-ng, alsa-utils, sound-theme-freedesktop, sox and libsox-fmt-base (sox's Ogg Vorbis
 # reader) with apt-get when something is missing and the script runs as root; otherwise it says what
 # to install and fails. When everything is there it does nothing (a few file tests), so it is cheap
 # on every build.
@@ -41,6 +43,7 @@ sox_reads_vorbis() {
 
 missing=()
 [[ -x "$CHROMIUM" ]] || missing+=(chromium)
+command -v espeak-ng >/dev/null || missing+=(espeak-ng)
 if ! real_audio_ready; then
   [[ -f "$ALSA_SOUNDS/Front_Left.wav" ]] || missing+=(alsa-utils)
   [[ -f "$FREEDESKTOP_SOUNDS/bell.oga" ]] || missing+=(sound-theme-freedesktop)
