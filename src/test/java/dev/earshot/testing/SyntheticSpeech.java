@@ -151,4 +151,22 @@ public final class SyntheticSpeech {
     }
     return out;
   }
+
+  /** Two-pole resonator (Klatt) with unit gain at DC: one formant of a vowel at {@code rate}. */
+  public static double[] resonate(double[] in, double frequencyHz, double bandwidthHz, int rate) {
+    double r = Math.exp(-Math.PI * bandwidthHz / rate);
+    double a1 = 2 * r * Math.cos(2 * Math.PI * frequencyHz / rate);
+    double a2 = -r * r;
+    double gain = 1 - a1 - a2;
+    double[] out = new double[in.length];
+    double y1 = 0;
+    double y2 = 0;
+    for (int i = 0; i < in.length; i++) {
+      double y = gain * in[i] + a1 * y1 + a2 * y2;
+      out[i] = y;
+      y2 = y1;
+      y1 = y;
+    }
+    return out;
+  }
 }

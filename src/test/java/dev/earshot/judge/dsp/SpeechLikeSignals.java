@@ -1,5 +1,6 @@
 package dev.earshot.judge.dsp;
 
+import dev.earshot.testing.SyntheticSpeech;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -178,7 +179,7 @@ final class SpeechLikeSignals {
       double[] vowel = VOWELS[random.nextInt(VOWELS.length)];
       double[] filtered = source;
       for (int f = 0; f < vowel.length; f++) {
-        filtered = resonate(filtered, vowel[f], 60 + 40 * f);
+        filtered = SyntheticSpeech.resonate(filtered, vowel[f], 60 + 40 * f, RATE);
       }
       double level = s == syllables - 1 ? uniform(random, 0.5, 0.8) : uniform(random, 0.6, 1.0);
       for (int i = 0; i < filtered.length; i++) {
@@ -271,23 +272,5 @@ final class SpeechLikeSignals {
         signal[i] *= peak / max;
       }
     }
-  }
-
-  /** Two-pole resonator (Klatt) with unit gain at DC. */
-  private static double[] resonate(double[] in, double frequencyHz, double bandwidthHz) {
-    double r = Math.exp(-Math.PI * bandwidthHz / RATE);
-    double a1 = 2 * r * Math.cos(2 * Math.PI * frequencyHz / RATE);
-    double a2 = -r * r;
-    double gain = 1 - a1 - a2;
-    double[] out = new double[in.length];
-    double y1 = 0;
-    double y2 = 0;
-    for (int i = 0; i < in.length; i++) {
-      double y = gain * in[i] + a1 * y1 + a2 * y2;
-      out[i] = y;
-      y2 = y1;
-      y1 = y;
-    }
-    return out;
   }
 }

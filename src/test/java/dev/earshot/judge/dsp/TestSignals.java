@@ -1,5 +1,6 @@
 package dev.earshot.judge.dsp;
 
+import dev.earshot.testing.SyntheticSpeech;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 
@@ -65,27 +66,9 @@ final class TestSignals {
     }
     double[] signal = source;
     for (double[] formant : VOWEL_A) {
-      signal = resonate(signal, formant[0], formant[1]);
+      signal = SyntheticSpeech.resonate(signal, formant[0], formant[1], RATE);
     }
     return scaleAndAddNoise(signal, peak, noiseRelativeToPeak, seed);
-  }
-
-  /** Two-pole resonator (Klatt) with unit gain at DC. */
-  private static double[] resonate(double[] in, double frequencyHz, double bandwidthHz) {
-    double r = Math.exp(-Math.PI * bandwidthHz / RATE);
-    double a1 = 2 * r * Math.cos(2 * Math.PI * frequencyHz / RATE);
-    double a2 = -r * r;
-    double gain = 1 - a1 - a2;
-    double[] out = new double[in.length];
-    double y1 = 0;
-    double y2 = 0;
-    for (int i = 0; i < in.length; i++) {
-      double y = gain * in[i] + a1 * y1 + a2 * y2;
-      out[i] = y;
-      y2 = y1;
-      y1 = y;
-    }
-    return out;
   }
 
   private static float[] scaleAndAddNoise(

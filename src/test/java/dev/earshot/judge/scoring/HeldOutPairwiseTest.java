@@ -931,7 +931,7 @@ class HeldOutPairwiseTest {
         double[] vowel = vowels[random.nextInt(vowels.length)];
         double[] filtered = source;
         for (int f = 0; f < vowel.length; f++) {
-          filtered = resonate(filtered, vowel[f], 60 + 40 * f, rate);
+          filtered = SyntheticSpeech.resonate(filtered, vowel[f], 60 + 40 * f, rate);
         }
         double level = uniform(random, 1 - levelSpread, 1);
         for (int i = 0; i < filtered.length; i++) {
@@ -974,23 +974,5 @@ class HeldOutPairwiseTest {
 
   private static double ramp(double time, double from, double to) {
     return Math.max(0, Math.min(1, (time - from) / (to - from)));
-  }
-
-  /** Two-pole resonator (Klatt) with unit gain at DC, at any sample rate. */
-  private static double[] resonate(double[] in, double frequencyHz, double bandwidthHz, int rate) {
-    double r = Math.exp(-Math.PI * bandwidthHz / rate);
-    double a1 = 2 * r * Math.cos(2 * Math.PI * frequencyHz / rate);
-    double a2 = -r * r;
-    double gain = 1 - a1 - a2;
-    double[] out = new double[in.length];
-    double y1 = 0;
-    double y2 = 0;
-    for (int i = 0; i < in.length; i++) {
-      double y = gain * in[i] + a1 * y1 + a2 * y2;
-      out[i] = y;
-      y2 = y1;
-      y1 = y;
-    }
-    return out;
   }
 }
