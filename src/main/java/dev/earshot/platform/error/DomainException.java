@@ -55,10 +55,6 @@ public class DomainException extends RuntimeException {
     return new DomainException(Failure.FORBIDDEN, title, detail);
   }
 
-  public static DomainException gone(String title, String detail) {
-    return new DomainException(Failure.GONE, title, detail);
-  }
-
   public static DomainException tooLarge(String title, String detail) {
     return new DomainException(Failure.TOO_LARGE, title, detail);
   }

@@ -15,14 +15,10 @@ public enum Failure {
   NOT_FOUND,
   /** The request contradicts the current state: a name taken, a job not finished, a vote given. */
   CONFLICT,
-  /** It existed, but is gone for good. */
-  GONE,
   /** The request or its content is larger than allowed. */
   TOO_LARGE,
   /** The requested part (a byte range) lies outside the content. */
   RANGE_NOT_SATISFIABLE,
-  /** The content is of a type this operation does not take. */
-  UNSUPPORTED_TYPE,
   /** The caller asks too often; slowing down helps. */
   TOO_MANY,
   /** The service cannot do it now; retrying later or changing configuration helps. */

@@ -35,9 +35,7 @@ public class ProblemMappers {
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
       case CONFLICT -> 409;
-      case GONE -> 410;
       case TOO_LARGE -> 413;
-      case UNSUPPORTED_TYPE -> 415;
       case RANGE_NOT_SATISFIABLE -> 416;
       case INVALID_VALUE -> 422;
       case TOO_MANY -> 429;

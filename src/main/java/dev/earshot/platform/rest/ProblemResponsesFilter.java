@@ -30,7 +30,6 @@ public class ProblemResponsesFilter implements OASFilter {
           Map.entry("403", "The caller's role does not allow this"),
           Map.entry("404", "Nothing with that id or name"),
           Map.entry("409", "Conflicts with the current state"),
-          Map.entry("410", "Gone for good"),
           Map.entry("413", "Too large"),
           Map.entry("415", "Unsupported content type"),
           Map.entry("416", "Range not satisfiable"),
