@@ -1,5 +1,6 @@
 package dev.earshot.evaluation.repository;
 
+import dev.earshot.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -95,21 +96,20 @@ public class EvaluationJobRepository {
    * worker}; jobs other workers are claiming at the same moment are skipped, not waited for.
    */
   public List<ClaimedJob> claim(String worker, int limit, Duration lease) {
-    @SuppressWarnings("unchecked")
     List<Tuple> rows =
-        entityManager
-            .createNativeQuery(
-                "UPDATE evaluation_job SET status = 'running', claimed_by = ?1,"
-                    + " lease_until = now() + ?2 * interval '1 millisecond', attempts = attempts + 1"
-                    + " WHERE id IN (SELECT id FROM evaluation_job"
-                    + "   WHERE status = 'pending' OR (status = 'running' AND lease_until < now())"
-                    + "   ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED)"
-                    + " RETURNING id, run_id, response_id, response_b_id, judge_id, judge_version",
-                Tuple.class)
-            .setParameter(1, worker)
-            .setParameter(2, lease.toMillis())
-            .setParameter(3, limit)
-            .getResultList();
+        Rows.tuples(
+            entityManager
+                .createNativeQuery(
+                    "UPDATE evaluation_job SET status = 'running', claimed_by = ?1,"
+                        + " lease_until = now() + ?2 * interval '1 millisecond', attempts = attempts + 1"
+                        + " WHERE id IN (SELECT id FROM evaluation_job"
+                        + "   WHERE status = 'pending' OR (status = 'running' AND lease_until < now())"
+                        + "   ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING id, run_id, response_id, response_b_id, judge_id, judge_version",
+                    Tuple.class)
+                .setParameter(1, worker)
+                .setParameter(2, lease.toMillis())
+                .setParameter(3, limit));
     return rows.stream().map(EvaluationJobRepository::claimedJob).toList();
   }
 
@@ -166,15 +166,14 @@ public class EvaluationJobRepository {
 
   /** Number of a run's jobs per stored state; states without jobs are absent. */
   public List<StatusCount> countsByStatus(long runId) {
-    @SuppressWarnings("unchecked")
     List<Tuple> rows =
-        entityManager
-            .createNativeQuery(
-                "SELECT status AS status, count(*) AS jobs FROM evaluation_job WHERE run_id = ?1"
-                    + " GROUP BY status",
-                Tuple.class)
-            .setParameter(1, runId)
-            .getResultList();
+        Rows.tuples(
+            entityManager
+                .createNativeQuery(
+                    "SELECT status AS status, count(*) AS jobs FROM evaluation_job WHERE run_id = ?1"
+                        + " GROUP BY status",
+                    Tuple.class)
+                .setParameter(1, runId));
     return rows.stream()
         .map(
             row ->
@@ -185,17 +184,16 @@ public class EvaluationJobRepository {
 
   /** The run's first {@code limit} jobs that failed for good, in queue order. */
   public List<FailedJob> firstFailures(long runId, int limit) {
-    @SuppressWarnings("unchecked")
     List<Tuple> rows =
-        entityManager
-            .createNativeQuery(
-                "SELECT response_id AS response_id, judge_id || '@' || judge_version AS judge,"
-                    + " error AS error FROM evaluation_job"
-                    + " WHERE run_id = ?1 AND status = 'failed' ORDER BY id LIMIT ?2",
-                Tuple.class)
-            .setParameter(1, runId)
-            .setParameter(2, limit)
-            .getResultList();
+        Rows.tuples(
+            entityManager
+                .createNativeQuery(
+                    "SELECT response_id AS response_id, judge_id || '@' || judge_version AS judge,"
+                        + " error AS error FROM evaluation_job"
+                        + " WHERE run_id = ?1 AND status = 'failed' ORDER BY id LIMIT ?2",
+                    Tuple.class)
+                .setParameter(1, runId)
+                .setParameter(2, limit));
     return rows.stream()
         .map(
             row ->

@@ -1,6 +1,7 @@
 package dev.earshot.evaluation.repository;
 
 import dev.earshot.evaluation.JudgeScore;
+import dev.earshot.platform.db.Rows;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
@@ -60,20 +61,19 @@ public class JudgeScoreRepository implements PanacheRepository<JudgeScore> {
 
   /** Mean score per system, dimension and judge version over a run. */
   public List<MeanScore> meansOfRun(long runId) {
-    @SuppressWarnings("unchecked")
     List<Tuple> rows =
-        getEntityManager()
-            .createNativeQuery(
-                "SELECT s.name AS system_name, sc.dimension AS dimension,"
-                    + " sc.judge_id || '@' || sc.judge_version AS judge, avg(sc.value) AS mean,"
-                    + " count(*) AS scores"
-                    + " FROM evaluation_job j JOIN judge_score sc ON sc.response_id = j.response_id"
-                    + " AND sc.judge_id = j.judge_id AND sc.judge_version = j.judge_version"
-                    + " JOIN response r ON r.id = j.response_id JOIN system_under_test s ON s.id = r.system_id"
-                    + " WHERE j.run_id = ?1 GROUP BY 1, 2, 3 ORDER BY 2, 3, 4 DESC",
-                Tuple.class)
-            .setParameter(1, runId)
-            .getResultList();
+        Rows.tuples(
+            getEntityManager()
+                .createNativeQuery(
+                    "SELECT s.name AS system_name, sc.dimension AS dimension,"
+                        + " sc.judge_id || '@' || sc.judge_version AS judge, avg(sc.value) AS mean,"
+                        + " count(*) AS scores"
+                        + " FROM evaluation_job j JOIN judge_score sc ON sc.response_id = j.response_id"
+                        + " AND sc.judge_id = j.judge_id AND sc.judge_version = j.judge_version"
+                        + " JOIN response r ON r.id = j.response_id JOIN system_under_test s ON s.id = r.system_id"
+                        + " WHERE j.run_id = ?1 GROUP BY 1, 2, 3 ORDER BY 2, 3, 4 DESC",
+                    Tuple.class)
+                .setParameter(1, runId));
     return rows.stream()
         .map(
             row ->

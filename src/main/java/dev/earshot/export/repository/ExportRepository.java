@@ -1,5 +1,6 @@
 package dev.earshot.export.repository;
 
+import dev.earshot.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -116,9 +117,8 @@ public class ExportRepository {
         .executeUpdate();
   }
 
-  @SuppressWarnings("unchecked")
   private static List<ExportRow> rows(Query tupleQuery) {
-    return ((List<Tuple>) tupleQuery.getResultList()).stream().map(ExportRepository::row).toList();
+    return Rows.tuples(tupleQuery).stream().map(ExportRepository::row).toList();
   }
 
   private static ExportRow row(Tuple row) {

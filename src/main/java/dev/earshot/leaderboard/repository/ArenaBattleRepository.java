@@ -1,6 +1,7 @@
 package dev.earshot.leaderboard.repository;
 
 import dev.earshot.leaderboard.arena.Battle;
+import dev.earshot.platform.db.Rows;
 import dev.earshot.preference.repository.PreferenceTallyRepository.PairTally;
 import dev.earshot.preference.repository.PreferenceTallyRepository.VerdictWindow;
 import dev.earshot.stats.Outcome;
@@ -69,8 +70,7 @@ public class ArenaBattleRepository {
                 Tuple.class)
             .setParameter("arena", arena);
     window.bind(sql);
-    @SuppressWarnings("unchecked")
-    List<Tuple> rows = sql.getResultList();
+    List<Tuple> rows = Rows.tuples(sql);
     return rows.stream().map(PairTally::of).toList();
   }
 

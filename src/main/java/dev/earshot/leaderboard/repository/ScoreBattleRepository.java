@@ -1,5 +1,6 @@
 package dev.earshot.leaderboard.repository;
 
+import dev.earshot.platform.db.Rows;
 import dev.earshot.preference.repository.PreferenceTallyRepository.PairTally;
 import dev.earshot.preference.repository.PreferenceTallyRepository.VerdictWindow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,27 +68,25 @@ public class ScoreBattleRepository {
       sql.setParameter("judge", judge);
     }
     window.bind(sql);
-    @SuppressWarnings("unchecked")
-    List<Tuple> rows = sql.getResultList();
+    List<Tuple> rows = Rows.tuples(sql);
     return rows.stream().map(PairTally::of).toList();
   }
 
   /** Every scored pair on the dimension, of every judge version. */
   public List<ScoredPair> scoredPairs(String dimension) {
-    @SuppressWarnings("unchecked")
     List<Tuple> rows =
-        entityManager
-            .createNativeQuery(
-                "SELECT ra.prompt_id AS prompt_id, x.response_id AS response_a_id, y.response_id"
-                    + " AS response_b_id, x.judge_id || '@' || x.judge_version AS judge,"
-                    + " sign(x.value - y.value) AS score_sign FROM judge_score x JOIN judge_score"
-                    + " y ON y.judge_id = x.judge_id AND y.judge_version = x.judge_version AND"
-                    + " y.dimension = x.dimension AND y.response_id > x.response_id JOIN response ra"
-                    + " ON ra.id = x.response_id JOIN response rb ON rb.id = y.response_id AND"
-                    + " rb.prompt_id = ra.prompt_id WHERE x.dimension = :dimension",
-                Tuple.class)
-            .setParameter("dimension", dimension)
-            .getResultList();
+        Rows.tuples(
+            entityManager
+                .createNativeQuery(
+                    "SELECT ra.prompt_id AS prompt_id, x.response_id AS response_a_id, y.response_id"
+                        + " AS response_b_id, x.judge_id || '@' || x.judge_version AS judge,"
+                        + " sign(x.value - y.value) AS score_sign FROM judge_score x JOIN judge_score"
+                        + " y ON y.judge_id = x.judge_id AND y.judge_version = x.judge_version AND"
+                        + " y.dimension = x.dimension AND y.response_id > x.response_id JOIN response ra"
+                        + " ON ra.id = x.response_id JOIN response rb ON rb.id = y.response_id AND"
+                        + " rb.prompt_id = ra.prompt_id WHERE x.dimension = :dimension",
+                    Tuple.class)
+                .setParameter("dimension", dimension));
     return rows.stream()
         .map(
             row ->

@@ -1,5 +1,6 @@
 package dev.earshot.preference.repository;
 
+import dev.earshot.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -96,8 +97,7 @@ public class PreferencePairRepository {
             .setParameter("dataset", dataset)
             .setParameter("exact", source.exactSource())
             .setParameter("prefix", source.sourcePrefix());
-    @SuppressWarnings("unchecked")
-    List<Tuple> rows = query.getResultList();
+    List<Tuple> rows = Rows.tuples(query);
     List<DecidedPair> decided = new ArrayList<>();
     int undecided = 0;
     for (Tuple row : rows) {

@@ -1,5 +1,6 @@
 package dev.earshot.preference.repository;
 
+import dev.earshot.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -178,8 +179,7 @@ public class PreferenceTallyRepository {
       sql.setParameter("campaign", selection.campaign());
     }
     window.bind(sql);
-    @SuppressWarnings("unchecked")
-    List<Tuple> rows = sql.getResultList();
+    List<Tuple> rows = Rows.tuples(sql);
     return rows;
   }
 
@@ -201,8 +201,7 @@ public class PreferenceTallyRepository {
     if (campaign != null) {
       sql.setParameter("campaign", campaign);
     }
-    @SuppressWarnings("unchecked")
-    List<Tuple> rows = sql.getResultList();
+    List<Tuple> rows = Rows.tuples(sql);
     return rows.stream()
         .map(
             row ->

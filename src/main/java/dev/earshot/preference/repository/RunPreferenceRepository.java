@@ -1,5 +1,6 @@
 package dev.earshot.preference.repository;
 
+import dev.earshot.platform.db.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -39,23 +40,22 @@ public class RunPreferenceRepository {
 
   /** The run's verdicts in prompt order, then by systems, dimension and judge. */
   public List<RunPreference> ofRun(long runId) {
-    @SuppressWarnings("unchecked")
     List<Tuple> rows =
-        entityManager
-            .createNativeQuery(
-                "SELECT p.external_id AS prompt, sa.name AS system_a, sb.name AS system_b,"
-                    + " pr.dimension AS dimension, pr.verdict AS verdict,"
-                    + " pr.position_conflict AS position_conflict, pr.source AS source"
-                    + " FROM preference pr"
-                    + " JOIN evaluation_job j ON j.id = pr.job_id JOIN prompt p ON p.id = pr.prompt_id"
-                    + " JOIN response ra ON ra.id = pr.response_a_id"
-                    + " JOIN system_under_test sa ON sa.id = ra.system_id"
-                    + " JOIN response rb ON rb.id = pr.response_b_id"
-                    + " JOIN system_under_test sb ON sb.id = rb.system_id"
-                    + " WHERE j.run_id = ?1 ORDER BY p.position, sa.name, sb.name, pr.dimension, pr.source",
-                Tuple.class)
-            .setParameter(1, runId)
-            .getResultList();
+        Rows.tuples(
+            entityManager
+                .createNativeQuery(
+                    "SELECT p.external_id AS prompt, sa.name AS system_a, sb.name AS system_b,"
+                        + " pr.dimension AS dimension, pr.verdict AS verdict,"
+                        + " pr.position_conflict AS position_conflict, pr.source AS source"
+                        + " FROM preference pr"
+                        + " JOIN evaluation_job j ON j.id = pr.job_id JOIN prompt p ON p.id = pr.prompt_id"
+                        + " JOIN response ra ON ra.id = pr.response_a_id"
+                        + " JOIN system_under_test sa ON sa.id = ra.system_id"
+                        + " JOIN response rb ON rb.id = pr.response_b_id"
+                        + " JOIN system_under_test sb ON sb.id = rb.system_id"
+                        + " WHERE j.run_id = ?1 ORDER BY p.position, sa.name, sb.name, pr.dimension, pr.source",
+                    Tuple.class)
+                .setParameter(1, runId));
     return rows.stream()
         .map(
             row ->

@@ -1,5 +1,8 @@
 package dev.earshot.rating.repository;
 
+import static dev.earshot.platform.db.Rows.longOf;
+import static dev.earshot.platform.db.Rows.tuples;
+
 import dev.earshot.rating.assignment.CandidatePair;
 import dev.earshot.rating.assignment.SideBalance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -373,8 +376,7 @@ public class RatingStore {
 
   /** The rows of a query made with {@code Tuple.class}, read by column alias. */
   private static List<Tuple> tuples(Query query) {
-    @SuppressWarnings("unchecked")
-    List<Tuple> rows = query.getResultList();
+    List<Tuple> rows = tuples(query);
     return rows;
   }
 
