@@ -351,18 +351,7 @@ public final class DatasetFolderReader {
     if (value.isTextual() && !value.asText().isBlank()) {
       return List.of(value.asText());
     }
-    List<String> items = new ArrayList<>();
-    if (value.isArray() && !value.isEmpty()) {
-      for (JsonNode item : value) {
-        if (!item.isTextual() || item.asText().isBlank()) {
-          items = null;
-          break;
-        }
-        items.add(item.asText());
-      }
-    } else {
-      items = null;
-    }
+    List<String> items = value.isArray() && !value.isEmpty() ? nonBlankStrings(value) : null;
     if (items == null) {
       problems.add(
           MANIFEST,
@@ -639,23 +628,24 @@ public final class DatasetFolderReader {
     return value;
   }
 
+  /** The array's items, or null when one of them is not a non-blank string. */
+  private static List<String> nonBlankStrings(JsonNode array) {
+    List<String> items = new ArrayList<>();
+    for (JsonNode item : array) {
+      if (!item.isTextual() || item.asText().isBlank()) {
+        return null;
+      }
+      items.add(item.asText());
+    }
+    return items;
+  }
+
   private static List<String> stringList(JsonNode node, String field, int line, Problems problems) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
     }
-    List<String> items = new ArrayList<>();
-    if (value.isArray()) {
-      for (JsonNode item : value) {
-        if (!item.isTextual() || item.asText().isBlank()) {
-          items = null;
-          break;
-        }
-        items.add(item.asText());
-      }
-    } else {
-      items = null;
-    }
+    List<String> items = value.isArray() ? nonBlankStrings(value) : null;
     if (items == null) {
       problems.add(MANIFEST, line, "'" + field + "' must be a list of non-empty strings");
     }
