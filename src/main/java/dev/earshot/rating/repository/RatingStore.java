@@ -7,7 +7,6 @@ import dev.earshot.rating.assignment.CandidatePair;
 import dev.earshot.rating.assignment.SideBalance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -372,17 +371,6 @@ public class RatingStore {
                     t.get("gold", Boolean.class),
                     longOf(t, "votes")))
         .toList();
-  }
-
-  /** The rows of a query made with {@code Tuple.class}, read by column alias. */
-  private static List<Tuple> tuples(Query query) {
-    List<Tuple> rows = tuples(query);
-    return rows;
-  }
-
-  /** A numeric column as a long: the driver returns whichever Number subclass fits its type. */
-  private static long longOf(Tuple row, String alias) {
-    return row.get(alias, Number.class).longValue();
   }
 
   private List<String> strings(String sql, UUID campaign) {
