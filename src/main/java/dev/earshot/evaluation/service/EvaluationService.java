@@ -1,5 +1,6 @@
 package dev.earshot.evaluation.service;
 
+import dev.earshot.audit.service.AuditLog;
 import dev.earshot.dataset.Dataset;
 import dev.earshot.dataset.repository.DatasetRepository;
 import dev.earshot.dataset.repository.SystemRepository;
@@ -46,6 +47,7 @@ public class EvaluationService {
   private final JobQueue queue;
   private final EvaluationJobRepository jobs;
   private final RunPreferenceRepository runPreferences;
+  private final AuditLog audit;
 
   public EvaluationService(
       DatasetRepository datasets,
@@ -55,7 +57,8 @@ public class EvaluationService {
       JudgeRegistry judges,
       JobQueue queue,
       EvaluationJobRepository jobs,
-      RunPreferenceRepository runPreferences) {
+      RunPreferenceRepository runPreferences,
+      AuditLog audit) {
     this.datasets = datasets;
     this.systems = systems;
     this.runs = runs;
@@ -64,6 +67,7 @@ public class EvaluationService {
     this.queue = queue;
     this.jobs = jobs;
     this.runPreferences = runPreferences;
+    this.audit = audit;
   }
 
   @Transactional
@@ -133,6 +137,13 @@ public class EvaluationService {
         jobs.queueResponseJobs(run.id, judge.id(), judge.version(), dataset.id, run.systems);
       }
     }
+    audit.record(
+        "run.started",
+        String.valueOf(run.id),
+        "dataset",
+        dataset.name,
+        "judges",
+        String.join(",", run.judges));
     return view(run);
   }
 

@@ -5,10 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -130,22 +127,9 @@ public class ExportRepository {
         row.get("counts_json", String.class),
         row.get("high_water_mark_json", String.class),
         row.get("created_by", String.class),
-        time(row.get("created_at")),
-        time(row.get("started_at")),
-        time(row.get("finished_at")),
+        Rows.timeOf(row, "created_at"),
+        Rows.timeOf(row, "started_at"),
+        Rows.timeOf(row, "finished_at"),
         row.get("error", String.class));
-  }
-
-  private static OffsetDateTime time(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof OffsetDateTime time) {
-      return time.withOffsetSameInstant(ZoneOffset.UTC);
-    }
-    if (value instanceof Instant instant) {
-      return instant.atOffset(ZoneOffset.UTC);
-    }
-    return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
   }
 }

@@ -1,6 +1,7 @@
 package dev.earshot.export.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.audit.service.AuditLog;
 import dev.earshot.export.repository.ExportCatalogueRepository;
 import dev.earshot.export.repository.ExportRepository;
 import dev.earshot.export.repository.ExportRepository.ExportRow;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,18 +35,21 @@ public class ExportService {
   private final ExportFiles files;
   private final Event<ExportQueued> queued;
   private final CampaignService campaigns;
+  private final AuditLog audit;
 
   public ExportService(
       ExportRepository exports,
       ExportCatalogueRepository catalogue,
       ExportFiles files,
       Event<ExportQueued> queued,
-      CampaignService campaigns) {
+      CampaignService campaigns,
+      AuditLog audit) {
     this.exports = exports;
     this.catalogue = catalogue;
     this.files = files;
     this.queued = queued;
     this.campaigns = campaigns;
+    this.audit = audit;
   }
 
   /** Checks a config sent as JSON and queues the export. */
@@ -58,6 +63,11 @@ public class ExportService {
   public ExportStatus create(ExportConfig config, String createdBy) {
     ExportConfig normalised = ConfigRules.normalise(config, new DatabaseCatalogue());
     long id = exports.insert(ExportJson.write(normalised), createdBy);
+    audit.record(
+        "export.created",
+        String.valueOf(id),
+        "format",
+        normalised.format().name().toLowerCase(Locale.ROOT));
     queued.fire(new ExportQueued(id));
     return status(row(id), false);
   }

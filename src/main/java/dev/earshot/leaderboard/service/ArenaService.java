@@ -1,5 +1,6 @@
 package dev.earshot.leaderboard.service;
 
+import dev.earshot.audit.service.AuditLog;
 import dev.earshot.leaderboard.arena.BattleLogParser;
 import dev.earshot.leaderboard.repository.ArenaBattleRepository;
 import dev.earshot.platform.error.DomainException;
@@ -18,9 +19,11 @@ public class ArenaService {
 
   private final ArenaBattleRepository battles;
   private final BattleLogParser parser = new BattleLogParser();
+  private final AuditLog audit;
 
-  public ArenaService(ArenaBattleRepository battles) {
+  public ArenaService(ArenaBattleRepository battles, AuditLog audit) {
     this.battles = battles;
+    this.audit = audit;
   }
 
   /** Outcome of an import. */
@@ -41,6 +44,7 @@ public class ArenaService {
           result.problems());
     }
     battles.insert(arena, result.battles());
+    audit.record("arena.imported", arena, "battles", String.valueOf(result.battles().size()));
     return new ImportedBattles(arena, result.battles().size());
   }
 }

@@ -3,6 +3,7 @@ package dev.earshot.rating.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.audit.service.AuditLog;
 import dev.earshot.dataset.Dataset;
 import dev.earshot.dataset.SystemUnderTest;
 import dev.earshot.dataset.repository.DatasetRepository;
@@ -58,6 +59,7 @@ public class CampaignService {
   private final SystemRepository systems;
   private final UserRepository users;
   private final ObjectMapper json;
+  private final AuditLog audit;
 
   public CampaignService(
       CampaignRepository campaigns,
@@ -65,13 +67,15 @@ public class CampaignService {
       DatasetRepository datasets,
       SystemRepository systems,
       UserRepository users,
-      ObjectMapper json) {
+      ObjectMapper json,
+      AuditLog audit) {
     this.campaigns = campaigns;
     this.store = store;
     this.datasets = datasets;
     this.systems = systems;
     this.users = users;
     this.json = json;
+    this.audit = audit;
   }
 
   public CampaignSummary create(CampaignSpec spec, String creator) {
@@ -181,6 +185,7 @@ public class CampaignService {
       }
     }
     campaigns.getEntityManager().refresh(campaign);
+    audit.record("campaign.created", campaign.id.toString(), "name", campaign.name);
     return summary(campaign);
   }
 
@@ -287,6 +292,7 @@ public class CampaignService {
       throw DomainException.invalidRequest("status must be active, paused or closed");
     }
     Campaign campaign = existing(id);
+    audit.record("campaign.status-changed", id.toString(), "from", campaign.status, "to", status);
     campaign.status = status;
     return summary(campaign);
   }

@@ -1,5 +1,6 @@
 package dev.earshot.reward.service;
 
+import dev.earshot.audit.service.AuditLog;
 import dev.earshot.judge.JudgeVersion;
 import dev.earshot.judge.repository.JudgeVersionRepository;
 import dev.earshot.judge.service.JudgeRegistry;
@@ -56,16 +57,19 @@ public class RewardProfileService {
   private final RewardProfileKeyRepository keys;
   private final JudgeRegistry judges;
   private final JudgeVersionRepository versions;
+  private final AuditLog audit;
 
   public RewardProfileService(
       RewardProfileRepository profiles,
       RewardProfileKeyRepository keys,
       JudgeRegistry judges,
-      JudgeVersionRepository versions) {
+      JudgeVersionRepository versions,
+      AuditLog audit) {
     this.profiles = profiles;
     this.keys = keys;
     this.judges = judges;
     this.versions = versions;
+    this.audit = audit;
   }
 
   /**
@@ -95,6 +99,7 @@ public class RewardProfileService {
     profiles.persist(profile);
     profiles.flush();
     profiles.getEntityManager().refresh(profile);
+    audit.record("reward-profile.created", profile.name);
     return view(profile);
   }
 
@@ -110,6 +115,7 @@ public class RewardProfileService {
     }
     define(profile, request);
     profile.revision++;
+    audit.record("reward-profile.changed", name, "revision", String.valueOf(profile.revision));
     return view(profile);
   }
 
@@ -152,6 +158,8 @@ public class RewardProfileService {
     keys.persist(key);
     keys.flush();
     keys.getEntityManager().refresh(key);
+    audit.record(
+        "reward-key.issued", profile.name, "keyId", String.valueOf(key.id), "label", key.label);
     return new IssuedKey(profile.name, keyView(key), secret);
   }
 
@@ -167,6 +175,7 @@ public class RewardProfileService {
                         "Reward profile '" + name + "' has no key with id " + keyId));
     if (key.revokedAt == null) {
       key.revokedAt = OffsetDateTime.now();
+      audit.record("reward-key.revoked", name, "keyId", String.valueOf(keyId));
     }
     return keyView(key);
   }

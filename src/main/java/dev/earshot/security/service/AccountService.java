@@ -1,5 +1,6 @@
 package dev.earshot.security.service;
 
+import dev.earshot.audit.service.AuditLog;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.security.ApiToken;
 import dev.earshot.security.Role;
@@ -74,10 +75,12 @@ public class AccountService {
 
   private final UserRepository users;
   private final ApiTokenRepository tokens;
+  private final AuditLog audit;
 
-  public AccountService(UserRepository users, ApiTokenRepository tokens) {
+  public AccountService(UserRepository users, ApiTokenRepository tokens, AuditLog audit) {
     this.users = users;
     this.tokens = tokens;
+    this.audit = audit;
   }
 
   public List<UserView> users() {
@@ -111,6 +114,7 @@ public class AccountService {
     user.role = parsed.id();
     users.persistAndFlush(user);
     users.getEntityManager().refresh(user);
+    audit.record("user.created", username, "role", user.role);
     return UserView.of(user);
   }
 
@@ -120,6 +124,7 @@ public class AccountService {
     if (user.roleValue() == Role.ADMIN && parsed != Role.ADMIN) {
       requireAnotherAdmin(user);
     }
+    audit.record("user.role-changed", username, "from", user.role, "to", parsed.id());
     user.role = parsed.id();
     return UserView.of(user);
   }
@@ -127,6 +132,7 @@ public class AccountService {
   public void changePassword(String username, String password) {
     checkPassword(password);
     existing(username).passwordHash = BcryptUtil.bcryptHash(password);
+    audit.record("user.password-changed", username);
   }
 
   /** A user's own password change, which needs the current password. */
@@ -145,6 +151,7 @@ public class AccountService {
       requireAnotherAdmin(user);
     }
     users.delete(user);
+    audit.record("user.deleted", username, "role", user.role);
   }
 
   /**
@@ -176,6 +183,15 @@ public class AccountService {
     token.tokenSha256 = SecretTokens.sha256(secret);
     tokens.persistAndFlush(token);
     tokens.getEntityManager().refresh(token);
+    audit.record(
+        "token.created",
+        token.id.toString(),
+        "owner",
+        username,
+        "name",
+        token.name,
+        "role",
+        token.role);
     return new CreatedToken(TokenView.of(token), secret);
   }
 
@@ -201,6 +217,8 @@ public class AccountService {
                     DomainException.notFound("No token " + id + " of yours; list GET /api/tokens"));
     if (token.revokedAt == null) {
       token.revokedAt = OffsetDateTime.now();
+      audit.record(
+          "token.revoked", id.toString(), "owner", token.user.username, "name", token.name);
     }
     return TokenView.of(token);
   }
