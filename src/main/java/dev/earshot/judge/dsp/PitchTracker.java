@@ -16,6 +16,13 @@ import java.util.List;
  * agreement with Praat, and using Praat's own method and costs is the shortest way to agree with
  * it, octave decisions included.
  *
+ * <p>With {@link PitchSettings#noiseCompensated()} (not Praat; the intonation track uses it) the
+ * tracker first estimates the signal's stationary noise floor, the windowed energy of its quietest
+ * frames, and raises each frame's normalised autocorrelation by the factor that white noise of that
+ * energy took from it (see {@link #noiseGain}), so voicing decisions in noise are made on roughly
+ * the periodicity the clean voice has. On a clean recording with any silence the floor is zero and
+ * the track is Praat's.
+ *
  * <p>Autocorrelations come from FFTs of two frames packed into one complex transform, so a frame
  * costs one FFT of the next power of two above window plus maximum lag.
  */
@@ -23,6 +30,9 @@ public final class PitchTracker {
 
   /** Praat's window for the AC method: three periods of the pitch floor. */
   private static final double PERIODS_PER_WINDOW = 3.0;
+
+  /** Share of frames taken to be noise only when estimating the noise floor. */
+  private static final double NOISE_FLOOR_QUANTILE = 0.1;
 
   private final PitchSettings settings;
   private final int sampleRate;
@@ -90,15 +100,21 @@ public final class PitchTracker {
     int frameCount = (int) Math.floor((duration - windowDuration) / timeStep + 1e-9) + 1;
     double firstCentre = (duration - (frameCount - 1) * timeStep) / 2;
     double globalPeak = globalPeak(samples);
+    double noiseEnergy =
+        settings.noiseCompensated() ? noiseFloorEnergy(samples, firstCentre, frameCount) : 0;
 
     FrameCandidates[] candidates = new FrameCandidates[frameCount];
     for (int frame = 0; frame < frameCount; frame += 2) {
       int second = Math.min(frame + 1, frameCount - 1);
-      double peakA = loadFrame(samples, frameStart(firstCentre, frame, samples.length), re);
-      double peakB = loadFrame(samples, frameStart(firstCentre, second, samples.length), im);
+      int startA = frameStart(firstCentre, frame, samples.length);
+      int startB = frameStart(firstCentre, second, samples.length);
+      double gainA = noiseGain(samples, startA, noiseEnergy);
+      double gainB = noiseGain(samples, startB, noiseEnergy);
+      double peakA = loadFrame(samples, startA, re);
+      double peakB = loadFrame(samples, startB, im);
       autocorrelatePair();
-      candidates[frame] = candidatesOf(re, peakA, globalPeak);
-      candidates[second] = candidatesOf(im, peakB, globalPeak);
+      candidates[frame] = candidatesOf(re, peakA, globalPeak, gainA);
+      candidates[second] = candidatesOf(im, peakB, globalPeak, gainB);
     }
     int[] path = bestPath(candidates);
 
@@ -117,6 +133,51 @@ public final class PitchTracker {
     double centre = (firstCentre + frame * settings.timeStepSeconds()) * sampleRate;
     int start = (int) Math.round(centre - windowLength / 2.0);
     return Math.max(0, Math.min(sampleCount - windowLength, start));
+  }
+
+  /**
+   * The windowed energy of a noise-only frame: the {@value #NOISE_FLOOR_QUANTILE} quantile of all
+   * frames' windowed energies (speech leaves pauses and closures, so the quietest frames hold
+   * little but the noise).
+   */
+  private double noiseFloorEnergy(float[] samples, double firstCentre, int frameCount) {
+    double[] energies = new double[frameCount];
+    for (int frame = 0; frame < frameCount; frame++) {
+      energies[frame] = windowedEnergy(samples, frameStart(firstCentre, frame, samples.length));
+    }
+    Arrays.sort(energies);
+    return energies[(int) Math.floor(NOISE_FLOOR_QUANTILE * (frameCount - 1))];
+  }
+
+  /**
+   * How much a frame's normalised autocorrelation is raised to undo stationary white noise of
+   * windowed energy {@code noiseEnergy}: such noise adds its energy at lag 0 only, so a periodic
+   * signal's peak drops from r to r·S/(S+N). The gain is (S+N)/S with S = E − N, but S is taken no
+   * smaller than N: below 0 dB local SNR the difference is too uncertain to divide by, and a frame
+   * at the noise floor keeps gain 1, so noise alone is not made to look periodic. The gain is
+   * therefore at most 2.
+   */
+  private double noiseGain(float[] samples, int start, double noiseEnergy) {
+    if (noiseEnergy <= 0) {
+      return 1;
+    }
+    double energy = windowedEnergy(samples, start);
+    return energy / Math.max(energy - noiseEnergy, Math.min(energy, noiseEnergy));
+  }
+
+  /** Energy of one frame, mean removed and windowed, as {@link #loadFrame} prepares it. */
+  private double windowedEnergy(float[] samples, int start) {
+    double mean = 0;
+    for (int i = 0; i < windowLength; i++) {
+      mean += samples[start + i];
+    }
+    mean /= windowLength;
+    double energy = 0;
+    for (int i = 0; i < windowLength; i++) {
+      double windowed = (samples[start + i] - mean) * window[i];
+      energy += windowed * windowed;
+    }
+    return energy;
   }
 
   private static double globalPeak(float[] samples) {
@@ -176,7 +237,7 @@ public final class PitchTracker {
   }
 
   private FrameCandidates candidatesOf(
-      double[] autocorrelation, double localPeak, double globalPeak) {
+      double[] autocorrelation, double localPeak, double globalPeak, double noiseGain) {
     double intensity = globalPeak == 0 ? 0 : Math.min(1, localPeak / globalPeak);
     double voicing = settings.voicingThreshold();
     double unvoicedStrength =
@@ -188,7 +249,7 @@ public final class PitchTracker {
     }
     double[] r = normalised;
     for (int lag = 0; lag < r.length; lag++) {
-      r[lag] = autocorrelation[lag] / energy / windowAutocorrelation[lag];
+      r[lag] = noiseGain * autocorrelation[lag] / energy / windowAutocorrelation[lag];
     }
     for (int lag = minLag; lag <= maxLag; lag++) {
       if (r[lag] > 0.5 * voicing && r[lag] > r[lag - 1] && r[lag] >= r[lag + 1]) {
