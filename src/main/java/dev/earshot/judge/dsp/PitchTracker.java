@@ -19,7 +19,7 @@ import java.util.List;
  * <p>With {@link PitchSettings#noiseCompensated()} (not Praat; the intonation track uses it) the
  * tracker first estimates the signal's stationary noise floor, the windowed energy of its quietest
  * frames, and raises each frame's normalised autocorrelation by the factor that white noise of that
- * energy took from it (see {@link #noiseGain}), so voicing decisions in noise are made on roughly
+ * energy took from it (see {@link #noiseGains}), so voicing decisions in noise are made on roughly
  * the periodicity the clean voice has. On a clean recording with any silence the floor is zero and
  * the track is Praat's.
  *
@@ -100,21 +100,18 @@ public final class PitchTracker {
     int frameCount = (int) Math.floor((duration - windowDuration) / timeStep + 1e-9) + 1;
     double firstCentre = (duration - (frameCount - 1) * timeStep) / 2;
     double globalPeak = globalPeak(samples);
-    double noiseEnergy =
-        settings.noiseCompensated() ? noiseFloorEnergy(samples, firstCentre, frameCount) : 0;
+    double[] noiseGains = noiseGains(samples, firstCentre, frameCount);
 
     FrameCandidates[] candidates = new FrameCandidates[frameCount];
     for (int frame = 0; frame < frameCount; frame += 2) {
       int second = Math.min(frame + 1, frameCount - 1);
       int startA = frameStart(firstCentre, frame, samples.length);
       int startB = frameStart(firstCentre, second, samples.length);
-      double gainA = noiseGain(samples, startA, noiseEnergy);
-      double gainB = noiseGain(samples, startB, noiseEnergy);
       double peakA = loadFrame(samples, startA, re);
       double peakB = loadFrame(samples, startB, im);
       autocorrelatePair();
-      candidates[frame] = candidatesOf(re, peakA, globalPeak, gainA);
-      candidates[second] = candidatesOf(im, peakB, globalPeak, gainB);
+      candidates[frame] = candidatesOf(re, peakA, globalPeak, noiseGains[frame]);
+      candidates[second] = candidatesOf(im, peakB, globalPeak, noiseGains[second]);
     }
     int[] path = bestPath(candidates);
 
@@ -136,33 +133,35 @@ public final class PitchTracker {
   }
 
   /**
-   * The windowed energy of a noise-only frame: the {@value #NOISE_FLOOR_QUANTILE} quantile of all
-   * frames' windowed energies (speech leaves pauses and closures, so the quietest frames hold
-   * little but the noise).
+   * Per frame, the factor its normalised autocorrelation is raised by to undo stationary white
+   * noise; all 1 without {@link PitchSettings#noiseCompensated()}. The noise's windowed energy N is
+   * the {@value #NOISE_FLOOR_QUANTILE} quantile of all frames' windowed energies (speech leaves
+   * pauses and closures, so the quietest frames hold little but the noise). White noise adds its
+   * energy at lag 0 only, so a periodic signal's peak drops from r to r·S/(S+N), and a frame of
+   * energy E = S + N gets the gain E/S. S is taken no smaller than N: below 0 dB local SNR the
+   * difference is too uncertain to divide by, and a frame at or below the noise floor keeps gain 1,
+   * so noise alone is not made to look periodic. The gain is therefore at most 2.
    */
-  private double noiseFloorEnergy(float[] samples, double firstCentre, int frameCount) {
+  private double[] noiseGains(float[] samples, double firstCentre, int frameCount) {
+    double[] gains = new double[frameCount];
+    Arrays.fill(gains, 1);
+    if (!settings.noiseCompensated()) {
+      return gains;
+    }
     double[] energies = new double[frameCount];
     for (int frame = 0; frame < frameCount; frame++) {
       energies[frame] = windowedEnergy(samples, frameStart(firstCentre, frame, samples.length));
     }
-    Arrays.sort(energies);
-    return energies[(int) Math.floor(NOISE_FLOOR_QUANTILE * (frameCount - 1))];
-  }
-
-  /**
-   * How much a frame's normalised autocorrelation is raised to undo stationary white noise of
-   * windowed energy {@code noiseEnergy}: such noise adds its energy at lag 0 only, so a periodic
-   * signal's peak drops from r to r·S/(S+N). The gain is (S+N)/S with S = E − N, but S is taken no
-   * smaller than N: below 0 dB local SNR the difference is too uncertain to divide by, and a frame
-   * at the noise floor keeps gain 1, so noise alone is not made to look periodic. The gain is
-   * therefore at most 2.
-   */
-  private double noiseGain(float[] samples, int start, double noiseEnergy) {
-    if (noiseEnergy <= 0) {
-      return 1;
+    double[] sorted = energies.clone();
+    Arrays.sort(sorted);
+    double noise = sorted[(int) Math.floor(NOISE_FLOOR_QUANTILE * (frameCount - 1))];
+    for (int frame = 0; frame < frameCount; frame++) {
+      double energy = energies[frame];
+      if (energy > noise) {
+        gains[frame] = energy / Math.max(energy - noise, noise);
+      }
     }
-    double energy = windowedEnergy(samples, start);
-    return energy / Math.max(energy - noiseEnergy, Math.min(energy, noiseEnergy));
+    return gains;
   }
 
   /** Energy of one frame, mean removed and windowed, as {@link #loadFrame} prepares it. */
