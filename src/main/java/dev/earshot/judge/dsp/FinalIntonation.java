@@ -8,26 +8,38 @@ import java.util.List;
  * Where the end of an utterance goes: rising, falling or level, with a confidence. A heuristic,
  * tuned on synthetic speech-like clips (see {@code IntonationCorpusTest}), not a trained model.
  *
- * <p>Three steps make it hold up on long, fast questions whose rise sits only in the last syllable
+ * <p>Four steps make it hold up on long, fast questions whose rise sits only in the last syllable
  * and under 0 dB white noise, where a slope fitted to the last 250 ms of a full-band pitch track
  * does not:
  *
  * <ol>
- *   <li><b>A band-limited pitch track.</b> The signal is low-passed at {@value #BAND_EDGE_HZ} Hz
- *       (or twice the pitch ceiling, if higher) and decimated before tracking. F0 and its first
- *       harmonics are all there, but broadband noise loses most of its power (about 9 dB at 16
- *       kHz), so the quiet last syllable stays voiced in noise. The full-band track of {@link
+ *   <li><b>A band-limited, noise-compensated pitch track.</b> The signal is low-passed at {@value
+ *       #BAND_EDGE_HZ} Hz (or twice the pitch ceiling, if higher) and decimated before tracking. F0
+ *       and its first harmonics are all there, but broadband noise loses most of its power (about 9
+ *       dB at 16 kHz). The tracker also takes the signal's noise floor out of each frame's
+ *       autocorrelation (see {@link PitchTracker}), so a quiet last syllable at about 0 dB local
+ *       SNR keeps the voicing strength it has in the clean. The full-band track of {@link
  *       ProsodyAnalyzer} still gives the F0 statistics, which agree with Praat.
+ *   <li><b>Only the voice.</b> Runs of voiced frames are cut where F0 jumps by more than {@value
+ *       #MAX_JUMP_SEMITONES} semitones between frames; short pieces and whole runs more than an
+ *       octave above the utterance's median are dropped (see {@link #voiceFrames}).
  *   <li><b>Octave errors.</b> The track is taken with a higher octave cost ({@value #OCTAVE_COST})
  *       than Praat's, and frames more than {@value #OCTAVE_FOLD_SEMITONES} semitones below the
  *       utterance's median F0 are taken for octave-down errors (common in noise and creak) and
  *       moved up an octave.
- *   <li><b>The end against the speaker's own baseline.</b> The decision value {@code finalRise}
- *       (semitones) is the mean of two cues: the median F0 of the last {@value #END_SECONDS} s of
- *       voiced frames minus the median F0 of the whole utterance (a statement ends below its median
- *       after declination and final fall; a question ends above it, however short the rise), and
- *       the Theil–Sen slope of the last {@value #FINAL_REGION_SECONDS} s of voiced frames times
- *       {@value #SLOPE_SECONDS} s.
+ *   <li><b>The end against the speaker's own baseline, or a rise in the last word.</b> The decision
+ *       value {@code finalRise} (semitones) is the largest of three cues. (a) The mean of the
+ *       median F0 of the last {@value #END_SECONDS} s of voiced frames minus the median F0 of the
+ *       whole utterance (a statement ends below its median after declination and final fall; a
+ *       question ends above it, however short the rise) and the Theil–Sen slope of the last {@value
+ *       #FINAL_REGION_SECONDS} s of voiced frames times {@value #SLOPE_SECONDS} s. (b) The rise of
+ *       the Theil–Sen line through the frames from the final region's lowest pitch on (the valley
+ *       being sought before the last {@value #END_SECONDS} s), less {@value #VALLEY_RISE_SEMITONES}
+ *       semitones. (c) The rise of the Theil–Sen line through the last voiced stretch of the final
+ *       region (the last syllable's voicing, when longer than {@value #END_SECONDS} s), less the
+ *       same {@value #VALLEY_RISE_SEMITONES} semitones. (b) and (c) catch a question whose rise
+ *       follows a consonant's dip inside the last word; the 2 semitones lie above the bumps
+ *       microprosody puts into a falling end.
  * </ol>
  *
  * RISING at {@code finalRise} ≥ +{@value #THRESHOLD_SEMITONES} semitone, FALLING at ≤ −{@value
@@ -50,9 +62,11 @@ public record FinalIntonation(
     double confidence) {
 
   /**
-   * {@code finalRise} at or beyond this (semitones, either sign) is rising or falling. On the
-   * tuning clips questions reached at least +0.8 and statements at most −1.6; a steady glide of ±1
-   * semitone per second (level for practical purposes) gives about ±0.2.
+   * {@code finalRise} at or beyond this (semitones, either sign) is rising or falling. On the 180
+   * synthetic clips of {@code IntonationCorpusTest} every clip lies at least 1.1 semitones on its
+   * own side; on espeak-ng speech the closest question reaches +0.64 and the closest statement
+   * −0.78. A steady glide of ±1 semitone per second (level for practical purposes) gives about
+   * ±0.2.
    */
   public static final double THRESHOLD_SEMITONES = 0.5;
 
@@ -81,16 +95,30 @@ public record FinalIntonation(
   /** Frames this far below the median F0 are taken for octave-down errors. */
   static final double OCTAVE_FOLD_SEMITONES = 9;
 
+  /** An F0 step between adjacent frames larger than this (semitones) is a tracking error. */
+  static final double MAX_JUMP_SEMITONES = 3;
+
+  /** Voiced runs whose median lies this far above the utterance's median F0 are not the voice. */
+  static final double RUN_ABOVE_VOICE_SEMITONES = 12;
+
   /** Margin (semitones) beyond a class boundary at which confidence reaches 1 − 1/e. */
   static final double CONFIDENCE_MARGIN_SEMITONES = 0.5;
 
-  /** How far above the final region's lowest pitch the end must be to count as a final rise. */
+  /**
+   * How much a rise after the final region's lowest pitch, or inside the last voiced stretch, must
+   * exceed to count as a final rise.
+   */
   static final double VALLEY_RISE_SEMITONES = 2;
 
   static final FinalIntonation UNVOICED = new FinalIntonation(null, null, Intonation.UNVOICED, 0);
 
   /** Measures the final intonation of {@code samples} (mono, −1..1). */
   public static FinalIntonation measure(float[] samples, int sampleRate, PitchSettings settings) {
+    return fromTrack(bandLimitedTrack(samples, sampleRate, settings));
+  }
+
+  /** The pitch track the decision is taken from (step 1 of the class comment). */
+  static PitchTrack bandLimitedTrack(float[] samples, int sampleRate, PitchSettings settings) {
     double bandEdge = Math.max(BAND_EDGE_HZ, 2 * settings.maxPitchHz());
     int factor = Math.max(1, (int) Math.floor(sampleRate / (4 * bandEdge)));
     float[] band = lowPass(samples, sampleRate, bandEdge, factor);
@@ -104,15 +132,15 @@ public record FinalIntonation(
             settings.voicingThreshold(),
             Math.max(settings.octaveCost(), OCTAVE_COST),
             settings.octaveJumpCost(),
-            settings.voicedUnvoicedCost());
-    PitchTrack track = PitchTracker.track(band, sampleRate / factor, intonationSettings);
-    return fromTrack(track);
+            settings.voicedUnvoicedCost(),
+            true);
+    return PitchTracker.track(band, sampleRate / factor, intonationSettings);
   }
 
   /** The decision on an existing pitch track (no band limiting). */
   static FinalIntonation fromTrack(PitchTrack track) {
-    List<PitchFrame> voiced = ProsodyAnalyzer.stableVoicedFrames(track);
     double step = track.timeStepSeconds();
+    List<PitchFrame> voiced = voiceFrames(track);
     int regionFrames = (int) Math.round(FINAL_REGION_SECONDS / step);
     if (voiced.isEmpty()
         || Math.min(regionFrames, voiced.size()) * step < MIN_FINAL_VOICED_SECONDS - 1e-9) {
@@ -138,14 +166,33 @@ public record FinalIntonation(
       strength += voiced.get(i).voicingStrength();
     }
     double slope = theilSen(points);
-    double valley = Double.POSITIVE_INFINITY;
-    for (int i = regionStart; i < n - endFrames; i++) {
-      valley = Math.min(valley, semitones[i]);
+    // The valley is sought before the last END_SECONDS, so the rise after it is a fit to at least
+    // that many frames, not a step to one stray end frame.
+    int valley = regionStart;
+    for (int i = regionStart; i < Math.max(regionStart + 1, n - endFrames); i++) {
+      if (semitones[i] < semitones[valley]) {
+        valley = i;
+      }
     }
     // A question's rise may follow a consonant's dip inside the last word ("win-ter?"): the end
     // then sits well above the final region's valley although not above the utterance's median.
-    double fromValley = Double.isInfinite(valley) ? 0 : end - valley - VALLEY_RISE_SEMITONES;
-    double rise = Math.max(((end - baseline) + slope * SLOPE_SECONDS) / 2, fromValley);
+    // The rise is the Theil-Sen line through the frames from the valley on, over their span: a
+    // median of the last frames would cut a rise that lasts no longer than that median's window.
+    double fromValley =
+        lineRise(points.subList(valley - regionStart, points.size())) - VALLEY_RISE_SEMITONES;
+    // Or the rise sits inside the last voiced stretch (the last syllable), after a dip in the
+    // stretch before it that need not be the region's lowest pitch.
+    int runStart = points.size() - 1;
+    while (runStart > 0 && points.get(runStart)[0] - points.get(runStart - 1)[0] < 1.5 * step) {
+      runStart--;
+    }
+    double withinFinalRun =
+        points.size() - runStart > endFrames
+            ? lineRise(points.subList(runStart, points.size())) - VALLEY_RISE_SEMITONES
+            : Double.NEGATIVE_INFINITY;
+    double rise =
+        Math.max(
+            ((end - baseline) + slope * SLOPE_SECONDS) / 2, Math.max(fromValley, withinFinalRun));
     Intonation intonation =
         rise >= THRESHOLD_SEMITONES
             ? Intonation.RISING
@@ -160,6 +207,57 @@ public record FinalIntonation(
         Math.min(1, strength / points.size()) * Math.min(1, points.size() / (double) regionFrames);
     double confidence = (1 - Math.exp(-margin / CONFIDENCE_MARGIN_SEMITONES)) * reliability;
     return new FinalIntonation(slope, rise, intonation, confidence);
+  }
+
+  /**
+   * The frames of {@code track} taken to be the voice, in time order. The track is cut into runs of
+   * consecutive voiced frames, a run also ending where F0 jumps by more than {@value
+   * #MAX_JUMP_SEMITONES} semitones from one frame to the next (a voice moves at most about 1
+   * semitone in 10 ms, so such a jump is the tracker switching to another harmonic, typically as a
+   * voice fades into noise). Runs shorter than {@value ProsodyAnalyzer#MIN_VOICED_RUN_SECONDS} s
+   * are dropped as blips, and so is every run whose median F0 lies more than {@value
+   * #RUN_ABOVE_VOICE_SEMITONES} semitones above the median of the rest: no speaker's voice sits
+   * there for a whole run, but the tracker does in the aspiration of a final /t/ or in a fricative,
+   * where the noise rings at the first formant and its autocorrelation peaks at the formant's
+   * period (about 400 Hz after a low male voice's "night.").
+   */
+  static List<PitchFrame> voiceFrames(PitchTrack track) {
+    double step = track.timeStepSeconds();
+    int minRun = (int) Math.ceil(ProsodyAnalyzer.MIN_VOICED_RUN_SECONDS / step - 1e-9);
+    List<List<PitchFrame>> runs = new ArrayList<>();
+    List<PitchFrame> run = new ArrayList<>();
+    for (PitchFrame frame : track.frames()) {
+      boolean continues =
+          frame.voiced()
+              && !run.isEmpty()
+              && Math.abs(semitones(frame.f0Hz()) - semitones(run.get(run.size() - 1).f0Hz()))
+                  <= MAX_JUMP_SEMITONES;
+      if (!continues) {
+        if (run.size() >= minRun) {
+          runs.add(run);
+        }
+        run = new ArrayList<>();
+      }
+      if (frame.voiced()) {
+        run.add(frame);
+      }
+    }
+    if (run.size() >= minRun) {
+      runs.add(run);
+    }
+    if (runs.isEmpty()) {
+      return List.of();
+    }
+    double median =
+        median(runs.stream().flatMap(List::stream).mapToDouble(f -> semitones(f.f0Hz())).toArray());
+    List<PitchFrame> voice = new ArrayList<>();
+    for (List<PitchFrame> candidate : runs) {
+      double runMedian = median(candidate.stream().mapToDouble(f -> semitones(f.f0Hz())).toArray());
+      if (runMedian <= median + RUN_ABOVE_VOICE_SEMITONES) {
+        voice.addAll(candidate);
+      }
+    }
+    return voice;
   }
 
   /**
@@ -191,6 +289,11 @@ public record FinalIntonation(
       out[k] = (float) (acc / sum);
     }
     return out;
+  }
+
+  /** How much the Theil–Sen line through {@code points} rises from the first to the last. */
+  private static double lineRise(List<double[]> points) {
+    return theilSen(points) * (points.get(points.size() - 1)[0] - points.get(0)[0]);
   }
 
   /**

@@ -15,6 +15,9 @@ package dev.earshot.judge.dsp;
  * @param octaveCost per-octave bonus favouring high-frequency candidates (against undertones)
  * @param octaveJumpCost path cost per octave of F0 change between adjacent frames
  * @param voicedUnvoicedCost path cost of a voiced/unvoiced transition
+ * @param noiseCompensated whether the tracker subtracts the signal's stationary noise floor from
+ *     each frame's energy before normalising its autocorrelation (not Praat; see {@link
+ *     PitchTracker})
  */
 public record PitchSettings(
     double timeStepSeconds,
@@ -25,7 +28,8 @@ public record PitchSettings(
     double voicingThreshold,
     double octaveCost,
     double octaveJumpCost,
-    double voicedUnvoicedCost) {
+    double voicedUnvoicedCost,
+    boolean noiseCompensated) {
 
   public PitchSettings {
     if (!(timeStepSeconds > 0)) {
@@ -42,7 +46,7 @@ public record PitchSettings(
 
   /** Praat's defaults, 10 ms hop, 75–500 Hz. */
   public static PitchSettings defaults() {
-    return new PitchSettings(0.01, 75, 500, 15, 0.03, 0.45, 0.01, 0.35, 0.14);
+    return new PitchSettings(0.01, 75, 500, 15, 0.03, 0.45, 0.01, 0.35, 0.14, false);
   }
 
   /** These settings with another pitch range. */
@@ -56,6 +60,7 @@ public record PitchSettings(
         voicingThreshold,
         octaveCost,
         octaveJumpCost,
-        voicedUnvoicedCost);
+        voicedUnvoicedCost,
+        noiseCompensated);
   }
 }

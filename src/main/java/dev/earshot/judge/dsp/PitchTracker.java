@@ -16,6 +16,13 @@ import java.util.List;
  * agreement with Praat, and using Praat's own method and costs is the shortest way to agree with
  * it, octave decisions included.
  *
+ * <p>With {@link PitchSettings#noiseCompensated()} (not Praat; the intonation track uses it) the
+ * tracker first estimates the signal's stationary noise floor, the windowed energy of its quietest
+ * frames, and raises each frame's normalised autocorrelation by the factor that white noise of that
+ * energy took from it (see {@link #noiseGains}), so voicing decisions in noise are made on roughly
+ * the periodicity the clean voice has. On a clean recording with any silence the floor is zero and
+ * the track is Praat's.
+ *
  * <p>Autocorrelations come from FFTs of two frames packed into one complex transform, so a frame
  * costs one FFT of the next power of two above window plus maximum lag.
  */
@@ -23,6 +30,9 @@ public final class PitchTracker {
 
   /** Praat's window for the AC method: three periods of the pitch floor. */
   private static final double PERIODS_PER_WINDOW = 3.0;
+
+  /** Share of frames taken to be noise only when estimating the noise floor. */
+  private static final double NOISE_FLOOR_QUANTILE = 0.1;
 
   private final PitchSettings settings;
   private final int sampleRate;
@@ -90,15 +100,18 @@ public final class PitchTracker {
     int frameCount = (int) Math.floor((duration - windowDuration) / timeStep + 1e-9) + 1;
     double firstCentre = (duration - (frameCount - 1) * timeStep) / 2;
     double globalPeak = globalPeak(samples);
+    double[] noiseGains = noiseGains(samples, firstCentre, frameCount);
 
     FrameCandidates[] candidates = new FrameCandidates[frameCount];
     for (int frame = 0; frame < frameCount; frame += 2) {
       int second = Math.min(frame + 1, frameCount - 1);
-      double peakA = loadFrame(samples, frameStart(firstCentre, frame, samples.length), re);
-      double peakB = loadFrame(samples, frameStart(firstCentre, second, samples.length), im);
+      int startA = frameStart(firstCentre, frame, samples.length);
+      int startB = frameStart(firstCentre, second, samples.length);
+      double peakA = loadFrame(samples, startA, re);
+      double peakB = loadFrame(samples, startB, im);
       autocorrelatePair();
-      candidates[frame] = candidatesOf(re, peakA, globalPeak);
-      candidates[second] = candidatesOf(im, peakB, globalPeak);
+      candidates[frame] = candidatesOf(re, peakA, globalPeak, noiseGains[frame]);
+      candidates[second] = candidatesOf(im, peakB, globalPeak, noiseGains[second]);
     }
     int[] path = bestPath(candidates);
 
@@ -117,6 +130,53 @@ public final class PitchTracker {
     double centre = (firstCentre + frame * settings.timeStepSeconds()) * sampleRate;
     int start = (int) Math.round(centre - windowLength / 2.0);
     return Math.max(0, Math.min(sampleCount - windowLength, start));
+  }
+
+  /**
+   * Per frame, the factor its normalised autocorrelation is raised by to undo stationary white
+   * noise; all 1 without {@link PitchSettings#noiseCompensated()}. The noise's windowed energy N is
+   * the {@value #NOISE_FLOOR_QUANTILE} quantile of all frames' windowed energies (speech leaves
+   * pauses and closures, so the quietest frames hold little but the noise). White noise adds its
+   * energy at lag 0 only, so a periodic signal's peak drops from r to r·S/(S+N), and a frame of
+   * energy E = S + N gets the gain E/S. S is taken no smaller than N: below 0 dB local SNR the
+   * difference is too uncertain to divide by, and a frame at or below the noise floor keeps gain 1,
+   * so noise alone is not made to look periodic. The gain is therefore at most 2.
+   */
+  private double[] noiseGains(float[] samples, double firstCentre, int frameCount) {
+    double[] gains = new double[frameCount];
+    Arrays.fill(gains, 1);
+    if (!settings.noiseCompensated()) {
+      return gains;
+    }
+    double[] energies = new double[frameCount];
+    for (int frame = 0; frame < frameCount; frame++) {
+      energies[frame] = windowedEnergy(samples, frameStart(firstCentre, frame, samples.length));
+    }
+    double[] sorted = energies.clone();
+    Arrays.sort(sorted);
+    double noise = sorted[(int) Math.floor(NOISE_FLOOR_QUANTILE * (frameCount - 1))];
+    for (int frame = 0; frame < frameCount; frame++) {
+      double energy = energies[frame];
+      if (energy > noise) {
+        gains[frame] = energy / Math.max(energy - noise, noise);
+      }
+    }
+    return gains;
+  }
+
+  /** Energy of one frame, mean removed and windowed, as {@link #loadFrame} prepares it. */
+  private double windowedEnergy(float[] samples, int start) {
+    double mean = 0;
+    for (int i = 0; i < windowLength; i++) {
+      mean += samples[start + i];
+    }
+    mean /= windowLength;
+    double energy = 0;
+    for (int i = 0; i < windowLength; i++) {
+      double windowed = (samples[start + i] - mean) * window[i];
+      energy += windowed * windowed;
+    }
+    return energy;
   }
 
   private static double globalPeak(float[] samples) {
@@ -176,7 +236,7 @@ public final class PitchTracker {
   }
 
   private FrameCandidates candidatesOf(
-      double[] autocorrelation, double localPeak, double globalPeak) {
+      double[] autocorrelation, double localPeak, double globalPeak, double noiseGain) {
     double intensity = globalPeak == 0 ? 0 : Math.min(1, localPeak / globalPeak);
     double voicing = settings.voicingThreshold();
     double unvoicedStrength =
@@ -188,7 +248,7 @@ public final class PitchTracker {
     }
     double[] r = normalised;
     for (int lag = 0; lag < r.length; lag++) {
-      r[lag] = autocorrelation[lag] / energy / windowAutocorrelation[lag];
+      r[lag] = noiseGain * autocorrelation[lag] / energy / windowAutocorrelation[lag];
     }
     for (int lag = minLag; lag <= maxLag; lag++) {
       if (r[lag] > 0.5 * voicing && r[lag] > r[lag - 1] && r[lag] >= r[lag + 1]) {

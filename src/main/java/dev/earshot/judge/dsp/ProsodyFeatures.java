@@ -18,8 +18,8 @@ import java.util.List;
  * @param finalSlopeSemitonesPerSecond robust slope of the last 250 ms of voiced speech (on the
  *     band-limited track of {@link FinalIntonation}), {@code null} if too little
  * @param finalRiseSemitones the intonation decision value of {@link FinalIntonation}: final F0
- *     against the utterance's median F0, averaged with the final slope over 100 ms; {@code null} if
- *     too little voicing at the end
+ *     against the utterance's median F0, averaged with the final slope over 100 ms, or a rise in
+ *     the last word if larger; {@code null} if too little voicing at the end
  * @param intonation rising / falling / level by {@code finalRiseSemitones}
  * @param intonationConfidence 0..1, how surely the class holds (see {@link FinalIntonation})
  * @param speakingRateSyllablesPerSecond syllable nuclei per second of speech (first to last

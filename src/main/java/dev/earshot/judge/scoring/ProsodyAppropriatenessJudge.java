@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>intonation {@code question}: logistic in the analyser's final rise ({@link
  *       dev.earshot.judge.dsp.FinalIntonation}: final F0 against the utterance's median F0 and the
- *       final slope, in semitones), ½ at +{@code intonationThresholdSemitones} (the analyser's
- *       rising threshold), one {@code intonationScaleSemitones} further adds one logit; {@code
- *       statement} mirrors it on the falling side. No voiced ending scores 0;
+ *       final slope, or a rise in the last word, in semitones), ½ at +{@code
+ *       intonationThresholdSemitones} (the analyser's rising threshold), one {@code
+ *       intonationScaleSemitones} further adds one logit; {@code statement} mirrors it on the
+ *       falling side. No voiced ending scores 0;
  *   <li>delivery {@code calm} / {@code neutral} / {@code excited}: agreement of the {@link
  *       AcousticArousalEstimator acoustic arousal estimate} (F0 range, rate, intensity variation,
  *       loudness) with low / neutral / high;

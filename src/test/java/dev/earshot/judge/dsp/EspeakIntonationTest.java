@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * voices, pitches and rates (110–240 words per minute, long fast questions included), each clean
  * and under 0 dB white noise (noise RMS equal to the speech's, fixed seed).
  *
- * <p>It asserts what is true today, 29 of 36, not the issue's 35: the gap is open work. The misses
- * are long questions whose last syllable rises less than 2 semitones from the final region's valley
- * and a few clips under 0 dB noise (the test prints each).
+ * <p>35 of 36 must come out right (the test prints the misses). The one miss today is "Could you
+ * pass me the salt, please?" under 0 dB noise: its final 60 ms rise fades below the noise and goes
+ * unvoiced even on the noise-compensated track, so what remains ends in a dip.
  */
 class EspeakIntonationTest {
 
@@ -95,7 +95,7 @@ class EspeakIntonationTest {
       }
     }
     System.out.printf("espeak-ng intonation: %d of %d right; misses %s%n", right, total, misses);
-    assertThat(right).isGreaterThanOrEqualTo(29);
+    assertThat(right).isGreaterThanOrEqualTo(35);
   }
 
   private byte[] speak(Clip clip, int index) throws IOException, InterruptedException {

@@ -147,4 +147,77 @@ class PitchTrackerTest {
     }
     assertTracks(PitchTracker.track(sine, rate), t -> 140);
   }
+
+  @Test
+  void shouldKeepAVowelVoicedAtZeroDbWhenCompensatingForNoiseButLeaveNoiseUnvoiced() {
+    DoubleUnaryOperator f0 = t -> 120 + 20 * Math.sin(3 * t);
+    float[] vowel = TestSignals.vowel(f0, 1.5, 0.3, 0, 1);
+    float[] speech = TestSignals.concat(TestSignals.silence(0.5), vowel, TestSignals.silence(0.5));
+    float[] noise = TestSignals.whiteNoise(rms(vowel), speech.length / (double) RATE, 3);
+    float[] noisy = new float[speech.length];
+    for (int i = 0; i < noisy.length; i++) {
+      noisy[i] = speech[i] + noise[i];
+    }
+    DoubleUnaryOperator shiftedF0 = t -> f0.applyAsDouble(t - 0.5);
+
+    Agreement plain = vowelAgreement(PitchTracker.track(noisy, RATE), shiftedF0);
+    PitchTrack compensatedTrack = PitchTracker.track(noisy, RATE, compensated());
+    Agreement withCompensation = vowelAgreement(compensatedTrack, shiftedF0);
+
+    assertThat(plain.voicedFraction()).as("voiced without compensation").isLessThan(0.7);
+    assertThat(withCompensation.voicedFraction())
+        .as("voiced with compensation")
+        .isGreaterThan(0.95);
+    assertThat(withCompensation.withinFivePercentFraction()).isGreaterThan(0.95);
+    assertThat(compensatedTrack.frames())
+        .filteredOn(f -> f.timeSeconds() < 0.45 || f.timeSeconds() > 2.05)
+        .as("noise-only frames")
+        .noneMatch(PitchFrame::voiced);
+  }
+
+  @Test
+  void shouldLeaveACleanTrackAsItIsWhenCompensatingForNoise() {
+    float[] clean =
+        TestSignals.concat(
+            TestSignals.silence(0.3),
+            TestSignals.vowel(t -> 110 + 30 * t, 1.0, 0.5, 0, 1),
+            TestSignals.silence(0.3));
+
+    assertThat(PitchTracker.track(clean, RATE, compensated()).frames())
+        .isEqualTo(PitchTracker.track(clean, RATE).frames());
+  }
+
+  private static PitchSettings compensated() {
+    PitchSettings d = PitchSettings.defaults();
+    return new PitchSettings(
+        d.timeStepSeconds(),
+        d.minPitchHz(),
+        d.maxPitchHz(),
+        d.maxCandidates(),
+        d.silenceThreshold(),
+        d.voicingThreshold(),
+        d.octaveCost(),
+        d.octaveJumpCost(),
+        d.voicedUnvoicedCost(),
+        true);
+  }
+
+  /** Agreement over the frames well inside the vowel, which runs from 0.5 s to 2.0 s. */
+  private static Agreement vowelAgreement(PitchTrack track, DoubleUnaryOperator trueF0) {
+    return compare(
+        new PitchTrack(
+            track.timeStepSeconds(),
+            track.frames().stream()
+                .filter(f -> f.timeSeconds() > 0.55 && f.timeSeconds() < 1.95)
+                .toList()),
+        trueF0);
+  }
+
+  private static double rms(float[] signal) {
+    double sum = 0;
+    for (float s : signal) {
+      sum += s * s;
+    }
+    return Math.sqrt(sum / signal.length);
+  }
 }
