@@ -526,8 +526,7 @@ public class LeaderboardService {
       return new StyleControlledView(
           true, null, verdicts.size(), fit.ratings(RatingScale.elo()), fit.coefficients());
     } catch (NonIdentifiableRatingsException e) {
-      return StyleControlledView.notFitted(
-          verdicts.size(), "Not identifiable: " + e.getMessage());
+      return StyleControlledView.notFitted(verdicts.size(), "Not identifiable: " + e.getMessage());
     } catch (IllegalStateException e) {
       // StyleControlledModel's documented failure: no finite estimate (too few or too
       // one-sided battles for the style effects).

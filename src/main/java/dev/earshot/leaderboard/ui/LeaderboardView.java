@@ -1,10 +1,10 @@
 package dev.earshot.leaderboard.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -60,8 +60,12 @@ public class LeaderboardView extends VerticalLayout {
 
   private static final long serialVersionUID = 1L;
   private static final int BOOTSTRAP = 1000;
-  /** Marks a row with fewer battles than the minimum; the message under the controls explains it. */
+
+  /**
+   * Marks a row with fewer battles than the minimum; the message under the controls explains it.
+   */
   static final String FEW_BATTLES_MARK = "(few battles)";
+
   private static final long SEED = 1;
   private static final List<String> DIMENSIONS =
       List.of("overall", "content", "prosody", "emotion", "nonspeech", "quality");

@@ -93,7 +93,8 @@ class SmallLeaderboardTest {
             .extract()
             .jsonPath();
 
-    assertThat(demo.getList("battles", Long.class)).allSatisfy(b -> assertThat(b).isGreaterThanOrEqualTo(30));
+    assertThat(demo.getList("battles", Long.class))
+        .allSatisfy(b -> assertThat(b).isGreaterThanOrEqualTo(30));
     assertThat(demo.getList("fewBattles", Boolean.class)).isNotEmpty().containsOnly(false);
   }
 
