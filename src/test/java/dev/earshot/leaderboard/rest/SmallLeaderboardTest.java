@@ -51,13 +51,14 @@ class SmallLeaderboardTest {
 
   @Test
   void shouldAnswerWithAReasonWhereNewtonRaphsonDoesNotConverge() {
-    // Six battles, four parameters: the style differences separate wins from losses, so the
-    // maximum likelihood is at infinity (this was a 500).
-    store(
-        "separated-judge",
-        List.of("a_better", "b_better", "a_better", "b_better", "a_better", "b_better"));
+    // Six battles, four parameters, but all on one prompt: every battle has the same style
+    // differences, which the strength difference already explains, so the style effects have no
+    // estimate (this was a 500).
+    storeOnOnePrompt(
+        "one-prompt-judge",
+        List.of("a_better", "b_better", "a_better", "b_better", "tie", "a_better"));
 
-    JsonPath controlled = styleControlled("separated-judge");
+    JsonPath controlled = styleControlled("one-prompt-judge");
 
     assertThat(controlled.getBoolean("fitted")).isFalse();
     assertThat(controlled.getString("reason")).startsWith("Not identifiable");
@@ -125,10 +126,15 @@ class SmallLeaderboardTest {
 
   /** The judge's verdicts on reference (A) against monotone (B), one per demo prompt in order. */
   private void store(String judge, List<String> verdicts) {
-    QuarkusTransaction.requiringNew().run(() -> insert(judge, verdicts));
+    QuarkusTransaction.requiringNew().run(() -> insert(judge, verdicts, false));
   }
 
-  private void insert(String judge, List<String> verdicts) {
+  /** The judge's verdicts on reference (A) against monotone (B), all on the first demo prompt. */
+  private void storeOnOnePrompt(String judge, List<String> verdicts) {
+    QuarkusTransaction.requiringNew().run(() -> insert(judge, verdicts, true));
+  }
+
+  private void insert(String judge, List<String> verdicts, boolean onePrompt) {
     @SuppressWarnings("unchecked")
     List<Object[]> pairs =
         entityManager
@@ -139,14 +145,15 @@ class SmallLeaderboardTest {
                     + " WHERE d.name = 'demo' AND sa.name = 'reference' AND sb.name = 'monotone' ORDER BY p.position")
             .getResultList();
     for (int i = 0; i < verdicts.size(); i++) {
+      Object[] pair = pairs.get(onePrompt ? 0 : i);
       entityManager
           .createNativeQuery(
               "INSERT INTO preference (id, prompt_id, response_a_id, response_b_id, dimension, verdict,"
                   + " source_kind, source) VALUES (?1, ?2, ?3, ?4, 'overall', ?5, 'judge', ?6)")
           .setParameter(1, UUID.randomUUID())
-          .setParameter(2, ((Number) pairs.get(i)[0]).longValue())
-          .setParameter(3, ((Number) pairs.get(i)[1]).longValue())
-          .setParameter(4, ((Number) pairs.get(i)[2]).longValue())
+          .setParameter(2, ((Number) pair[0]).longValue())
+          .setParameter(3, ((Number) pair[1]).longValue())
+          .setParameter(4, ((Number) pair[2]).longValue())
           .setParameter(5, verdicts.get(i))
           .setParameter(6, judge + "@v1")
           .executeUpdate();

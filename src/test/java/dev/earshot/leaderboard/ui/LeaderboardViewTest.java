@@ -37,19 +37,19 @@ class LeaderboardViewTest extends KaribuTest {
     open(LeaderboardView.class);
     Select<String> source = byId(Select.class, "leaderboard-source");
     Select<String> dimension = byId(Select.class, "leaderboard-dimension");
-    Grid<RowView> table = byId(Grid.class, "leaderboard-table");
-    Grid<StyleControlledRating> style = byId(Grid.class, "leaderboard-style");
-    Span message = byId(Span.class, "leaderboard-message");
-    Span styleNote = byId(Span.class, "leaderboard-style-note");
 
     // The demo's simulated raters: many battles per system, a fitted style-controlled table.
     source.setValue("simulated");
     dimension.setValue("overall");
+    Grid<RowView> table = byId(Grid.class, "leaderboard-table");
+    Grid<StyleControlledRating> style = byId(Grid.class, "leaderboard-style");
+    Span message = byId(Span.class, "leaderboard-message");
+    Span styleNote = byId(Span.class, "leaderboard-style-note");
     assertThat(GridKt._size(table)).isPositive();
     assertThat(GridKt._size(style)).isPositive();
     assertThat(message.getText()).isEmpty();
 
-    // Six battles between two systems.
+    // Six battles between two systems on one prompt: too few to rank, style not identifiable.
     source.setValue("judge:" + SMALL_JUDGE);
     dimension.setValue("nonspeech");
     assertThat(GridKt._size(table)).isEqualTo(2);
@@ -67,7 +67,7 @@ class LeaderboardViewTest extends KaribuTest {
     assertThat(message.getText()).endsWith("(hidden).");
   }
 
-  /** Six verdicts of the judge on nonspeech, reference against monotone, alternating. */
+  /** Six verdicts of the judge on nonspeech, reference against monotone on one prompt. */
   private void storeSmallJudgeVerdicts() {
     @SuppressWarnings("unchecked")
     List<Object[]> pairs =
@@ -78,15 +78,16 @@ class LeaderboardViewTest extends KaribuTest {
                     + " JOIN response rb ON rb.prompt_id = p.id JOIN system_under_test sb ON sb.id = rb.system_id"
                     + " WHERE d.name = 'demo' AND sa.name = 'reference' AND sb.name = 'monotone' ORDER BY p.position")
             .getResultList();
+    Object[] pair = pairs.get(0);
     for (int i = 0; i < 6; i++) {
       entityManager
           .createNativeQuery(
               "INSERT INTO preference (id, prompt_id, response_a_id, response_b_id, dimension, verdict,"
                   + " source_kind, source) VALUES (?1, ?2, ?3, ?4, 'nonspeech', ?5, 'judge', ?6)")
           .setParameter(1, UUID.randomUUID())
-          .setParameter(2, ((Number) pairs.get(i)[0]).longValue())
-          .setParameter(3, ((Number) pairs.get(i)[1]).longValue())
-          .setParameter(4, ((Number) pairs.get(i)[2]).longValue())
+          .setParameter(2, ((Number) pair[0]).longValue())
+          .setParameter(3, ((Number) pair[1]).longValue())
+          .setParameter(4, ((Number) pair[2]).longValue())
           .setParameter(5, i % 2 == 0 ? "a_better" : "b_better")
           .setParameter(6, SMALL_JUDGE + "@small-test")
           .executeUpdate();
