@@ -44,8 +44,10 @@ def espeak_voice(text):
     """The default voicing function: espeak-ng's WAV of the text."""
     with tempfile.TemporaryDirectory() as folder:
         wav = os.path.join(folder, "completion.wav")
-        # An empty completion still gets a (silent) file, so Earshot scores it rather than refusing.
-        subprocess.run(["espeak-ng", "-w", wav, text or " "], check=True, capture_output=True)
+        # Text on stdin, so a completion starting with "-" is not read as an option; an empty
+        # completion still gets a (silent) file, so Earshot scores it rather than refusing.
+        subprocess.run(["espeak-ng", "--stdin", "-w", wav], input=(text or " ").encode("utf-8"),
+                       check=True, capture_output=True)
         with open(wav, "rb") as wav_file:
             return wav_file.read()
 

@@ -10,6 +10,7 @@ import http.server
 import importlib
 import json
 import os
+import shutil
 import sys
 import threading
 import unittest
@@ -181,6 +182,14 @@ class RemoteRewardTest(unittest.TestCase):
         # The mean over scored items only: the stand-in 0 of the unlabelled item is left out.
         self.assertEqual({"earshot/content-accuracy/content": 0.5,
                           "earshot/content-accuracy/content/scored": 0.5}, reward.last_logs)
+
+    @unittest.skipUnless(shutil.which("espeak-ng"), "espeak-ng is not installed")
+    def test_default_voice_makes_a_wav_even_of_option_like_or_empty_text(self):
+        grpo = importlib.import_module("trl_grpo_remote_reward")
+        for text in ["-- not an option", ""]:
+            with self.subTest(text=text):
+                wav = grpo.espeak_voice(text)
+                self.assertEqual((b"RIFF", b"WAVE"), (wav[:4], wav[8:12]))
 
     def test_voice_plugs_in_as_module_function(self):
         grpo = importlib.import_module("trl_grpo_remote_reward")
