@@ -129,7 +129,10 @@ class SmallLeaderboardTest {
     QuarkusTransaction.requiringNew().run(() -> insert(judge, verdicts, false));
   }
 
-  /** The judge's verdicts on reference (A) against monotone (B), all on the first demo prompt. */
+  /**
+   * The judge's verdicts on reference (A) against monotone (B), all on the first demo prompt, each
+   * by another version of the judge.
+   */
   private void storeOnOnePrompt(String judge, List<String> verdicts) {
     QuarkusTransaction.requiringNew().run(() -> insert(judge, verdicts, true));
   }
@@ -155,7 +158,8 @@ class SmallLeaderboardTest {
           .setParameter(3, ((Number) pair[1]).longValue())
           .setParameter(4, ((Number) pair[2]).longValue())
           .setParameter(5, verdicts.get(i))
-          .setParameter(6, judge + "@v1")
+          // A judge version's verdict on a pair counts once: repeats on one prompt are versions.
+          .setParameter(6, judge + "@v" + (onePrompt ? i : 1))
           .executeUpdate();
     }
   }

@@ -67,7 +67,7 @@ class LeaderboardViewTest extends KaribuTest {
     assertThat(message.getText()).endsWith("(hidden).");
   }
 
-  /** Six verdicts of the judge on nonspeech, reference against monotone on one prompt. */
+  /** Six verdicts of the judge's versions on nonspeech, reference against monotone, one prompt. */
   private void storeSmallJudgeVerdicts() {
     @SuppressWarnings("unchecked")
     List<Object[]> pairs =
@@ -89,7 +89,8 @@ class LeaderboardViewTest extends KaribuTest {
           .setParameter(3, ((Number) pair[1]).longValue())
           .setParameter(4, ((Number) pair[2]).longValue())
           .setParameter(5, i % 2 == 0 ? "a_better" : "b_better")
-          .setParameter(6, SMALL_JUDGE + "@small-test")
+          // A judge version's verdict on a pair counts once: the six are six versions.
+          .setParameter(6, SMALL_JUDGE + "@small-test-" + i)
           .executeUpdate();
     }
   }
