@@ -1,10 +1,17 @@
 #!/usr/bin/env python3
 """Start a TRL DPO run on an Earshot export.
 
-Usage (after unpacking the archive of a ``trl_standard`` export):
+Usage (after unpacking the archive of a ``trl_standard`` export; versions: see examples/README.md):
 
-    pip install "trl>=0.19" datasets transformers accelerate
     python examples/trl_dpo.py earshot-export --model Qwen/Qwen2.5-0.5B-Instruct --max-steps 10
+
+On a CPU-only machine, with a tiny model, for 2 steps:
+
+    python examples/trl_dpo.py earshot-export --model trl-internal-testing/tiny-Qwen2ForCausalLM-2.5 \
+        --max-steps 2
+
+Device and precision are chosen from what the machine has (earshot_device.py); --device and
+--precision override them.
 
 The export's ``data.jsonl`` is loaded with Hugging Face ``datasets``; every record is checked
 against EXPECTED_COLUMNS, the audio paths (relative to the export) are made absolute, and
@@ -21,9 +28,7 @@ import argparse
 import json
 import os
 
-from datasets import load_dataset
-from transformers import AutoModelForCausalLM, AutoTokenizer
-from trl import DPOConfig, DPOTrainer
+import earshot_device
 
 EXPORT_FORMAT = "trl_standard"
 
@@ -59,6 +64,8 @@ def load_export(export_dir):
     if config.get("tiePolicy") == "margin_zero":
         raise SystemExit("ties kept without a label would be trained as preferences: re-export"
                          " with tiePolicy exclude (the default) or label")
+    from datasets import load_dataset
+
     dataset = load_dataset("json", data_files=os.path.join(export_dir, "data.jsonl"), split="train")
     if "outcome" in dataset.column_names:
         # tiePolicy "label": DPO learns from preferences only.
@@ -76,13 +83,23 @@ def load_export(export_dir):
     return manifest, dataset.map(absolute_audio)
 
 
-def main():
+def build_parser():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("export_dir", help="the unpacked export (the folder with manifest.json)")
     parser.add_argument("--model", default="Qwen/Qwen2.5-0.5B-Instruct")
     parser.add_argument("--output-dir", default="dpo-output")
     parser.add_argument("--max-steps", type=int, default=10)
-    args = parser.parse_args()
+    earshot_device.add_arguments(parser)
+    return parser
+
+
+def main():
+    args = build_parser().parse_args()
+    choice = earshot_device.from_arguments(args)
+    print(f"training on {choice.device} in {choice.precision}")
+    # Imported here so that the arguments and the device choice can be tested without TRL.
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+    from trl import DPOConfig, DPOTrainer
 
     manifest, dataset_with_audio = load_export(args.export_dir)
     print(f"{len(dataset_with_audio)} pairs; selection counts: {manifest['counts']}")
@@ -98,6 +115,7 @@ def main():
             per_device_train_batch_size=2,
             logging_steps=1,
             report_to=[],
+            **choice.training_arguments(),
         ),
         train_dataset=train,
         processing_class=tokenizer,

@@ -43,6 +43,11 @@ public record PreferencePair(
     JsonLines.requireFinite(margin, "margin");
   }
 
+  /** The same judgement read the other way round: chosen and rejected exchanged. */
+  public PreferencePair swapped() {
+    return new PreferencePair(prompt, rejected, chosen, dimension, margin, outcome);
+  }
+
   /** A pair without an outcome key. */
   public PreferencePair(Turn prompt, Turn chosen, Turn rejected, String dimension, double margin) {
     this(prompt, chosen, rejected, dimension, margin, null);

@@ -117,9 +117,12 @@ final class ConfigRules {
         errors.add(error("minMargin", "must be a finite number >= 0"));
       }
     }
+    Boolean keepWithoutSignal = config.keepPairsWithoutSignal();
     if (format.pairs()) {
       tiePolicy = tiePolicy == null ? TiePolicy.EXCLUDE : tiePolicy;
+      keepWithoutSignal = keepWithoutSignal != null && keepWithoutSignal;
     } else {
+      rejectWith(keepWithoutSignal, "keepPairsWithoutSignal", "applies to pair formats", errors);
       rejectWith(
           tiePolicy,
           "tiePolicy",
@@ -170,7 +173,8 @@ final class ConfigRules {
         weights,
         normalise,
         config.audio() == null ? AudioMode.COPY : config.audio(),
-        sampleRate);
+        sampleRate,
+        keepWithoutSignal);
   }
 
   private static List<String> sources(

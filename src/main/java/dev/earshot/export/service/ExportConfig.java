@@ -65,7 +65,13 @@ public record ExportConfig(
     @Schema(description = "copy (default) or link (hard links where the original is usable as is)")
         AudioMode audio,
     @Schema(description = "resample every audio file to this rate, mono 16-bit WAV")
-        Integer sampleRate) {
+        Integer sampleRate,
+    @Schema(
+            description =
+                "pair formats: keep pairs whose chosen and rejected responses would be written"
+                    + " identically in this format (false: drop and count them as"
+                    + " pairsWithoutSignal; they teach a trainer nothing)")
+        Boolean keepPairsWithoutSignal) {
 
   /** The file layout an export is written in. */
   public enum Format {

@@ -27,6 +27,7 @@ import dev.earshot.export.selection.Aggregation;
 import dev.earshot.export.selection.KtoLabels;
 import dev.earshot.export.selection.PairRules;
 import dev.earshot.export.selection.PairSink;
+import dev.earshot.export.selection.PairsWithSignal;
 import dev.earshot.export.selection.ScorePairs;
 import dev.earshot.export.selection.ScoredResponses;
 import dev.earshot.export.selection.SelectionCounts;
@@ -84,6 +85,7 @@ public class ExportRunner {
       JsonNode config,
       HighWaterMark highWaterMark,
       Map<String, Long> counts,
+      List<String> warnings,
       SimulatedVotes simulatedVotes,
       List<FileView> files) {}
 
@@ -210,6 +212,7 @@ public class ExportRunner {
             ExportJson.tree(config),
             highWaterMark,
             counts.asMap(),
+            ExportWarnings.of(counts.asMap()),
             simulated,
             fileViews);
     writeListed(dir, ExportFiles.MANIFEST, listed, out -> ExportJson.writePretty(manifest, out));
@@ -295,15 +298,23 @@ public class ExportRunner {
             config.format() == Format.LLAMA_FACTORY
                 ? pair -> List.of(pair.prompt())
                 : pair -> List.of(pair.prompt(), pair.chosen(), pair.rejected());
+        JsonlFormat<PreferencePair> format = pairFormat(config.format());
         try (RecordWriter<PreferencePair> writer =
-            recording(
-                new JsonlWriter<>(pairFormat(config.format()), out), turns, counts, audioFiles)) {
+            recording(new JsonlWriter<>(format, out), turns, counts, audioFiles)) {
+          // The pairing steps' counters come first, so the counts read in step order.
+          counts
+              .register(config.fromScores() ? ScorePairs.SCORES : VotePairs.VOTES, VotePairs.PAIRS)
+              .register(PairRules.dropCounters());
           PairSink sink =
-              pairs -> {
-                for (PreferencePair pair : pairs) {
-                  writer.write(pair);
-                }
-              };
+              new PairsWithSignal(
+                  format,
+                  Boolean.TRUE.equals(config.keepPairsWithoutSignal()),
+                  counts,
+                  pairs -> {
+                    for (PreferencePair pair : pairs) {
+                      writer.write(pair);
+                    }
+                  });
           if (config.fromScores()) {
             ScorePairs pairs = new ScorePairs(rules, counts, sink);
             counts.register(RECORDS);

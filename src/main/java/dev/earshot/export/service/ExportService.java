@@ -177,12 +177,14 @@ public class ExportService {
 
   private ExportStatus status(ExportRow row, boolean withFiles) {
     boolean done = "done".equals(row.status());
+    Map<String, Long> counts = row.countsJson() == null ? null : counts(row.countsJson());
     return new ExportStatus(
         row.id(),
         row.status(),
         row.progress(),
         ExportJson.readTree(row.configJson()),
-        row.countsJson() == null ? null : counts(row.countsJson()),
+        counts,
+        done ? ExportWarnings.of(counts) : null,
         row.highWaterMarkJson() == null ? null : ExportJson.readTree(row.highWaterMarkJson()),
         row.createdBy(),
         row.createdAt(),

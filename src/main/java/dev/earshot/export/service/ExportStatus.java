@@ -23,6 +23,11 @@ public record ExportStatus(
                     + " order, once done")
         Map<String, Long> counts,
     @Schema(
+            description =
+                "once done: what the counts warn about (no records written; most pairs dropped"
+                    + " as without signal or duplicates); empty when nothing")
+        List<String> warnings,
+    @Schema(
             description = "the source table, rows read and the newest row's time, once done",
             implementation = Object.class)
         JsonNode highWaterMark,

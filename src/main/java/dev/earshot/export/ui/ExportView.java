@@ -29,6 +29,7 @@ import dev.earshot.dataset.service.DatasetService;
 import dev.earshot.dataset.service.DatasetViews.DatasetSummary;
 import dev.earshot.dataset.service.DatasetViews.SystemView;
 import dev.earshot.export.selection.Aggregation;
+import dev.earshot.export.selection.PairsWithSignal;
 import dev.earshot.export.selection.TiePolicy;
 import dev.earshot.export.service.ExportConfig;
 import dev.earshot.export.service.ExportConfig.AudioMode;
@@ -80,10 +81,13 @@ public class ExportView extends VerticalLayout {
   private final NumberField ktoThreshold = new NumberField("KTO threshold");
   private final TextField weights = new TextField("Weights");
   private final Checkbox normalizePerPrompt = new Checkbox("Normalise rewards per prompt");
+  private final Checkbox keepPairsWithoutSignal = new Checkbox("Keep pairs without signal");
   private final Select<AudioMode> audio = new Select<>();
   private final IntegerField sampleRate = new IntegerField("Resample audio to (Hz)");
   private final ProgressBar progress = new ProgressBar();
   private final Span progressText = new Span();
+  private final Paragraph pairSummary = new Paragraph();
+  private final Paragraph warnings = new Paragraph();
   private final Grid<ExportStatus> history = new Grid<>(ExportStatus.class, false);
   private Long watched;
 
@@ -93,6 +97,10 @@ public class ExportView extends VerticalLayout {
     configureHistory();
     progressText.setId("export-progress");
     progress.setVisible(false);
+    pairSummary.setId("export-pair-summary");
+    warnings.setId("export-warnings");
+    warnings.getStyle().set("color", "var(--lumo-error-text-color)");
+    warnings.setVisible(false);
     add(
         new H2("Export"),
         new Paragraph(
@@ -101,6 +109,8 @@ public class ExportView extends VerticalLayout {
         form(),
         progress,
         progressText,
+        pairSummary,
+        warnings,
         new H3("Exports"),
         history);
     refresh();
@@ -172,6 +182,11 @@ public class ExportView extends VerticalLayout {
     sampleRate.setMin(1_000);
     sampleRate.setMax(768_000);
     sampleRate.setPlaceholder("original");
+    keepPairsWithoutSignal.setTooltipText(
+        "Pairs whose chosen and rejected responses this format writes identically (the same"
+            + " text, where only text is written) teach a trainer nothing; they are dropped and"
+            + " counted unless kept");
+    keepPairsWithoutSignal.setId("export-keep-without-signal");
     format.addValueChangeListener(e -> enableApplicableFields());
     pairsFrom.addValueChangeListener(e -> enableApplicableFields());
     enableApplicableFields();
@@ -187,6 +202,7 @@ public class ExportView extends VerticalLayout {
     campaign.setEnabled(!fromScores);
     minAgreement.setEnabled(!fromScores);
     tiePolicy.setEnabled(chosen.pairs());
+    keepPairsWithoutSignal.setEnabled(chosen.pairs());
     minMargin.setEnabled(!scalar);
     ktoThreshold.setEnabled(chosen == Format.TRL_KTO && fromScores);
     weights.setEnabled(scalar);
@@ -213,6 +229,7 @@ public class ExportView extends VerticalLayout {
             ktoThreshold,
             weights,
             normalizePerPrompt,
+            keepPairsWithoutSignal,
             audio,
             sampleRate);
     fields.setResponsiveSteps(
@@ -296,7 +313,8 @@ public class ExportView extends VerticalLayout {
         weights.isEnabled() ? weights(weights.getValue()) : null,
         normalizePerPrompt.isEnabled() ? normalizePerPrompt.getValue() : null,
         audio.getValue(),
-        sampleRate.getValue());
+        sampleRate.getValue(),
+        keepPairsWithoutSignal.isEnabled() ? keepPairsWithoutSignal.getValue() : null);
   }
 
   /** "quality=1, content=0.5" as a map; blank is no weights (the default applies). */
@@ -349,6 +367,24 @@ public class ExportView extends VerticalLayout {
             + export.status()
             + ("failed".equals(export.status()) ? " — " + export.error() : "")
             + (export.counts() == null ? "" : "; per step: " + steps(export.counts())));
+    pairSummary.setText(pairSummary(export.counts()));
+    List<String> exportWarnings = export.warnings() == null ? List.of() : export.warnings();
+    warnings.setText(String.join(" ", exportWarnings));
+    warnings.setVisible(!exportWarnings.isEmpty());
+  }
+
+  /** The two drops that decide whether a pair export is worth training on; empty for others. */
+  private static String pairSummary(Map<String, Long> counts) {
+    if (counts == null || !counts.containsKey(PairsWithSignal.WITHOUT_SIGNAL)) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%d records written; dropped %d pairs without signal (chosen and rejected written"
+            + " identically) and %d duplicate records.",
+        counts.getOrDefault("records", 0L),
+        counts.get(PairsWithSignal.WITHOUT_SIGNAL),
+        counts.getOrDefault(PairsWithSignal.DUPLICATES, 0L));
   }
 
   private static String state(ExportStatus export) {

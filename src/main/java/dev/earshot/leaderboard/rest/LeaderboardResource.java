@@ -87,6 +87,13 @@ public class LeaderboardResource {
       @QueryParam("anchorRating") @DefaultValue("1000") double anchorRating,
       @QueryParam("bootstrap") @DefaultValue("1000") int bootstrap,
       @QueryParam("seed") @DefaultValue("1") long seed,
+      @QueryParam("hideFewBattles")
+          @DefaultValue("false")
+          @Schema(
+              description =
+                  "leave out the rows marked fewBattles (fewer battles than"
+                      + " earshot.leaderboard.min-battles); the others keep their ranks")
+          boolean hideFewBattles,
       @QueryParam("format") @DefaultValue("json") @Schema(enumeration = {"json", "csv"})
           String format) {
     if (!tieModel.equals("half-win") && !tieModel.equals("davidson")) {
@@ -95,7 +102,8 @@ public class LeaderboardResource {
     }
     LeaderboardQuery query =
         selection.query(tieModel.equals("davidson"), anchor, anchorRating, bootstrap, seed);
-    List<RowView> rows = leaderboards.leaderboard(query);
+    List<RowView> all = leaderboards.leaderboard(query);
+    List<RowView> rows = hideFewBattles ? LeaderboardService.withoutFewBattles(all) : all;
     Response.ResponseBuilder answer =
         switch (format) {
           case "json" -> Response.ok(rows, MediaType.APPLICATION_JSON);
@@ -105,8 +113,14 @@ public class LeaderboardResource {
           default ->
               throw DomainException.invalidRequest("format must be json or csv, got " + format);
         };
-    if (rows.isEmpty()) {
+    if (all.isEmpty()) {
       answer.header(NOTE_HEADER, LeaderboardService.emptyNote(query));
+    } else if (rows.isEmpty()) {
+      answer.header(
+          NOTE_HEADER,
+          "Every system has fewer than "
+              + leaderboards.minBattles()
+              + " battles: leave out hideFewBattles to see them");
     }
     return answer.build();
   }

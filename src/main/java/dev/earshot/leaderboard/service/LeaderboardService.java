@@ -4,6 +4,7 @@ import dev.earshot.feature.service.ResponseFeatures;
 import dev.earshot.leaderboard.repository.ArenaBattleRepository;
 import dev.earshot.leaderboard.repository.ResponseAudioRepository;
 import dev.earshot.leaderboard.repository.ScoreBattleRepository;
+import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.preference.repository.PreferenceTallyRepository;
 import dev.earshot.preference.repository.PreferenceTallyRepository.PairTally;
@@ -83,6 +84,7 @@ public class LeaderboardService {
   private final ResponseAudioRepository responseAudio;
   private final ResponseFeatures features;
   private final CampaignService campaigns;
+  private final int minBattles;
 
   public LeaderboardService(
       PreferenceTallyRepository preferences,
@@ -90,13 +92,20 @@ public class LeaderboardService {
       ArenaBattleRepository arenaBattles,
       ResponseAudioRepository responseAudio,
       ResponseFeatures features,
-      CampaignService campaigns) {
+      CampaignService campaigns,
+      EarshotConfig config) {
     this.preferences = preferences;
     this.scoreBattles = scoreBattles;
     this.arenaBattles = arenaBattles;
     this.responseAudio = responseAudio;
     this.features = features;
     this.campaigns = campaigns;
+    this.minBattles = config.leaderboard().minBattles();
+  }
+
+  /** Battles below which a row is marked {@code fewBattles}. */
+  public int minBattles() {
+    return minBattles;
   }
 
   /** One leaderboard row (contract of {@code GET /api/leaderboard}). */
@@ -122,9 +131,14 @@ public class LeaderboardService {
               description =
                   "true when some system never lost or never won, so the ratings are from a fit with"
                       + " a small ridge (0.01 on the log-strengths) instead of the plain maximum likelihood")
-          boolean regularised) {
+          boolean regularised,
+      @Schema(
+              description =
+                  "true when the system has fewer battles than earshot.leaderboard.min-battles:"
+                      + " its rating and interval rest on too little to rank it")
+          boolean fewBattles) {
 
-    static RowView of(LeaderboardRow row, boolean regularised) {
+    static RowView of(LeaderboardRow row, boolean regularised, int minBattles) {
       return new RowView(
           row.system(),
           row.rating(),
@@ -137,8 +151,14 @@ public class LeaderboardService {
           row.losses(),
           row.ties() + row.bothBad(),
           row.bothBad(),
-          regularised);
+          regularised,
+          row.battles() < minBattles);
     }
+  }
+
+  /** The rows of systems with enough battles ({@code hideFewBattles}); ranks are not recomputed. */
+  public static List<RowView> withoutFewBattles(List<RowView> rows) {
+    return rows.stream().filter(row -> !row.fewBattles()).toList();
   }
 
   /**
@@ -221,7 +241,7 @@ public class LeaderboardService {
       regularised = true;
     }
     boolean flagged = regularised;
-    return rows.stream().map(row -> RowView.of(row, flagged)).toList();
+    return rows.stream().map(row -> RowView.of(row, flagged, minBattles)).toList();
   }
 
   /**
@@ -434,14 +454,31 @@ public class LeaderboardService {
     return new VerdictWindow(query.dataset(), query.since(), query.asOf());
   }
 
-  /** Style-controlled ratings with the fitted style coefficients. */
+  /**
+   * Style-controlled ratings with the fitted style coefficients, or, when the battles cannot
+   * support the fit, no rows and the reason.
+   */
   @Schema(name = "StyleControlledLeaderboard")
   public record StyleControlledView(
+      @Schema(description = "true when the model was fitted; false: no rows, see reason")
+          boolean fitted,
+      @Schema(
+              description =
+                  "why there is no fit: no battles, not enough battles for the parameters, or"
+                      + " not identifiable (a system that never lost or won, style differences that"
+                      + " separate wins from losses); null when fitted")
+          String reason,
+      @Schema(description = "battles (verdicts) the fit used or would have used") long battles,
       List<StyleControlledRating> rows,
       @Schema(
               description =
                   "per covariate: effect on the log-odds of winning per unit of difference")
-          List<StyleCoefficient> coefficients) {}
+          List<StyleCoefficient> coefficients) {
+
+    static StyleControlledView notFitted(long battles, String reason) {
+      return new StyleControlledView(false, reason, battles, List.of(), List.of());
+    }
+  }
 
   /**
    * The leaderboard with style control: the duration, speaking-rate and loudness differences of the
@@ -472,13 +509,33 @@ public class LeaderboardService {
           (a.loudnessLufs() - b.loudnessLufs()) / 10);
     }
     if (verdicts.isEmpty()) {
-      return new StyleControlledView(List.of(), List.of());
+      return StyleControlledView.notFitted(0, "No battles: nothing to fit.");
+    }
+    StyleBattles built = battles.build();
+    // One strength per system but one (fixed by centring), plus a coefficient per covariate.
+    int parameters = built.systems().size() - 1 + STYLE_COVARIATES.size();
+    if (verdicts.size() <= parameters) {
+      return StyleControlledView.notFitted(
+          verdicts.size(),
+          "Not enough battles: %d battles for %d parameters (%d systems, %d style covariates)."
+              .formatted(
+                  verdicts.size(), parameters, built.systems().size(), STYLE_COVARIATES.size()));
     }
     try {
-      StyleControlledFit fit = StyleControlledModel.defaults().fit(battles.build());
-      return new StyleControlledView(fit.ratings(RatingScale.elo()), fit.coefficients());
+      StyleControlledFit fit = StyleControlledModel.defaults().fit(built);
+      return new StyleControlledView(
+          true, null, verdicts.size(), fit.ratings(RatingScale.elo()), fit.coefficients());
     } catch (NonIdentifiableRatingsException e) {
-      throw DomainException.invalid("Ratings not identifiable", e.getMessage());
+      return StyleControlledView.notFitted(verdicts.size(), "Not identifiable: " + e.getMessage());
+    } catch (IllegalStateException e) {
+      // StyleControlledModel's documented failure: no finite estimate (too few or too
+      // one-sided battles for the style effects).
+      return StyleControlledView.notFitted(
+          verdicts.size(),
+          "Not identifiable with these battles: "
+              + e.getMessage()
+              + ". More battles, or battles whose style differences do not decide the outcome,"
+              + " are needed.");
     }
   }
 

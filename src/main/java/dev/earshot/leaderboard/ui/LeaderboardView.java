@@ -1,6 +1,7 @@
 package dev.earshot.leaderboard.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -59,6 +60,12 @@ public class LeaderboardView extends VerticalLayout {
 
   private static final long serialVersionUID = 1L;
   private static final int BOOTSTRAP = 1000;
+
+  /**
+   * Marks a row with fewer battles than the minimum; the message under the controls explains it.
+   */
+  static final String FEW_BATTLES_MARK = "(few battles)";
+
   private static final long SEED = 1;
   private static final List<String> DIMENSIONS =
       List.of("overall", "content", "prosody", "emotion", "nonspeech", "quality");
@@ -69,6 +76,7 @@ public class LeaderboardView extends VerticalLayout {
   private final Select<String> dimension = new Select<>();
   private final Select<CampaignChoice> campaign = new Select<>();
   private final DatePicker asOf = new DatePicker("As of");
+  private final Checkbox hideFewBattles = new Checkbox("Hide systems with few battles");
   private final Span message = new Span();
   private final Grid<RowView> table = new Grid<>(RowView.class, false);
   private final Div intervals = new Div();
@@ -103,7 +111,8 @@ public class LeaderboardView extends VerticalLayout {
     heatmap.setWidthFull();
     heatmap.setHeight("360px");
     message.setId("leaderboard-message");
-    HorizontalLayout controls = new HorizontalLayout(source, dimension, campaign, asOf, csv, json);
+    HorizontalLayout controls =
+        new HorizontalLayout(source, dimension, campaign, asOf, hideFewBattles, csv, json);
     controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     add(
         new H2("Leaderboard"),
@@ -159,6 +168,12 @@ public class LeaderboardView extends VerticalLayout {
     dimension.addValueChangeListener(e -> refresh());
     campaign.addValueChangeListener(e -> refresh());
     asOf.addValueChangeListener(e -> refresh());
+    hideFewBattles.setId("leaderboard-hide-few-battles");
+    hideFewBattles.setTooltipText(
+        "Systems with fewer than "
+            + leaderboards.minBattles()
+            + " battles have intervals too wide to rank them");
+    hideFewBattles.addValueChangeListener(e -> refresh());
     csv.getElement().setAttribute("download", true);
     json.getElement().setAttribute("download", true);
   }
@@ -169,7 +184,11 @@ public class LeaderboardView extends VerticalLayout {
         .setHeader("Rank (upper bound)")
         .setAutoWidth(true)
         .setFlexGrow(0);
-    table.addColumn(RowView::system).setHeader("System").setAutoWidth(true).setFlexGrow(1);
+    table
+        .addColumn(r -> r.system() + (r.fewBattles() ? " " + FEW_BATTLES_MARK : ""))
+        .setHeader("System")
+        .setAutoWidth(true)
+        .setFlexGrow(1);
     table.addColumn(r -> format(r.rating())).setHeader("Rating").setAutoWidth(true).setFlexGrow(0);
     table
         .addColumn(r -> "[" + format(r.ciLow()) + ", " + format(r.ciHigh()) + "]")
@@ -312,6 +331,7 @@ public class LeaderboardView extends VerticalLayout {
         .setFlexGrow(0);
     styleTable.setAllRowsVisible(true);
     styleTable.setId("leaderboard-style");
+    styleCoefficients.setId("leaderboard-style-note");
   }
 
   @Override
@@ -321,18 +341,25 @@ public class LeaderboardView extends VerticalLayout {
     refresh();
   }
 
+  /**
+   * Recomputes every panel. Each panel is emptied first, so a panel whose computation fails shows
+   * its error or nothing, never the numbers of the previous selection.
+   */
   private void refresh() {
     LeaderboardQuery query = query();
+    clearPanels();
     updateDownloads();
     showAgreement();
-    List<RowView> rows;
+    List<RowView> all;
     try {
-      rows = leaderboards.leaderboard(query);
+      all = leaderboards.leaderboard(query);
     } catch (DomainException e) {
-      show(List.of(), e.getMessage());
+      message.setText(e.getMessage());
       return;
     }
-    show(rows, rows.isEmpty() ? LeaderboardService.emptyNote(query) : "");
+    List<RowView> rows =
+        hideFewBattles.getValue() ? LeaderboardService.withoutFewBattles(all) : all;
+    show(rows, all.isEmpty() ? LeaderboardService.emptyNote(query) : fewBattlesNote(all, rows));
     if (!rows.isEmpty()) {
       WinRateMatrix matrix =
           leaderboards.matrix(query, rows.stream().map(RowView::system).toList());
@@ -340,7 +367,36 @@ public class LeaderboardView extends VerticalLayout {
       Charts.draw(heatmap, "earshotMatrixHeatmap", matrix, "winRate");
       Charts.draw(battleMatrix, "earshotMatrixHeatmap", matrix, "battles");
     }
-    showStyleControl(query, !rows.isEmpty() && !query.source().startsWith("arena:"));
+    showStyleControl(query, !all.isEmpty() && !query.source().startsWith("arena:"));
+  }
+
+  private void clearPanels() {
+    show(List.of(), "");
+    showStyleControl(null, false);
+    styleTable.setItems(List.of());
+    styleCoefficients.setText("");
+    agreementSummary.setText("");
+    raters.setItems(List.of());
+    audit.setItems(List.of());
+  }
+
+  /** Explains the marked rows, or says that every row is hidden. */
+  private String fewBattlesNote(List<RowView> all, List<RowView> shown) {
+    long few = all.stream().filter(RowView::fewBattles).count();
+    if (few == 0) {
+      return "";
+    }
+    String why =
+        few
+            + " of "
+            + all.size()
+            + " systems have fewer than "
+            + leaderboards.minBattles()
+            + " battles: their ratings and intervals rest on too little to rank them";
+    if (shown.size() < all.size()) {
+      return why + " (hidden).";
+    }
+    return why + " (marked " + FEW_BATTLES_MARK + ").";
   }
 
   /** Arena battles carry no audio, so style control applies to people's and judges' verdicts. */
@@ -351,25 +407,29 @@ public class LeaderboardView extends VerticalLayout {
     if (!applicable) {
       return;
     }
+    StyleControlledView controlled;
     try {
-      StyleControlledView controlled = leaderboards.styleControlled(query);
-      styleTable.setItems(controlled.rows());
-      styleCoefficients.setText(
-          "Style effects on the log-odds of winning, per unit of difference: "
-              + controlled.coefficients().stream()
-                  .map(
-                      c ->
-                          String.format(
-                              Locale.ROOT,
-                              "%s %+.3f ± %.3f",
-                              c.name(),
-                              c.estimate(),
-                              c.standardError()))
-                  .collect(Collectors.joining("; ")));
+      controlled = leaderboards.styleControlled(query);
     } catch (DomainException e) {
-      styleTable.setItems(List.of());
       styleCoefficients.setText(e.getMessage());
+      return;
     }
+    styleTable.setItems(controlled.rows());
+    styleTable.setVisible(controlled.fitted());
+    styleCoefficients.setText(
+        controlled.fitted()
+            ? "Style effects on the log-odds of winning, per unit of difference: "
+                + controlled.coefficients().stream()
+                    .map(
+                        c ->
+                            String.format(
+                                Locale.ROOT,
+                                "%s %+.3f ± %.3f",
+                                c.name(),
+                                c.estimate(),
+                                c.standardError()))
+                    .collect(Collectors.joining("; "))
+            : "No style-controlled ratings: " + controlled.reason());
   }
 
   private void show(List<RowView> rows, String text) {
@@ -409,8 +469,9 @@ public class LeaderboardView extends VerticalLayout {
             + SEED
             + (asOf.getValue() == null ? "" : "&asOf=" + asOf.getValue())
             + campaignParameter();
-    csv.setHref("/api/leaderboard?" + parameters + "&format=csv");
-    json.setHref("/api/leaderboard?" + parameters);
+    String rowFilter = hideFewBattles.getValue() ? "&hideFewBattles=true" : "";
+    csv.setHref("/api/leaderboard?" + parameters + rowFilter + "&format=csv");
+    json.setHref("/api/leaderboard?" + parameters + rowFilter);
     matrixJson.setHref("/api/leaderboard/matrix?" + parameters);
   }
 

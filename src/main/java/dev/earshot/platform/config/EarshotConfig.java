@@ -49,6 +49,18 @@ public interface EarshotConfig {
   /** Human rating campaigns. */
   Rating rating();
 
+  /** Leaderboards. */
+  Leaderboard leaderboard();
+
+  interface Leaderboard {
+    /**
+     * Rows of systems with fewer battles than this are marked {@code fewBattles} (their intervals
+     * are too wide to rank them) and can be hidden.
+     */
+    @WithDefault("30")
+    int minBattles();
+  }
+
   interface Rating {
     /** Most votes one rater may submit per minute; more get 429. */
     @WithDefault("20")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.error.Failure;
+import dev.earshot.platform.error.JsonSyntax;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -59,14 +60,16 @@ public class ProblemMappers {
     return respond(400, "Invalid request", detail, uri, errors);
   }
 
+  /** Says where the body failed: line, column and field path (also as the problem's errors). */
   @ServerExceptionMapper
   public Response json(JsonProcessingException e, UriInfo uri) {
+    Map<String, Object> where = JsonSyntax.where(e);
     return respond(
         400,
         "Malformed JSON",
-        "The request body is not the JSON this endpoint expects: " + e.getOriginalMessage(),
+        "The request body is not the JSON this endpoint expects: " + JsonSyntax.describe(e),
         uri,
-        null);
+        where.isEmpty() ? null : List.of(where));
   }
 
   /**
@@ -125,6 +128,10 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e, UriInfo uri) {
+    // Quarkus's JSON body reader wraps a syntax or binding error in a bare 400.
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return json(json, uri);
+    }
     int status = e.getResponse().getStatus();
     String title =
         Response.Status.fromStatusCode(status) == null

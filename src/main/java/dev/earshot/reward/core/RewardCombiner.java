@@ -16,8 +16,19 @@ import java.util.Map;
  * could not score an item neither rewards nor punishes it. An item with no score at all, a score
  * that is not finite, or a dimension the profile does not know is a bug upstream and fails the
  * whole batch.
+ *
+ * <p>{@code extra_logs} holds only numbers, because OpenRLHF turns every value into a tensor and a
+ * null stops training: per dimension, each item's score or {@link #NOT_SCORED} where the judge gave
+ * none, and a companion {@code <dimension>/scored} list of 1 (scored) or 0 (stand-in). Because the
+ * stand-in is 0, {@code sum(dimension) / sum(dimension/scored)} is the mean over scored items.
  */
 public final class RewardCombiner {
+
+  /** The stand-in score of a dimension that its judge did not score for an item. */
+  public static final double NOT_SCORED = 0.0;
+
+  /** Suffix of the 0/1 companion key that tells a real score from the stand-in. */
+  public static final String SCORED_SUFFIX = "/scored";
 
   private final RewardProfile profile;
 
@@ -29,26 +40,27 @@ public final class RewardCombiner {
    * Builds the response for a batch.
    *
    * @param scoresPerItem per item, in request order, the judges' scores by dimension (any subset of
-   *     the profile's dimensions, at least one)
+   *     the profile's dimensions, at least one); an empty batch gets empty lists under the same
+   *     keys
    */
   public RewardResponse combine(List<Map<String, Double>> scoresPerItem) {
-    if (scoresPerItem.isEmpty()) {
-      throw new IllegalArgumentException("A batch needs at least one item");
-    }
     List<Double> combined = new ArrayList<>(scoresPerItem.size());
     for (int i = 0; i < scoresPerItem.size(); i++) {
       combined.add(weightedMean(i, scoresPerItem.get(i)));
     }
-    List<Double> rewards = profile.normalisation().apply(combined);
+    // Normalising nothing is nothing; a batch z-score has no mean to take.
+    List<Double> rewards = combined.isEmpty() ? combined : profile.normalisation().apply(combined);
     Map<String, List<Double>> extraLogs = new LinkedHashMap<>();
     for (String dimension : profile.weights().keySet()) {
       List<Double> perItem = new ArrayList<>(scoresPerItem.size());
+      List<Double> scored = new ArrayList<>(scoresPerItem.size());
       for (Map<String, Double> scores : scoresPerItem) {
         Double score = scores.get(dimension);
-        perItem.add(score == null ? null : round(score));
+        perItem.add(score == null ? NOT_SCORED : round(score));
+        scored.add(score == null ? 0.0 : 1.0);
       }
-      // Not List.copyOf: missing scores are nulls.
-      extraLogs.put(dimension, Collections.unmodifiableList(perItem));
+      extraLogs.put(dimension, List.copyOf(perItem));
+      extraLogs.put(dimension + SCORED_SUFFIX, List.copyOf(scored));
     }
     return new RewardResponse(
         rewards.stream().map(this::round).toList(),

@@ -16,8 +16,8 @@ import java.util.Set;
  * validated {@link RewardItem}s; any bad item rejects the whole request.
  *
  * <p>Body: {@code {"query": [...], "prompts": [...], "labels": [...]}}. {@code prompts} and {@code
- * labels} are optional (absent or null); when present they are lists of strings or nulls aligned
- * with {@code query}. Each {@code query} element is either
+ * labels} are optional (absent or null); {@code query} may be empty. When present they are lists of
+ * strings or nulls aligned with {@code query}. Each {@code query} element is either
  *
  * <ul>
  *   <li>an object {@code {"audio": "<base64 WAV>"}} or {@code {"audioSha256": "<64 hex>"}} (exactly
@@ -58,8 +58,9 @@ public final class RewardRequestParser {
       throw new RewardRequestException("body must be a JSON object with a query list");
     }
     JsonNode queries = body.get("query");
-    if (queries == null || !queries.isArray() || queries.isEmpty()) {
-      throw new RewardRequestException("query must be a non-empty list");
+    // An empty list is valid: OpenRLHF sends one to its second and later reward URLs.
+    if (queries == null || !queries.isArray()) {
+      throw new RewardRequestException("query must be a list");
     }
     if (queries.size() > limits.maxItems()) {
       throw new RewardRequestException(

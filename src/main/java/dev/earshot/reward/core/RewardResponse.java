@@ -13,7 +13,9 @@ import java.util.Map;
  *     normalisation
  * @param scores the combined score before normalisation (the weighted mean of the judges, on their
  *     scale), which stays comparable across batches for filtering and logging
- * @param extraLogs per dimension, each item's judge score, or null where that judge gave none
+ * @param extraLogs per dimension, each item's judge score (the stand-in {@link
+ *     RewardCombiner#NOT_SCORED} where that judge gave none), and per dimension a {@code
+ *     <dimension>/scored} list of 1 or 0; never a null, as OpenRLHF makes a tensor of each value
  */
 @JsonPropertyOrder({"rewards", "scores", "extra_logs"})
 public record RewardResponse(

@@ -36,7 +36,8 @@ public class RewardResource {
           + " optional \"promptId\" or \"prompt\" and \"text\", or a string (OpenRLHF's decoded"
           + " sequence) that embeds such an object starting with {\"audio. prompts[i] is the"
           + " prompt text when the query names none; labels[i] the reference answer. One query"
-          + " (OpenRLHF's current code) or a whole batch (its older code).";
+          + " (OpenRLHF's current code), a whole batch (its older code), or none (its later reward"
+          + " URLs), which answers empty lists.";
 
   private final RewardService rewards;
 
@@ -52,7 +53,9 @@ public class RewardResource {
       description =
           REQUEST
               + " Answers {\"rewards\", \"scores\", \"extra_logs\"}: one float per query in"
-              + " order, extra_logs per judge/dimension. Any bad item refuses the whole request"
+              + " order, extra_logs per judge/dimension: a number for every item, never null"
+              + " (0 where the judge gave no score) and a judge/dimension/scored list of 1 or 0."
+              + " Any bad item refuses the whole request"
               + " with a 4xx naming its index; nothing partial is returned.")
   @RequestBody(content = @Content(schema = @Schema(implementation = Object.class)))
   @APIResponse(

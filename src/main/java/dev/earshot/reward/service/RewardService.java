@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.error.Failure;
+import dev.earshot.platform.error.JsonSyntax;
 import dev.earshot.reward.core.RewardCombiner;
 import dev.earshot.reward.core.RewardItem;
 import dev.earshot.reward.core.RewardRequestException;
@@ -155,7 +156,7 @@ public class RewardService {
       throw new DomainException(
           Failure.INVALID_REQUEST,
           "Malformed JSON",
-          "The body is not JSON: " + e.getOriginalMessage());
+          "The body is not JSON: " + JsonSyntax.describe(e));
     } catch (IOException e) {
       throw new DomainException(
           Failure.INVALID_REQUEST, "Malformed JSON", "The body could not be read as JSON");

@@ -66,12 +66,18 @@ class ExportResourceTest {
         .contains(ROOT + "data.jsonl", ROOT + "manifest.json")
         .anyMatch(path -> path.startsWith(ROOT + "audio/"));
     assertThat(List.copyOf(files.keySet())).isSorted();
-    // Every demo pair on "overall" has three votes; with ties labelled, every pair is a record.
+    // Every demo pair on "overall" has three votes; with ties labelled, every pair is a record
+    // unless its two responses are identical (no signal) or its record repeats another one.
     assertThat(first.getLong("counts.votes")).isEqualTo(432);
     assertThat(first.getLong("counts.pairs")).isEqualTo(144);
-    assertThat(first.getLong("counts.records")).isEqualTo(144);
+    assertThat(first.getLong("counts.pairsWithoutSignal")).isEqualTo(identicalDemoResponsePairs());
+    assertThat(
+            first.getLong("counts.records")
+                + first.getLong("counts.pairsWithoutSignal")
+                + first.getLong("counts.duplicateRecords"))
+        .isEqualTo(144);
     List<JsonNode> records = records(files.get(ROOT + "data.jsonl"));
-    assertThat(records).hasSize(144);
+    assertThat(records).hasSize((int) first.getLong("counts.records"));
     assertThat(records)
         .extracting(r -> r.get("outcome").asText())
         .containsOnly("preferred", "tie", "both_bad")
@@ -150,7 +156,14 @@ class ExportResourceTest {
     // 24 prompts, 4 systems: all 6 pairs of each prompt's responses, not only best and worst.
     assertThat(export.getLong("counts.scores")).isEqualTo(96);
     assertThat(export.getLong("counts.pairs")).isEqualTo(144);
-    assertThat(export.getLong("counts.records")).isEqualTo(144);
+    // Identical responses score alike: their pair has no signal, and a third response's pairs
+    // with each of them are the same record twice.
+    assertThat(export.getLong("counts.pairsWithoutSignal")).isEqualTo(identicalDemoResponsePairs());
+    assertThat(
+            export.getLong("counts.records")
+                + export.getLong("counts.pairsWithoutSignal")
+                + export.getLong("counts.duplicateRecords"))
+        .isEqualTo(144);
     Map<String, Double> scores = new HashMap<>();
     JsonPath runScores =
         given().when().get("/api/runs/" + run + "/scores").then().extract().jsonPath();
@@ -286,6 +299,20 @@ class ExportResourceTest {
   private static JsonNode manifest(JsonPath export) throws IOException {
     return JSON.readTree(
         Exports.untar(Exports.archive(export.getLong("id"))).get(ROOT + "manifest.json"));
+  }
+
+  /** Pairs of responses to one demo prompt whose audio and text are the same. */
+  private long identicalDemoResponsePairs() {
+    return ((Number)
+            entityManager
+                .createNativeQuery(
+                    "SELECT count(*) FROM response a JOIN response b ON b.prompt_id = a.prompt_id"
+                        + " AND a.id < b.id AND b.audio_sha256 = a.audio_sha256"
+                        + " AND b.text_channel IS NOT DISTINCT FROM a.text_channel"
+                        + " JOIN prompt pr ON pr.id = a.prompt_id JOIN dataset d ON d.id ="
+                        + " pr.dataset_id WHERE d.name = 'demo'")
+                .getSingleResult())
+        .longValue();
   }
 
   /** Votes of the kind on the demo's prompts and the dimension, as stored. */

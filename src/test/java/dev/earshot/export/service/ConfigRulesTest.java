@@ -82,6 +82,7 @@ class ConfigRulesTest {
             null,
             null,
             null,
+            null,
             null);
 
     ExportConfig normalised = ConfigRules.normalise(scalar, CATALOGUE);
@@ -117,7 +118,8 @@ class ConfigRulesTest {
             Map.of("quality", 1.0),
             true,
             null,
-            10);
+            10,
+            null);
 
     assertThatThrownBy(() -> ConfigRules.normalise(kto, CATALOGUE))
         .isInstanceOfSatisfying(
@@ -164,6 +166,7 @@ class ConfigRulesTest {
             null,
             null,
             Map.of("content", 1.0),
+            null,
             null,
             null,
             null);
@@ -245,12 +248,13 @@ class ConfigRulesTest {
         null,
         null,
         null,
+        null,
         null);
   }
 
   private static ExportConfig config(Format format) {
     return new ExportConfig(
         format, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
   }
 }

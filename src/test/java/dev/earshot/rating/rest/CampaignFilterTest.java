@@ -90,22 +90,25 @@ class CampaignFilterTest {
   void shouldStyleControlOnlyTheCampaignsVotes() {
     Voted voted = campaignPreferringMonotone();
 
-    // Monotone never lost in this campaign, so no finite strengths exist: the fit says so, which
+    // Monotone never lost in this campaign, so no finite strengths exist: the answer says so, which
     // it does not on the demo's simulated votes (monotone loses most of them).
     given()
         .queryParams(Map.of("source", "simulated", "dimension", "prosody"))
         .when()
         .get("/api/leaderboard/style-controlled")
         .then()
-        .statusCode(200);
+        .statusCode(200)
+        .body("fitted", org.hamcrest.Matchers.equalTo(true));
     given()
         .queryParams(
             Map.of("source", "humans", "dimension", "prosody", "campaign", voted.campaign()))
         .when()
         .get("/api/leaderboard/style-controlled")
         .then()
-        .statusCode(422)
-        .contentType("application/problem+json");
+        .statusCode(200)
+        .body("fitted", org.hamcrest.Matchers.equalTo(false))
+        .body("reason", org.hamcrest.Matchers.startsWith("Not identifiable"))
+        .body("rows", org.hamcrest.Matchers.empty());
   }
 
   @Test

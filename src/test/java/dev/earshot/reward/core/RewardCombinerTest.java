@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,21 @@ class RewardCombinerTest {
     assertThat(response.rewards()).containsExactly(0.8, 0.2, 0.1);
     assertThat(response.extraLogs())
         .containsExactly(
-            Map.entry("clarity", Arrays.asList(0.5, 0.2, null)),
-            Map.entry("naturalness", Arrays.asList(0.9, null, 0.1)));
+            Map.entry("clarity", List.of(0.5, 0.2, 0.0)),
+            Map.entry("clarity/scored", List.of(1.0, 1.0, 0.0)),
+            Map.entry("naturalness", List.of(0.9, 0.0, 0.1)),
+            Map.entry("naturalness/scored", List.of(1.0, 0.0, 1.0)));
+  }
+
+  @Test
+  void shouldAnswerAnEmptyBatchWithEmptyListsUnderEveryKey() {
+    RewardResponse response = combiner(new Normalisation.BatchZScore(), 4).combine(List.of());
+
+    assertThat(response.rewards()).isEmpty();
+    assertThat(response.scores()).isEmpty();
+    assertThat(response.extraLogs())
+        .containsOnlyKeys("clarity", "clarity/scored", "naturalness", "naturalness/scored")
+        .allSatisfy((key, values) -> assertThat(values).isEmpty());
   }
 
   @Test
@@ -118,6 +130,7 @@ class RewardCombinerTest {
     assertThat(new ObjectMapper().writeValueAsString(response))
         .isEqualTo(
             "{\"rewards\":[1.0,-1.0],\"scores\":[0.8,0.2],"
-                + "\"extra_logs\":{\"clarity\":[0.5,0.2],\"naturalness\":[0.9,null]}}");
+                + "\"extra_logs\":{\"clarity\":[0.5,0.2],\"clarity/scored\":[1.0,1.0],"
+                + "\"naturalness\":[0.9,0.0],\"naturalness/scored\":[1.0,0.0]}}");
   }
 }

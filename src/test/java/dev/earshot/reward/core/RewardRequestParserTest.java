@@ -106,8 +106,8 @@ class RewardRequestParserTest {
   static Stream<Arguments> badRequests() {
     String ok = "{'audioSha256':'" + SHA + "'}";
     return Stream.of(
-        Arguments.of("{'prompts':[]}", -1, "query must be a non-empty list"),
-        Arguments.of("{'query':[]}", -1, "query must be a non-empty list"),
+        Arguments.of("{'prompts':[]}", -1, "query must be a list"),
+        Arguments.of("{'query':{}}", -1, "query must be a list"),
         Arguments.of(
             "{'query':[" + ok + "," + ok + "," + ok + "," + ok + "]}",
             -1,

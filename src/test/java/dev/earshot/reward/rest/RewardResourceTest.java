@@ -49,13 +49,25 @@ class RewardResourceTest {
     assertThat(answer.contentType()).startsWith("application/json");
     JsonNode body = json(answer);
     assertThat(fieldNames(body)).containsExactly("rewards", "scores", "extra_logs");
-    assertThat(fieldNames(body.get("extra_logs"))).containsExactly(QUALITY, CONTENT, PROSODY);
+    assertThat(fieldNames(body.get("extra_logs")))
+        .containsExactly(
+            QUALITY,
+            QUALITY + "/scored",
+            CONTENT,
+            CONTENT + "/scored",
+            PROSODY,
+            PROSODY + "/scored");
     // The reference answer read word for word: every word and keyword right.
     assertThat(body.at("/extra_logs/" + esc(CONTENT) + "/0").doubleValue()).isEqualTo(1.0);
     double quality = body.at("/extra_logs/" + esc(QUALITY) + "/0").doubleValue();
     assertThat(quality).isBetween(0.0, 1.0);
     // content-01 asks for content and quality only, so the prosody judge has nothing to check.
-    assertThat(body.at("/extra_logs/" + esc(PROSODY) + "/0").isNull()).isTrue();
+    // ... so it logs the stand-in 0, marked as not scored.
+    assertThat(body.at("/extra_logs/" + esc(PROSODY) + "/0").doubleValue()).isEqualTo(0.0);
+    assertThat(body.at("/extra_logs/" + esc(PROSODY + "/scored") + "/0").doubleValue())
+        .isEqualTo(0.0);
+    assertThat(body.at("/extra_logs/" + esc(CONTENT + "/scored") + "/0").doubleValue())
+        .isEqualTo(1.0);
     // Equal weights, no normalisation: the reward is the mean of the scores that exist.
     assertThat(body.at("/rewards/0").doubleValue()).isCloseTo((1.0 + quality) / 2, within(1e-6));
     assertThat(body.at("/scores/0").doubleValue()).isEqualTo(body.at("/rewards/0").doubleValue());
@@ -89,7 +101,10 @@ class RewardResourceTest {
     JsonNode body = json(answer);
     assertThat(body.get("rewards")).hasSize(3);
     assertThat(body.get("scores")).hasSize(3);
-    assertThat(body.at("/extra_logs/" + esc(CONTENT) + "/0").isNull()).isTrue();
+    // A prompt sent as text only has no expected content: stand-in 0, not scored.
+    assertThat(body.at("/extra_logs/" + esc(CONTENT) + "/0").doubleValue()).isEqualTo(0.0);
+    assertThat(body.at("/extra_logs/" + esc(CONTENT + "/scored") + "/0").doubleValue())
+        .isEqualTo(0.0);
     assertThat(body.at("/extra_logs/" + esc(CONTENT) + "/1").doubleValue()).isEqualTo(1.0);
     for (int i = 0; i < 3; i++) {
       Map<String, Object> alone =
