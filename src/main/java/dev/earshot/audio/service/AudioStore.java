@@ -29,7 +29,7 @@ public class AudioStore {
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-  private static final Pattern VARIANT = Pattern.compile("[a-z0-9-]{1,40}");
+  private static final Pattern VARIANT = Pattern.compile("[a-z0-9][a-z0-9.-]{0,39}");
 
   private final Path root;
   private final Path staging;
