@@ -12,11 +12,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,13 +59,17 @@ public class AssignmentResource {
   public Response audio(
       @PathParam("id") UUID id,
       @PathParam("side") String side,
-      @HeaderParam("Range") String range) {
+      @HeaderParam("Range") String range,
+      @Context Request request) {
     Side which = Side.parse(side);
     BlindAudio blind = rating.audio(id, rater(), which);
     ByteRange requested = ByteRange.parse(range, blind.sizeBytes());
-    long start = requested == null ? 0 : requested.start();
-    long end = requested == null ? blind.sizeBytes() - 1 : requested.end();
-    rating.sent(id, rater(), which, start, end, blind.sizeBytes());
+    // HEAD is answered by this method too but sends no bytes: it is no evidence.
+    if (!HttpMethod.HEAD.equals(request.getMethod())) {
+      long start = requested == null ? 0 : requested.start();
+      long end = requested == null ? blind.sizeBytes() - 1 : requested.end();
+      rating.sent(id, rater(), which, start, end, blind.sizeBytes());
+    }
     return AudioResource.streamFile(
         blind.file(), blind.sizeBytes(), "audio/wav", blind.etag(), requested);
   }

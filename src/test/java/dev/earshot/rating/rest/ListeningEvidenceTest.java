@@ -58,6 +58,7 @@ class ListeningEvidenceTest {
 
     Campaigns.download(token, assignment, "b");
     String audioA = "/api/assignments/" + assignment + "/audio/a";
+    Accounts.as(token).head(audioA).then().statusCode(200);
     Accounts.as(token).header("Range", "bytes=0-99").get(audioA).then().statusCode(206);
     Campaigns.vote(token, UUID.randomUUID(), assignment, OVERALL_TIE)
         .then()
