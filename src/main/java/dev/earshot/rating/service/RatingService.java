@@ -404,15 +404,15 @@ public class RatingService {
     return campaigns.ratedBy(rater).stream()
         .map(
             c -> {
-              RaterProgress progress = progress(c, rater);
+              long voted = assignments.finishedBy(c.id, rater);
               return new RaterCampaign(
                   c.id,
                   c.name,
                   c.instructions,
                   c.dimensions,
                   c.status,
-                  progress.voted(),
-                  progress.total());
+                  voted,
+                  (int) Math.max(voted, expectedTotal(c)));
             })
         .toList();
   }
@@ -443,15 +443,6 @@ public class RatingService {
         assignment.playedAAt != null,
         assignment.playedBAt != null,
         assignment.issuedAt);
-  }
-
-  /** How far a rater is in a campaign: votes given and the expected total. */
-  public record RaterProgress(long voted, int total) {}
-
-  private RaterProgress progress(Campaign campaign, String rater) {
-    UUID campaignId = campaign.id;
-    long voted = assignments.finishedBy(campaignId, rater);
-    return new RaterProgress(voted, (int) Math.max(voted, expectedTotal(campaign)));
   }
 
   /**
