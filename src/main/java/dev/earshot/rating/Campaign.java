@@ -48,6 +48,26 @@ public class Campaign {
   @Column(nullable = false)
   public String status;
 
+  /** Rate of the mono 16-bit WAV that every side of every item is served in. */
+  @Column(name = "audio_sample_rate", nullable = false)
+  public int audioSampleRate;
+
+  /** Never shown to raters: salts the ETags of served audio so they name no source file. */
+  @Column(name = "audio_salt", nullable = false)
+  public UUID audioSalt;
+
+  @Column(name = "closed_by")
+  public String closedBy;
+
+  @Column(name = "closed_at")
+  public OffsetDateTime closedAt;
+
+  @Column(name = "reopened_by")
+  public String reopenedBy;
+
+  @Column(name = "reopened_at")
+  public OffsetDateTime reopenedAt;
+
   @Column(name = "created_by", nullable = false)
   public String createdBy;
 

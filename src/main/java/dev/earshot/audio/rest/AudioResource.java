@@ -132,7 +132,15 @@ public class AudioResource {
     java.nio.file.Path file = audio.file(sha256).orElseThrow(() -> unknown(sha256));
     long size = size(file);
     String type = "flac".equals(info.format()) ? "audio/flac" : "audio/wav";
-    ByteRange requested = ByteRange.parse(range, size);
+    return streamFile(file, size, type, sha256, ByteRange.parse(range, size));
+  }
+
+  /**
+   * A file's bytes, or the one range asked for ({@code requested} null: the whole file), with range
+   * support announced and the given entity tag; also serves the rating page's blind audio.
+   */
+  public static Response streamFile(
+      java.nio.file.Path file, long size, String type, String etag, ByteRange requested) {
     Response.ResponseBuilder answer =
         requested == null
             ? Response.ok(new PathPart(file, 0, size))
@@ -144,7 +152,7 @@ public class AudioResource {
     return answer
         .type(type)
         .header("Accept-Ranges", "bytes")
-        .header(HttpHeaders.ETAG, "\"" + sha256 + "\"")
+        .header(HttpHeaders.ETAG, "\"" + etag + "\"")
         .header(HttpHeaders.CACHE_CONTROL, "private, max-age=31536000, immutable")
         .build();
   }
@@ -154,7 +162,8 @@ public class AudioResource {
         "No audio with SHA-256 " + sha256 + "; upload it with POST /api/audio");
   }
 
-  private static long size(java.nio.file.Path file) {
+  /** Size of a file in bytes. */
+  public static long size(java.nio.file.Path file) {
     try {
       return Files.size(file);
     } catch (IOException e) {

@@ -3,10 +3,13 @@ package dev.earshot.audio.rest;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.error.Failure;
 
-/** One satisfiable byte range of an HTTP {@code Range: bytes=...} header (RFC 9110 §14.1.2). */
-record ByteRange(long start, long end) {
+/**
+ * One satisfiable byte range of an HTTP {@code Range: bytes=...} header (RFC 9110 §14.1.2); {@code
+ * end} is inclusive.
+ */
+public record ByteRange(long start, long end) {
 
-  long length() {
+  public long length() {
     return end - start + 1;
   }
 
@@ -14,7 +17,7 @@ record ByteRange(long start, long end) {
    * Parses a single range; returns null when there is no header or it is not a single bytes range
    * (the whole file is sent then, which RFC 9110 allows). Unsatisfiable ranges get 416.
    */
-  static ByteRange parse(String header, long size) {
+  public static ByteRange parse(String header, long size) {
     if (header == null || !header.startsWith("bytes=") || header.contains(",")) {
       return null;
     }

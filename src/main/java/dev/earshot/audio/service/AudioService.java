@@ -7,6 +7,8 @@ import dev.earshot.audio.decode.AudioLimits;
 import dev.earshot.audio.decode.AudioRejectedException;
 import dev.earshot.audio.decode.DecodedAudio;
 import dev.earshot.audio.decode.MonoAudio;
+import dev.earshot.audio.decode.NativeAudio;
+import dev.earshot.audio.decode.Resampler;
 import dev.earshot.audio.decode.WavWriter;
 import dev.earshot.audio.repository.AudioAssetRepository;
 import dev.earshot.platform.config.EarshotConfig;
@@ -141,6 +143,43 @@ public class AudioService {
     try {
       MonoAudio mono = decoder.decodeMono(ByteBuffer.wrap(original));
       return WavWriter.pcm16(mono.samples(), mono.sampleRate());
+    } catch (AudioRejectedException e) {
+      throw new IllegalStateException(
+          "stored audio " + sha256 + " no longer decodes: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A stored file as mono 16-bit PCM WAV at {@code sampleRate} with nothing but the fmt and data
+   * chunks: channels averaged, resampled with the band-limited resampler, level left as it is.
+   * Every file made this way has the same header layout, whatever the original's format, rate,
+   * depth or metadata. Made once per file and rate, then served from a disk cache.
+   */
+  public Path monoPcm16(String sha256, int sampleRate) {
+    if (sampleRate < 1_000 || sampleRate > 192_000) {
+      throw new IllegalArgumentException("unsupported target sample rate " + sampleRate);
+    }
+    Path original =
+        store
+            .find(sha256)
+            .orElseThrow(() -> DomainException.notFound("No audio with SHA-256 " + sha256));
+    try {
+      return store.derived(
+          sha256,
+          "mono-pcm16-" + sampleRate + ".wav",
+          () -> {
+            MonoAudio mono = decodeStored(sha256, original).mono();
+            return WavWriter.pcm16(
+                Resampler.resample(mono.samples(), mono.sampleRate(), sampleRate), sampleRate);
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not cache a transcoding of " + sha256, e);
+    }
+  }
+
+  private NativeAudio decodeStored(String sha256, Path path) {
+    try {
+      return decoder.decodeNative(map(path));
     } catch (AudioRejectedException e) {
       throw new IllegalStateException(
           "stored audio " + sha256 + " no longer decodes: " + e.getMessage(), e);

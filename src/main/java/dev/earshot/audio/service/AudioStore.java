@@ -29,12 +29,16 @@ public class AudioStore {
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+  private static final Pattern VARIANT = Pattern.compile("[a-z0-9][a-z0-9.-]{0,39}");
+
   private final Path root;
   private final Path staging;
+  private final Path derived;
 
   public AudioStore(EarshotConfig config) {
     this.root = config.dataDir().resolve("audio");
     this.staging = config.dataDir().resolve("tmp");
+    this.derived = config.dataDir().resolve("audio-derived");
   }
 
   /** A file written to the staging area, with its hash and size. Delete or commit it. */
@@ -93,6 +97,33 @@ public class AudioStore {
     }
     Path path = pathOf(sha256);
     return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+  }
+
+  /**
+   * A copy made from a stored file (such as a transcoding), cached at {@code
+   * <data-dir>/audio-derived/<first two hex digits>/<sha256>.<variant>}: made by {@code make} the
+   * first time, then read from disk. Concurrent first calls may both make it; the copies are
+   * identical and the move into place is atomic.
+   */
+  public Path derived(String sha256, String variant, java.util.function.Supplier<byte[]> make)
+      throws IOException {
+    if (!SHA256.matcher(sha256).matches() || !VARIANT.matcher(variant).matches()) {
+      throw new IllegalArgumentException("bad derived audio name " + sha256 + "." + variant);
+    }
+    Path target = derived.resolve(sha256.substring(0, 2)).resolve(sha256 + "." + variant);
+    if (Files.isRegularFile(target)) {
+      return target;
+    }
+    Files.createDirectories(target.getParent());
+    Files.createDirectories(staging);
+    Path part = Files.createTempFile(staging, "derived-", ".part");
+    try {
+      Files.write(part, make.get());
+      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(part);
+    }
+    return target;
   }
 
   private Path pathOf(String sha256) {

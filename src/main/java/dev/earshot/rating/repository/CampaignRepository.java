@@ -16,6 +16,14 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
     return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
   }
 
+  /**
+   * The campaign, share-locked until the transaction ends: a vote sees the state it is accepted in,
+   * and a pause or close waits for votes in flight.
+   */
+  public Optional<Campaign> lockShared(UUID id) {
+    return findByIdOptional(id, LockModeType.PESSIMISTIC_READ);
+  }
+
   public List<Campaign> newestFirst() {
     return list("order by createdAt desc, id");
   }

@@ -288,6 +288,69 @@ public class RatingStore {
         .executeUpdate();
   }
 
+  /**
+   * Locks the rater's gate row until the transaction ends (creating it the first time): one vote
+   * transaction of a rater at a time, so counting recent votes and adding one cannot interleave.
+   */
+  public void lockRater(String rater) {
+    em.createNativeQuery(
+            "INSERT INTO rater_vote_gate (rater) VALUES (?1)"
+                + " ON CONFLICT (rater) DO UPDATE SET rater = EXCLUDED.rater")
+        .setParameter(1, rater)
+        .executeUpdate();
+  }
+
+  /**
+   * The highest sample rate among the responses of these systems to the dataset's prompts; empty
+   * when there are none.
+   */
+  public Optional<Integer> highestSampleRate(long dataset, List<Long> systems) {
+    if (systems.isEmpty()) {
+      return Optional.empty();
+    }
+    Object rate =
+        em.createNativeQuery(
+                "SELECT max(a.sample_rate) FROM response r"
+                    + " JOIN prompt p ON p.id = r.prompt_id"
+                    + " JOIN audio_asset a ON a.sha256 = r.audio_sha256"
+                    + " WHERE p.dataset_id = ?1 AND r.system_id IN (?2)")
+            .setParameter(1, dataset)
+            .setParameter(2, systems)
+            .getSingleResult();
+    return Optional.ofNullable((Number) rate).map(Number::intValue);
+  }
+
+  /**
+   * Adds bytes {@code start..end} (inclusive) of a side's served file to what the assignment was
+   * sent. A different file size (the served format changed) starts the record afresh.
+   */
+  public void recordServed(UUID assignment, String side, long start, long end, long size) {
+    em.createNativeQuery(
+            "INSERT INTO rating_audio_served (assignment_id, side, size_bytes, served)"
+                + " VALUES (?1, ?2, ?3, int8multirange(int8range(?4, ?5, '[]')))"
+                + " ON CONFLICT (assignment_id, side) DO UPDATE SET"
+                + " served = CASE WHEN rating_audio_served.size_bytes = EXCLUDED.size_bytes"
+                + " THEN rating_audio_served.served + EXCLUDED.served ELSE EXCLUDED.served END,"
+                + " size_bytes = EXCLUDED.size_bytes")
+        .setParameter(1, assignment)
+        .setParameter(2, side)
+        .setParameter(3, size)
+        .setParameter(4, start)
+        .setParameter(5, end)
+        .executeUpdate();
+  }
+
+  /** Whether every byte of the side's served file was sent for the assignment. */
+  public boolean servedCompletely(UUID assignment, String side) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM rating_audio_served WHERE assignment_id = ?1 AND side = ?2"
+                + " AND served @> int8range(0, size_bytes)")
+        .setParameter(1, assignment)
+        .setParameter(2, side)
+        .getResultList()
+        .isEmpty();
+  }
+
   public long votesSince(String rater, OffsetDateTime since) {
     return ((Number)
             em.createNativeQuery(

@@ -1,10 +1,10 @@
 package dev.earshot.rating.rest;
 
 import dev.earshot.audio.rest.AudioResource;
-import dev.earshot.audio.service.AudioService;
-import dev.earshot.platform.error.DomainException;
+import dev.earshot.audio.rest.ByteRange;
 import dev.earshot.rating.service.RatingService;
 import dev.earshot.rating.service.RatingService.AssignmentView;
+import dev.earshot.rating.service.RatingService.BlindAudio;
 import dev.earshot.rating.service.RatingService.Side;
 import dev.earshot.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -12,11 +12,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,30 +35,43 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AssignmentResource {
 
   private final RatingService rating;
-  private final AudioService audio;
   private final SecurityIdentity identity;
 
-  public AssignmentResource(RatingService rating, AudioService audio, SecurityIdentity identity) {
+  public AssignmentResource(RatingService rating, SecurityIdentity identity) {
     this.rating = rating;
-    this.audio = audio;
     this.identity = identity;
   }
 
   @GET
   @Path("audio/{side}")
-  @Produces({"audio/wav", "audio/flac"})
+  @Produces("audio/wav")
   @Operation(
       summary = "Audio of the rater's own assignment: response a, b, or the prompt",
-      description = "Named by side only, so nothing in the URL tells which system spoke.")
+      description =
+          "Named by side only, so nothing in the URL tells which system spoke. Every side of every"
+              + " item of a campaign comes in the campaign's one format (mono 16-bit PCM WAV at the"
+              + " campaign's sample rate, no metadata chunks) with an ETag that names no source"
+              + " file. Supports HTTP Range (one range). The byte ranges sent of a and b are"
+              + " recorded: a vote needs both sent completely.")
+  @APIResponse(responseCode = "200", description = "Whole file")
+  @APIResponse(responseCode = "206", description = "The requested range")
+  @APIResponse(responseCode = "416")
   public Response audio(
       @PathParam("id") UUID id,
       @PathParam("side") String side,
-      @HeaderParam("Range") String range) {
-    String sha256 =
-        rating
-            .audio(id, rater(), Side.parse(side))
-            .orElseThrow(() -> DomainException.notFound("This prompt has no audio"));
-    return AudioResource.streamStored(audio, sha256, range);
+      @HeaderParam("Range") String range,
+      @Context Request request) {
+    Side which = Side.parse(side);
+    BlindAudio blind = rating.audio(id, rater(), which);
+    ByteRange requested = ByteRange.parse(range, blind.sizeBytes());
+    // HEAD is answered by this method too but sends no bytes: it is no evidence.
+    if (!HttpMethod.HEAD.equals(request.getMethod())) {
+      long start = requested == null ? 0 : requested.start();
+      long end = requested == null ? blind.sizeBytes() - 1 : requested.end();
+      rating.sent(id, rater(), which, start, end, blind.sizeBytes());
+    }
+    return AudioResource.streamFile(
+        blind.file(), blind.sizeBytes(), "audio/wav", blind.etag(), requested);
   }
 
   @POST

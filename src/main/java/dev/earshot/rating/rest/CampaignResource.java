@@ -7,6 +7,7 @@ import dev.earshot.rating.service.CampaignViews.CampaignDetail;
 import dev.earshot.rating.service.CampaignViews.CampaignSummary;
 import dev.earshot.rating.service.RatingService;
 import dev.earshot.rating.service.RatingService.AssignmentView;
+import dev.earshot.rating.service.RatingService.RaterCampaign;
 import dev.earshot.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -68,10 +70,22 @@ public class CampaignResource {
   @RolesAllowed(Role.ANNOTATOR_NAME)
   @Operation(
       summary = "Campaigns, newest first",
-      description = "Researchers see all; annotators see the campaigns they rate.")
-  public List<CampaignSummary> list() {
-    return campaigns.list(
-        identity.getPrincipal().getName(), identity.hasRole(Role.RESEARCHER_NAME));
+      description =
+          "Researchers see all, with systems and raters. Annotators see only the campaigns they"
+              + " rate, each with its name, instructions, dimensions, status and their own"
+              + " progress: nothing about systems or other raters.")
+  @APIResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      oneOf = {CampaignSummary.class, RaterCampaign.class})))
+  public List<?> list() {
+    return identity.hasRole(Role.RESEARCHER_NAME)
+        ? campaigns.list()
+        : rating.campaignsOf(identity.getPrincipal().getName());
   }
 
   @GET
@@ -94,13 +108,34 @@ public class CampaignResource {
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.RESEARCHER_NAME)
-  @Operation(summary = "Pause, resume or close a campaign: {\"status\": \"paused\"}")
+  @Operation(
+      summary = "Pause, resume or close a campaign: {\"status\": \"paused\"}",
+      description =
+          "Paused and closed campaigns hand out nothing and accept no votes (409). Closing is"
+              + " final: a closed campaign gets 409 here; an admin reopens it with POST"
+              + " /api/campaigns/{id}/reopen.")
+  @APIResponse(responseCode = "409")
   public CampaignSummary status(@PathParam("id") UUID id, Map<String, String> change) {
     if (change == null || change.get("status") == null) {
       throw DomainException.invalidRequest(
           "Send {\"status\": \"active\" | \"paused\" | \"closed\"}");
     }
-    return campaigns.setStatus(id, change.get("status"));
+    return campaigns.setStatus(id, change.get("status"), identity.getPrincipal().getName());
+  }
+
+  @POST
+  @Path("{id}/reopen")
+  @Consumes(MediaType.WILDCARD)
+  @RolesAllowed(Role.ADMIN_NAME)
+  @Operation(
+      summary = "Reopen a closed campaign (admins only)",
+      description = "The campaign is active again; who reopened it and when is kept with it.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = CampaignSummary.class)))
+  @APIResponse(responseCode = "409", description = "The campaign is not closed")
+  public CampaignSummary reopen(@PathParam("id") UUID id) {
+    return campaigns.reopen(id, identity.getPrincipal().getName());
   }
 
   @GET

@@ -52,12 +52,15 @@ public class VoteResource {
               + " both_bad}, \"reasonTags\": [...], \"comment\"}. One verdict per campaign"
               + " dimension, from the point of view of the response heard as A. Answered only after"
               + " the vote is committed: 201 stored, 200 when this id was stored before (a retry)."
-              + " 422 before both responses were played to the end; 409 for another vote on the"
-              + " same assignment; 429 over the rater's rate limit.")
+              + " 422 before both responses were sent completely (GET"
+              + " /api/assignments/{id}/audio/a and /b) and played to the end; 409 for another"
+              + " vote on the same assignment or on a paused or closed campaign; 429 over the"
+              + " rater's rate limit, which holds for concurrent submits too.")
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = VoteReceipt.class)))
   @APIResponse(responseCode = "200", description = "The same vote was stored before")
+  @APIResponse(responseCode = "409")
   @APIResponse(responseCode = "422")
   @APIResponse(responseCode = "429")
   public Response vote(VoteRequest vote) {

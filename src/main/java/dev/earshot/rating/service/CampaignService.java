@@ -25,6 +25,7 @@ import dev.earshot.rating.service.CampaignViews.VoteView;
 import dev.earshot.security.repository.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Creates rating campaigns and reports their progress, votes and raters. */
 @ApplicationScoped
@@ -52,6 +54,17 @@ public class CampaignService {
           "missed the sound",
           "noise or distortion",
           "too fast or too slow");
+
+  /**
+   * Bounds of the rate a campaign's audio is served at: the highest rate among its responses, at
+   * most this.
+   */
+  static final int MAX_AUDIO_SAMPLE_RATE = 48_000;
+
+  /** The serving rate of a campaign whose responses have no audio rate to go by. */
+  static final int DEFAULT_AUDIO_SAMPLE_RATE = 16_000;
+
+  private static final Logger LOG = Logger.getLogger(CampaignService.class);
 
   private final CampaignRepository campaigns;
   private final RatingStore store;
@@ -157,8 +170,16 @@ public class CampaignService {
     campaign.goldRate = goldRate;
     campaign.status = "active";
     campaign.createdBy = creator;
+    List<Long> systemIds = compared.stream().map(s -> s.id).toList();
+    campaign.audioSampleRate =
+        Math.min(
+            MAX_AUDIO_SAMPLE_RATE,
+            store
+                .highestSampleRate(campaign.dataset.id, systemIds)
+                .orElse(DEFAULT_AUDIO_SAMPLE_RATE));
+    campaign.audioSalt = UUID.randomUUID();
     campaigns.persistAndFlush(campaign);
-    store.addSystems(campaign.id, compared.stream().map(s -> s.id).toList());
+    store.addSystems(campaign.id, systemIds);
     store.addRaters(campaign.id, raters);
     int pairs = store.addRegularPairs(campaign.id, campaign.dataset.id);
     if (pairs == 0) {
@@ -189,10 +210,9 @@ public class CampaignService {
     return summary(campaign);
   }
 
-  /** Campaigns newest first: all of them for researchers, the ones they rate for annotators. */
-  public List<CampaignSummary> list(String caller, boolean researcher) {
-    return (researcher ? campaigns.newestFirst() : campaigns.ratedBy(caller))
-        .stream().map(this::summary).toList();
+  /** Every campaign newest first, with its systems and raters: what researchers see. */
+  public List<CampaignSummary> list() {
+    return campaigns.newestFirst().stream().map(this::summary).toList();
   }
 
   /** Every campaign's id and name, newest first: what vote readers can filter by. */
@@ -286,15 +306,58 @@ public class CampaignService {
         .toList();
   }
 
-  /** Pauses, resumes or closes a campaign; paused and closed campaigns hand out nothing. */
-  public CampaignSummary setStatus(UUID id, String status) {
+  /**
+   * Pauses, resumes or closes a campaign; paused and closed campaigns hand out nothing and accept
+   * no votes. Closing is final: only an admin can {@link #reopen} a closed campaign. Who closed it
+   * is kept with the campaign.
+   */
+  public CampaignSummary setStatus(UUID id, String status, String actor) {
     if (!List.of("active", "paused", "closed").contains(status)) {
       throw DomainException.invalidRequest("status must be active, paused or closed");
     }
-    Campaign campaign = existing(id);
+    Campaign campaign = locked(id);
+    if ("closed".equals(campaign.status) && !"closed".equals(status)) {
+      throw DomainException.conflict(
+          "Campaign closed",
+          "Campaign '"
+              + campaign.name
+              + "' was closed by "
+              + campaign.closedBy
+              + "; closing is final unless an admin reopens it (POST /api/campaigns/"
+              + id
+              + "/reopen)");
+    }
+    if ("closed".equals(status) && !"closed".equals(campaign.status)) {
+      campaign.closedBy = actor;
+      campaign.closedAt = OffsetDateTime.now();
+      LOG.infof("Campaign %s closed by %s", id, actor);
+    }
     audit.record("campaign.status-changed", id.toString(), "from", campaign.status, "to", status);
     campaign.status = status;
     return summary(campaign);
+  }
+
+  /** Reopens a closed campaign (admins only, checked by the caller): it is active again. */
+  public CampaignSummary reopen(UUID id, String admin) {
+    Campaign campaign = locked(id);
+    if (!"closed".equals(campaign.status)) {
+      throw DomainException.conflict(
+          "Campaign not closed",
+          "Campaign '" + campaign.name + "' is " + campaign.status + "; only closed ones reopen");
+    }
+    campaign.status = "active";
+    campaign.reopenedBy = admin;
+    campaign.reopenedAt = OffsetDateTime.now();
+    LOG.infof("Campaign %s reopened by %s", id, admin);
+    audit.record("campaign.reopened", id.toString());
+    return summary(campaign);
+  }
+
+  private Campaign locked(UUID id) {
+    return campaigns
+        .lock(id)
+        .orElseThrow(
+            () -> DomainException.notFound("No campaign " + id + "; list GET /api/campaigns"));
   }
 
   Campaign existing(UUID id) {

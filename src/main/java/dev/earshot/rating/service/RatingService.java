@@ -2,6 +2,7 @@ package dev.earshot.rating.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.audio.service.AudioService;
 import dev.earshot.dataset.Prompt;
 import dev.earshot.dataset.repository.PromptRepository;
 import dev.earshot.platform.config.EarshotConfig;
@@ -21,20 +22,33 @@ import dev.earshot.rating.repository.RatingStore.PairRow;
 import dev.earshot.rating.repository.RatingStore.StoredVote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
- * What a rater does: gets the next assignment (or resumes an open one), reports that a response
- * played to the end, votes or skips. A vote is accepted only after both responses were heard to the
- * end, and only once per assignment; its id comes from the client, so a retried submit returns the
- * vote already stored.
+ * What a rater does: gets the next assignment (or resumes an open one), fetches and plays its
+ * audio, reports that a response played to the end, votes or skips. A vote is accepted only on an
+ * active campaign, after both responses were sent completely and heard to the end, within the
+ * rater's rate limit, and only once per assignment; its id comes from the client, so a retried
+ * submit returns the vote already stored.
+ *
+ * <p>Blindness: both sides of every item are served in the campaign's one format (mono 16-bit PCM
+ * WAV at the campaign's rate, no metadata), under ETags salted per campaign and assignment, with
+ * durations rounded to {@link #DURATION_STEP_SECONDS}.
  */
 @ApplicationScoped
 @Transactional
@@ -45,6 +59,12 @@ public class RatingService {
    * that it played to the end: leaves room for clock and network jitter, not for skipping.
    */
   static final double LISTENING_TOLERANCE = 0.9;
+
+  /**
+   * Durations shown to raters are rounded to this step: exact lengths (and their granularity, which
+   * follows the original sample rate) would tell systems apart.
+   */
+  static final double DURATION_STEP_SECONDS = 0.5;
 
   /** Which audio of an assignment: the prompt, or the response heard as A or as B. */
   public enum Side {
@@ -100,11 +120,33 @@ public class RatingService {
   /** A stored vote as acknowledged to the rater. */
   public record VoteReceipt(UUID id, UUID assignment, boolean created) {}
 
+  /**
+   * One side's audio as served to the rater: a file in the campaign's format and an entity tag that
+   * names neither the source file nor the system.
+   */
+  public record BlindAudio(Path file, long sizeBytes, String etag) {}
+
+  /**
+   * A campaign as its rater sees it: nothing about its systems or other raters.
+   *
+   * @param voted the rater's votes so far
+   * @param total how many the rater is expected to give
+   */
+  public record RaterCampaign(
+      UUID id,
+      String name,
+      String instructions,
+      List<String> dimensions,
+      String status,
+      long voted,
+      int total) {}
+
   private final CampaignRepository campaigns;
   private final RatingAssignmentRepository assignments;
   private final RatingStore store;
   private final PromptRepository prompts;
   private final PreferenceService preferences;
+  private final AudioService audio;
   private final EarshotConfig config;
   private final ObjectMapper json;
 
@@ -114,6 +156,7 @@ public class RatingService {
       RatingStore store,
       PromptRepository prompts,
       PreferenceService preferences,
+      AudioService audio,
       EarshotConfig config,
       ObjectMapper json) {
     this.campaigns = campaigns;
@@ -121,6 +164,7 @@ public class RatingService {
     this.store = store;
     this.prompts = prompts;
     this.preferences = preferences;
+    this.audio = audio;
     this.config = config;
     this.json = json;
   }
@@ -135,13 +179,10 @@ public class RatingService {
             .lock(campaignId)
             .orElseThrow(() -> DomainException.notFound("No campaign " + campaignId));
     requireRater(campaign, rater);
+    requireActive(campaign);
     Optional<RatingAssignment> open = assignments.openOf(campaignId, rater);
     if (open.isPresent()) {
       return Optional.of(view(campaign, open.get()));
-    }
-    if (!"active".equals(campaign.status)) {
-      throw DomainException.conflict(
-          "Campaign " + campaign.status, "This campaign is " + campaign.status + " for now");
     }
     OffsetDateTime now = OffsetDateTime.now();
     int sequence = (int) assignments.countOf(campaignId, rater) + 1;
@@ -189,10 +230,10 @@ public class RatingService {
           "Not played to the end",
           String.format(
               java.util.Locale.ROOT,
-              "Response %s lasts %.1f s but the assignment was handed out %.1f s ago; listen to it"
-                  + " to the end",
+              "Response %s lasts about %.1f s but the assignment was handed out %.1f s ago;"
+                  + " listen to it to the end",
               side.name(),
-              audio.durationSeconds(),
+              rounded(audio.durationSeconds()),
               elapsed));
     }
     if (side == Side.A && assignment.playedAAt == null) {
@@ -205,8 +246,10 @@ public class RatingService {
 
   /**
    * Stores a vote once. A retry with the same id returns the stored vote; a different vote on an
-   * assignment already voted on is refused. Refused too: verdicts missing for a dimension, votes
-   * before both responses played to the end, and votes over the rater's rate limit.
+   * assignment already voted on is refused. Refused too: verdicts missing for a dimension, votes on
+   * a paused or closed campaign, votes before both responses were sent completely and played to the
+   * end, and votes over the rater's rate limit. The rater's gate row is locked first, so concurrent
+   * submits of one rater are counted one after the other and cannot pass the limit together.
    */
   public VoteReceipt vote(VoteRequest request, String rater) {
     validate(request);
@@ -214,6 +257,7 @@ public class RatingService {
     if (retried.isPresent()) {
       return retried.get();
     }
+    store.lockRater(rater);
     OffsetDateTime now = OffsetDateTime.now();
     int limit = config.rating().maxVotesPerMinute();
     if (store.votesSince(rater, now.minusMinutes(1)) >= limit) {
@@ -235,7 +279,8 @@ public class RatingService {
           "Already " + assignment.status,
           "This assignment was " + assignment.status + " already; ask for the next one");
     }
-    Campaign campaign = campaigns.findById(assignment.campaignId);
+    Campaign campaign = campaigns.lockShared(assignment.campaignId).orElseThrow();
+    requireActive(campaign);
     Map<String, String> verdicts = new TreeMap<>(request.verdicts());
     if (!verdicts.keySet().equals(new java.util.TreeSet<>(campaign.dimensions))) {
       throw DomainException.invalid(
@@ -243,6 +288,7 @@ public class RatingService {
           "Give one verdict for each dimension of this campaign: " + campaign.dimensions);
     }
     requireListened(assignment, now);
+    requireSentCompletely(assignment);
     List<String> tags = request.reasonTags() == null ? List.of() : request.reasonTags();
     tags.stream()
         .filter(t -> !campaign.reasonTags.contains(t))
@@ -301,16 +347,74 @@ public class RatingService {
     assignment.finishedAt = OffsetDateTime.now();
   }
 
-  /** The audio (SHA-256) a rater's assignment plays on a side. */
-  public Optional<String> audio(UUID assignmentId, String rater, Side side) {
+  /**
+   * The audio a rater's assignment plays on a side, in the campaign's format (transcoded once, then
+   * cached). Nothing is recorded here: the caller reports what it sent with {@link #sent}.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public BlindAudio audio(UUID assignmentId, String rater, Side side) {
     RatingAssignment assignment = owned(assignmentId, rater);
-    return switch (side) {
-      case A -> Optional.of(store.responseAudio(assignment.responseAId).sha256());
-      case B -> Optional.of(store.responseAudio(assignment.responseBId).sha256());
-      case PROMPT ->
-          Optional.ofNullable(
-              prompts.findById(store.pair(assignment.pairId).promptId()).audioSha256);
-    };
+    Campaign campaign = campaigns.findById(assignment.campaignId);
+    String sha256 =
+        switch (side) {
+          case A -> store.responseAudio(assignment.responseAId).sha256();
+          case B -> store.responseAudio(assignment.responseBId).sha256();
+          case PROMPT -> prompts.findById(store.pair(assignment.pairId).promptId()).audioSha256;
+        };
+    if (sha256 == null) {
+      throw DomainException.notFound("This prompt has no audio");
+    }
+    Path file = audio.monoPcm16(sha256, campaign.audioSampleRate);
+    String etag =
+        sha256Hex(
+            campaign.audioSalt
+                + "/"
+                + assignment.id
+                + "/"
+                + side
+                + "/"
+                + sha256
+                + "/"
+                + campaign.audioSampleRate);
+    try {
+      return new BlindAudio(file, Files.size(file), etag);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file, e);
+    }
+  }
+
+  /**
+   * Records that bytes {@code start..end} (inclusive) of a side's audio of size {@code sizeBytes}
+   * were sent to the assignment's rater; ranges add up, and a vote needs all bytes of A and of B.
+   * The prompt's audio is not recorded.
+   */
+  public void sent(UUID assignmentId, String rater, Side side, long start, long end, long size) {
+    if (side == Side.PROMPT) {
+      return;
+    }
+    RatingAssignment assignment = owned(assignmentId, rater);
+    store.recordServed(assignment.id, sideName(side), start, end, size);
+  }
+
+  /**
+   * The campaigns the rater rates, newest first, with their own progress: nothing about systems or
+   * other raters.
+   */
+  public List<RaterCampaign> campaignsOf(String rater) {
+    return campaigns.ratedBy(rater).stream()
+        .map(
+            c -> {
+              long voted = assignments.finishedBy(c.id, rater);
+              return new RaterCampaign(
+                  c.id,
+                  c.name,
+                  c.instructions,
+                  c.dimensions,
+                  c.status,
+                  voted,
+                  (int) Math.max(voted, expectedTotal(c)));
+            })
+        .toList();
   }
 
   private AssignmentView view(Campaign campaign, RatingAssignment assignment) {
@@ -318,7 +422,8 @@ public class RatingService {
     String base = "/api/assignments/" + assignment.id + "/audio/";
     SideAudio promptAudio = null;
     if (prompt.audioSha256 != null) {
-      promptAudio = new SideAudio(base + "prompt", store.audioDuration(prompt.audioSha256));
+      promptAudio =
+          new SideAudio(base + "prompt", rounded(store.audioDuration(prompt.audioSha256)));
     }
     return new AssignmentView(
         assignment.id,
@@ -328,26 +433,16 @@ public class RatingService {
         Math.max(assignment.sequence, expectedTotal(campaign)),
         prompt.text,
         promptAudio,
-        new SideAudio(base + "a", store.responseAudio(assignment.responseAId).durationSeconds()),
-        new SideAudio(base + "b", store.responseAudio(assignment.responseBId).durationSeconds()),
+        new SideAudio(
+            base + "a", rounded(store.responseAudio(assignment.responseAId).durationSeconds())),
+        new SideAudio(
+            base + "b", rounded(store.responseAudio(assignment.responseBId).durationSeconds())),
         campaign.dimensions,
         campaign.instructions,
         campaign.reasonTags,
         assignment.playedAAt != null,
         assignment.playedBAt != null,
         assignment.issuedAt);
-  }
-
-  /** How far a rater is in a campaign: votes given and the expected total. */
-  public record RaterProgress(long voted, int total) {}
-
-  public RaterProgress progress(UUID campaignId, String rater) {
-    Campaign campaign =
-        campaigns
-            .findByIdOptional(campaignId)
-            .orElseThrow(() -> DomainException.notFound("No campaign " + campaignId));
-    long voted = assignments.finishedBy(campaignId, rater);
-    return new RaterProgress(voted, (int) Math.max(voted, expectedTotal(campaign)));
   }
 
   /**
@@ -375,6 +470,57 @@ public class RatingService {
               + ", B "
               + (assignment.playedBAt == null ? "not yet heard" : "heard")
               + ")");
+    }
+  }
+
+  private void requireSentCompletely(RatingAssignment assignment) {
+    List<String> missing =
+        Stream.of(Side.A, Side.B)
+            .filter(side -> !store.servedCompletely(assignment.id, sideName(side)))
+            .map(Side::name)
+            .toList();
+    if (!missing.isEmpty()) {
+      throw DomainException.invalid(
+          "Audio not fetched",
+          "The audio of response "
+              + String.join(" and ", missing)
+              + " was never fetched completely from GET /api/assignments/"
+              + assignment.id
+              + "/audio/{a|b}; load (or reload) the page and play both responses to the end");
+    }
+  }
+
+  private static void requireActive(Campaign campaign) {
+    if (!"active".equals(campaign.status)) {
+      throw DomainException.conflict(
+          "Campaign " + campaign.status,
+          "Campaign '"
+              + campaign.name
+              + "' is "
+              + campaign.status
+              + ("paused".equals(campaign.status)
+                  ? " for now; nothing is handed out or accepted until it resumes"
+                  : "; it accepts no more votes"));
+    }
+  }
+
+  private static String sideName(Side side) {
+    return side == Side.A ? "a" : "b";
+  }
+
+  /** A duration rounded to {@link #DURATION_STEP_SECONDS}, never below one step. */
+  static double rounded(double seconds) {
+    return Math.max(
+        DURATION_STEP_SECONDS, Math.round(seconds / DURATION_STEP_SECONDS) * DURATION_STEP_SECONDS);
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 

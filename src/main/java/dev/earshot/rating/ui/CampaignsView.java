@@ -172,6 +172,6 @@ public class CampaignsView extends VerticalLayout {
   }
 
   private void refresh() {
-    grid.setItems(campaigns.list(researcher, true));
+    grid.setItems(campaigns.list());
   }
 }

@@ -11,10 +11,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.VaadinRequest;
-import dev.earshot.rating.service.CampaignService;
-import dev.earshot.rating.service.CampaignViews.CampaignSummary;
 import dev.earshot.rating.service.RatingService;
-import dev.earshot.rating.service.RatingService.RaterProgress;
+import dev.earshot.rating.service.RatingService.RaterCampaign;
 import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
 import dev.earshot.ui.NavigationEntry;
@@ -29,39 +27,33 @@ public class RateView extends VerticalLayout {
 
   private static final long serialVersionUID = 1L;
 
-  private record Row(CampaignSummary campaign, RaterProgress progress) {}
-
-  public RateView(CampaignService campaigns, RatingService rating) {
+  public RateView(RatingService rating) {
     String rater = VaadinRequest.getCurrent().getUserPrincipal().getName();
-    Grid<Row> grid = new Grid<>(Row.class, false);
-    grid.addColumn(r -> r.campaign().name()).setHeader("Campaign").setAutoWidth(true);
-    grid.addColumn(r -> String.join(", ", r.campaign().dimensions())).setHeader("Dimensions");
-    grid.addColumn(r -> r.progress().voted() + " of " + r.progress().total())
+    Grid<RaterCampaign> grid = new Grid<>(RaterCampaign.class, false);
+    grid.addColumn(RaterCampaign::name).setHeader("Campaign").setAutoWidth(true);
+    grid.addColumn(r -> String.join(", ", r.dimensions())).setHeader("Dimensions");
+    grid.addColumn(r -> r.voted() + " of " + r.total())
         .setHeader("Your progress")
         .setAutoWidth(true);
-    grid.addColumn(r -> r.campaign().status()).setHeader("Status").setAutoWidth(true);
+    grid.addColumn(RaterCampaign::status).setHeader("Status").setAutoWidth(true);
     grid.addComponentColumn(
             r -> {
               Button rate =
                   new Button(
-                      r.progress().voted() == 0 ? "Start" : "Continue",
+                      r.voted() == 0 ? "Start" : "Continue",
                       click ->
                           getUI()
                               .ifPresent(
                                   ui ->
                                       ui.navigate(
                                           RatingView.class,
-                                          new RouteParameters(
-                                              "campaign", r.campaign().id().toString()))));
+                                          new RouteParameters("campaign", r.id().toString()))));
               rate.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-              rate.setEnabled("active".equals(r.campaign().status()));
+              rate.setEnabled("active".equals(r.status()));
               return rate;
             })
         .setHeader("");
-    grid.setItems(
-        campaigns.list(rater, false).stream()
-            .map(c -> new Row(c, rating.progress(c.id(), rater)))
-            .toList());
+    grid.setItems(rating.campaignsOf(rater));
     grid.setAllRowsVisible(true);
     grid.setId("my-campaigns");
     add(

@@ -44,8 +44,8 @@ public final class Campaigns {
   }
 
   /**
-   * The rater's next assignment, with listening time passed and both responses reported as played
-   * to the end; returns its id.
+   * The rater's next assignment, with both responses downloaded, listening time passed and both
+   * reported as played to the end; returns its id.
    */
   public static String listenToNext(EntityManager em, String token, String campaign) {
     String assignment =
@@ -55,10 +55,25 @@ public final class Campaigns {
             .statusCode(200)
             .extract()
             .path("assignment");
+    download(token, assignment, "a");
+    download(token, assignment, "b");
     letTimePass(em, assignment, 60);
     Accounts.as(token).post("/api/assignments/" + assignment + "/played/a").then().statusCode(200);
     Accounts.as(token).post("/api/assignments/" + assignment + "/played/b").then().statusCode(200);
     return assignment;
+  }
+
+  /**
+   * Downloads a side of the assignment completely, as a player does: the server then counts it as
+   * sent, which votes need. Returns the bytes.
+   */
+  public static byte[] download(String token, String assignment, String side) {
+    return Accounts.as(token)
+        .get("/api/assignments/" + assignment + "/audio/" + side)
+        .then()
+        .statusCode(200)
+        .extract()
+        .asByteArray();
   }
 
   /** Submits a vote as the rater with the token. */
