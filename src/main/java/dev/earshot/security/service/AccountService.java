@@ -6,6 +6,7 @@ import dev.earshot.security.Role;
 import dev.earshot.security.SecretTokens;
 import dev.earshot.security.User;
 import dev.earshot.security.repository.ApiTokenRepository;
+import dev.earshot.security.repository.LoginSessionRepository;
 import dev.earshot.security.repository.UserRepository;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,10 +75,13 @@ public class AccountService {
 
   private final UserRepository users;
   private final ApiTokenRepository tokens;
+  private final LoginSessionRepository sessions;
 
-  public AccountService(UserRepository users, ApiTokenRepository tokens) {
+  public AccountService(
+      UserRepository users, ApiTokenRepository tokens, LoginSessionRepository sessions) {
     this.users = users;
     this.tokens = tokens;
+    this.sessions = sessions;
   }
 
   public List<UserView> users() {
@@ -120,13 +124,20 @@ public class AccountService {
     if (user.roleValue() == Role.ADMIN && parsed != Role.ADMIN) {
       requireAnotherAdmin(user);
     }
+    if (!user.role.equals(parsed.id())) {
+      // Browsers logged in under the old role log in again rather than keep it.
+      sessions.endAllOf(user, OffsetDateTime.now());
+    }
     user.role = parsed.id();
     return UserView.of(user);
   }
 
+  /** Sets a new password and ends every browser session of the user, wherever it was opened. */
   public void changePassword(String username, String password) {
     checkPassword(password);
-    existing(username).passwordHash = BcryptUtil.bcryptHash(password);
+    User user = existing(username);
+    user.passwordHash = BcryptUtil.bcryptHash(password);
+    sessions.endAllOf(user, OffsetDateTime.now());
   }
 
   /** A user's own password change, which needs the current password. */
