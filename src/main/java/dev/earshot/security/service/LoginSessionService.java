@@ -44,7 +44,7 @@ public class LoginSessionService {
     return secret;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  /** Checked on every request with a login cookie, outside any request context. */
   public boolean isOpen(String secret, String username) {
     return secret != null && sessions.isOpen(SecretTokens.sha256(secret), username);
   }
