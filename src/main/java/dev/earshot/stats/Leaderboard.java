@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -15,6 +16,8 @@ public final class Leaderboard {
   private Leaderboard() {}
 
   /**
+   * Bootstrap rounds run on a pool made for this call.
+   *
    * @throws NonIdentifiableRatingsException when the model has no ridge and the data have no finite
    *     MLE
    */
@@ -23,6 +26,22 @@ public final class Leaderboard {
       BradleyTerryModel model,
       RatingScale scale,
       BootstrapSettings bootstrap) {
+    return compute(counts, model, scale, bootstrap, null);
+  }
+
+  /**
+   * Bootstrap rounds run on the given shared pool (a service's one bounded pool, so that concurrent
+   * requests queue instead of each starting threads); null: a pool made for this call.
+   *
+   * @throws NonIdentifiableRatingsException when the model has no ridge and the data have no finite
+   *     MLE
+   */
+  public static LeaderboardResult compute(
+      PairwiseCounts counts,
+      BradleyTerryModel model,
+      RatingScale scale,
+      BootstrapSettings bootstrap,
+      ExecutorService pool) {
     List<String> systems = counts.systems();
     int k = systems.size();
     BradleyTerryFit fit = model.fit(counts);
@@ -33,7 +52,7 @@ public final class Leaderboard {
     double[] bootstrapErrors = new double[k];
     int regularisedRounds = 0;
     if (bootstrap.rounds() > 0) {
-      VoteBootstrap.Samples samples = VoteBootstrap.run(counts, model, fit, bootstrap);
+      VoteBootstrap.Samples samples = VoteBootstrap.run(counts, model, fit, bootstrap, pool);
       regularisedRounds = samples.regularisedRounds();
       double[][] roundRatings =
           Arrays.stream(samples.logStrengths())

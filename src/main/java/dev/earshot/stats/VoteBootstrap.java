@@ -49,20 +49,25 @@ final class VoteBootstrap {
     regularised = new boolean[settings.rounds()];
   }
 
+  /**
+   * @param pool where the rounds run, in {@code settings.threads()} tasks; null: a pool made for
+   *     this call
+   */
   static Samples run(
       PairwiseCounts counts,
       BradleyTerryModel model,
       BradleyTerryFit pointFit,
-      BootstrapSettings settings) {
-    return new VoteBootstrap(counts, model, pointFit, settings).run();
+      BootstrapSettings settings,
+      ExecutorService pool) {
+    return new VoteBootstrap(counts, model, pointFit, settings).run(pool);
   }
 
-  private Samples run() {
+  private Samples run(ExecutorService pool) {
     int threads = Math.min(settings.threads(), Math.max(1, settings.rounds()));
     if (threads == 1) {
       runRounds(0, 1);
     } else {
-      ExecutorService executor = Executors.newFixedThreadPool(threads);
+      ExecutorService executor = pool == null ? Executors.newFixedThreadPool(threads) : pool;
       try {
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int worker = 0; worker < threads; worker++) {
@@ -82,7 +87,9 @@ final class VoteBootstrap {
       } catch (ExecutionException e) {
         throw new IllegalStateException("Bootstrap round failed", e.getCause());
       } finally {
-        executor.shutdownNow();
+        if (pool == null) {
+          executor.shutdownNow();
+        }
       }
     }
     int regularisedRounds = 0;

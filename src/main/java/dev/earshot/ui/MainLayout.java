@@ -1,5 +1,6 @@
 package dev.earshot.ui;
 
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.Anchor;
@@ -65,10 +66,13 @@ public class MainLayout extends AppLayout {
     // A router-handled link by route, so the shell does not import the security feature's views.
     Anchor account = new Anchor("account", user == null ? "" : user.getName());
     account.setId("account-link");
-    // A real request, not a router navigation: the log-out servlet must clear the cookie.
-    Anchor logout = new Anchor("/logout", "Log out");
-    logout.setRouterIgnore(true);
-    logout.setId("logout");
+    // A real POST, not a router navigation or a link: the log-out servlet must clear the cookies,
+    // and logging out by GET would let any page elsewhere do it.
+    Html logout =
+        new Html(
+            "<form method=\"post\" action=\"/logout\" style=\"margin:0\"><button id=\"logout\""
+                + " type=\"submit\" style=\"background:none;border:none;padding:0;cursor:pointer;"
+                + "color:var(--lumo-primary-text-color);font:inherit\">Log out</button></form>");
     HorizontalLayout menu =
         new HorizontalLayout(VaadinIcon.USER.create(), account, new Span("·"), logout);
     menu.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -1,5 +1,7 @@
 package dev.earshot.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -8,6 +10,8 @@ import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -26,6 +30,9 @@ public abstract class BrowserTest {
 
   private BrowserContext context;
   protected Page page;
+
+  /** What the browser refused under the Content-Security-Policy, over the whole test. */
+  private final List<String> blockedByPolicy = new CopyOnWriteArrayList<>();
 
   /** An admin every browser test logs in as unless it logs in as someone else. */
   private static String admin;
@@ -71,10 +78,17 @@ public abstract class BrowserTest {
     context = Browser.newContext(app);
     context.setDefaultTimeout(PATIENCE_MILLIS);
     page = context.newPage();
+    page.onConsoleMessage(
+        message -> {
+          if (message.text().contains("Content Security Policy")) {
+            blockedByPolicy.add(message.text());
+          }
+        });
   }
 
   @AfterEach
   void closePage() {
     context.close();
+    assertThat(blockedByPolicy).as("blocked by the Content-Security-Policy").isEmpty();
   }
 }

@@ -7,6 +7,7 @@ import dev.earshot.leaderboard.service.LeaderboardService.StyleControlledView;
 import dev.earshot.leaderboard.service.LeaderboardService.WinRateMatrix;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.security.rest.PublicLeaderboard;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -37,9 +38,11 @@ public class LeaderboardResource {
   static final String NOTE_HEADER = "Earshot-Note";
 
   private final LeaderboardService leaderboards;
+  private final SecurityIdentity identity;
 
-  public LeaderboardResource(LeaderboardService leaderboards) {
+  public LeaderboardResource(LeaderboardService leaderboards, SecurityIdentity identity) {
     this.leaderboards = leaderboards;
+    this.identity = identity;
   }
 
   @GET
@@ -102,7 +105,12 @@ public class LeaderboardResource {
     }
     LeaderboardQuery query =
         selection.query(tieModel.equals("davidson"), anchor, anchorRating, bootstrap, seed);
-    List<RowView> all = leaderboards.leaderboard(query);
+    // Anyone may read a public leaderboard: the costly part, the bootstrap, stays at its default.
+    int maxBootstrap =
+        identity.hasRole("researcher")
+            ? LeaderboardService.MAX_BOOTSTRAP
+            : LeaderboardService.MAX_PUBLIC_BOOTSTRAP;
+    List<RowView> all = leaderboards.leaderboard(query, maxBootstrap);
     List<RowView> rows = hideFewBattles ? LeaderboardService.withoutFewBattles(all) : all;
     Response.ResponseBuilder answer =
         switch (format) {

@@ -51,6 +51,9 @@ public class LeaderboardService {
 
   public static final int MAX_BOOTSTRAP = 10_000;
 
+  /** Most bootstrap rounds for readers without the researcher role: the default, no more. */
+  public static final int MAX_PUBLIC_BOOTSTRAP = BootstrapSettings.DEFAULT_ROUNDS;
+
   /** The source of people's votes only. */
   public static final String HUMANS = "humans";
 
@@ -85,6 +88,7 @@ public class LeaderboardService {
   private final ResponseFeatures features;
   private final CampaignService campaigns;
   private final int minBattles;
+  private final BootstrapPool bootstrapPool;
 
   public LeaderboardService(
       PreferenceTallyRepository preferences,
@@ -93,13 +97,15 @@ public class LeaderboardService {
       ResponseAudioRepository responseAudio,
       ResponseFeatures features,
       CampaignService campaigns,
-      EarshotConfig config) {
+      EarshotConfig config,
+      BootstrapPool bootstrapPool) {
     this.preferences = preferences;
     this.scoreBattles = scoreBattles;
     this.arenaBattles = arenaBattles;
     this.responseAudio = responseAudio;
     this.features = features;
     this.campaigns = campaigns;
+    this.bootstrapPool = bootstrapPool;
     this.minBattles = config.leaderboard().minBattles();
   }
 
@@ -203,8 +209,17 @@ public class LeaderboardService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<RowView> leaderboard(LeaderboardQuery query) {
-    if (query.bootstrap() < 0 || query.bootstrap() > MAX_BOOTSTRAP) {
-      throw DomainException.invalidRequest("bootstrap must be between 0 and " + MAX_BOOTSTRAP);
+    return leaderboard(query, MAX_BOOTSTRAP);
+  }
+
+  /**
+   * The leaderboard with at most {@code maxBootstrap} bootstrap rounds: {@link
+   * #MAX_PUBLIC_BOOTSTRAP} for readers without the researcher role (the public leaderboard).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<RowView> leaderboard(LeaderboardQuery query, int maxBootstrap) {
+    if (query.bootstrap() < 0 || query.bootstrap() > maxBootstrap) {
+      throw DomainException.invalidRequest("bootstrap must be between 0 and " + maxBootstrap);
     }
     PairwiseCounts counts = counts(query);
     if (counts.totalVotes() == 0) {
@@ -233,11 +248,14 @@ public class LeaderboardService {
     boolean regularised = false;
     List<LeaderboardRow> rows;
     try {
-      rows = Leaderboard.compute(counts, model, scale, bootstrap).rows();
+      rows = Leaderboard.compute(counts, model, scale, bootstrap, bootstrapPool.executor()).rows();
     } catch (NonIdentifiableRatingsException e) {
       // A system that never lost (or never won) has no finite maximum-likelihood rating; like
       // FastChat's barely penalised logistic regression, a small ridge keeps it finite and ranked.
-      rows = Leaderboard.compute(counts, model.withRidge(RIDGE), scale, bootstrap).rows();
+      rows =
+          Leaderboard.compute(
+                  counts, model.withRidge(RIDGE), scale, bootstrap, bootstrapPool.executor())
+              .rows();
       regularised = true;
     }
     boolean flagged = regularised;

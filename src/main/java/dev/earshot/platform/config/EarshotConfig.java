@@ -61,6 +61,30 @@ public interface EarshotConfig {
     int minBattles();
   }
 
+  /**
+   * Largest request bodies, per kind of endpoint. Checked against {@code Content-Length} before
+   * anything is read (413) and counted while a chunked body streams in.
+   */
+  Limits limits();
+
+  interface Limits {
+    /** JSON bodies of the REST API (votes, campaigns, users, tokens, profiles, ...). */
+    @WithDefault("1048576")
+    long jsonBytes();
+
+    /** Arena battle logs ({@code POST /api/arenas/{name}/battles}). */
+    @WithDefault("268435456")
+    long arenaLogBytes();
+
+    /** Messages of the web UI (Vaadin's own requests; uploads there use the dataset limit). */
+    @WithDefault("4194304")
+    long uiMessageBytes();
+
+    /** The login form ({@code POST /j_security_check}), which must say how long it is. */
+    @WithDefault("4096")
+    long loginFormBytes();
+  }
+
   interface Rating {
     /** Most votes one rater may submit per minute; more get 429. */
     @WithDefault("20")
@@ -80,6 +104,38 @@ public interface EarshotConfig {
      */
     @WithDefault("false")
     boolean publicLeaderboard();
+
+    /**
+     * Mark every cookie {@code Secure} even when a request arrives over plain HTTP, for a
+     * TLS-terminating proxy that does not forward the scheme. Requests that arrive over HTTPS (or
+     * are forwarded as such, with {@code quarkus.http.proxy.proxy-address-forwarding}) always get
+     * {@code Secure} cookies.
+     */
+    @WithDefault("false")
+    boolean secureCookies();
+
+    /** Refusing repeated failed logins. */
+    Login login();
+
+    interface Login {
+      /**
+       * Failed logins to one account before it is locked for a while (even to the right password).
+       */
+      @WithDefault("5")
+      int accountFailures();
+
+      /** Failed logins from one address (to any accounts) before it is locked for a while. */
+      @WithDefault("20")
+      int addressFailures();
+
+      /** First lockout; each further failure doubles it. */
+      @WithDefault("PT5S")
+      java.time.Duration lockout();
+
+      /** Longest lockout; failures older than this are forgotten. */
+      @WithDefault("PT15M")
+      java.time.Duration maxLockout();
+    }
   }
 
   /** The online reward endpoint for RL trainers ({@code POST /api/reward}). */
@@ -221,6 +277,13 @@ public interface EarshotConfig {
     /** Most queries one request may hold. */
     @WithDefault("512")
     int maxItems();
+
+    /**
+     * Largest share of a reward request per query (base64 audio and text): a request may be up to
+     * {@code max-items} times this.
+     */
+    @WithDefault("3145728")
+    long maxItemBytes();
 
     /**
      * Create the profile {@code demo} (prosody, quality and content judges, equal weights) at

@@ -192,6 +192,11 @@ public class RewardProfileService {
     return keys.findActiveBySha256(sha256(secret)).map(key -> activate(key.profile));
   }
 
+  /** Whether the key is known and not revoked: a cheap check made before a request is read. */
+  public boolean isActiveKey(String secret) {
+    return keys.findActiveBySha256(sha256(secret)).isPresent();
+  }
+
   private RewardProfileEntity find(String name) {
     return profiles
         .findByName(name)

@@ -1,25 +1,33 @@
 package dev.earshot.security.auth;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.platform.rest.Problem;
+import dev.earshot.security.auth.LoginSessionAugmentor.EndedSession;
+import dev.earshot.security.auth.LoginSessionAugmentor.LockedAccount;
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * A bad bearer token fails before any REST resource runs (authentication is proactive), so its 401
- * is written here, as the same problem JSON the resources give.
+ * Authentication fails before any REST resource runs (it is proactive), so its answers are written
+ * here, as the same problem JSON the resources give: a bad bearer token or an ended browser session
+ * gets 401, a locked account 429. Failed form logins are counted for the throttle and keep their
+ * redirect to the login page.
  */
 @ApplicationScoped
 public class AuthenticationFailureHandler {
 
-  private final ObjectMapper json;
+  private static final String LOGIN_FIELD = "username";
 
-  public AuthenticationFailureHandler(ObjectMapper json) {
-    this.json = json;
+  private final LoginCookies cookies;
+  private final LoginThrottle throttle;
+
+  public AuthenticationFailureHandler(LoginCookies cookies, LoginThrottle throttle) {
+    this.cookies = cookies;
+    this.throttle = throttle;
   }
 
   void register(@Observes Router router) {
@@ -27,33 +35,58 @@ public class AuthenticationFailureHandler {
   }
 
   private void handle(RoutingContext context) {
-    String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-    boolean bearer =
-        authorization != null
-            && authorization.regionMatches(
-                true, 0, BearerTokenMechanism.SCHEME, 0, BearerTokenMechanism.SCHEME.length());
-    // Failed form logins keep their redirect to the login page.
-    if (!bearer
-        || !(context.failure() instanceof AuthenticationFailedException failure)
+    if (!(context.failure() instanceof AuthenticationFailedException failure)
         || context.response().headWritten()) {
       context.next();
       return;
     }
-    String detail =
-        failure.getMessage() == null
-            ? "The credentials were not accepted; log in again or send a valid API token"
-            : failure.getMessage();
-    Problem problem =
-        new Problem("about:blank", "Unauthorized", 401, detail, context.request().path(), null);
-    try {
+    if (failure.getCause() instanceof LockedAccount locked) {
       context
           .response()
-          .setStatusCode(401)
-          .putHeader("WWW-Authenticate", BearerTokenMechanism.CHALLENGE)
-          .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-          .end(json.writeValueAsString(problem));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      context.fail(e);
+          .putHeader(
+              HttpHeaders.RETRY_AFTER,
+              Long.toString(LoginThrottle.retryAfterSeconds(locked.retryAfter())));
+      answer(context, 429, "Too Many Requests", failure.getMessage());
+    } else if (failure.getCause() instanceof EndedSession) {
+      cookies.expireBoth(context);
+      if (context.request().path().startsWith("/api/")) {
+        answer(context, 401, "Unauthorized", failure.getMessage());
+      } else {
+        context.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, "/login").end();
+      }
+    } else if (bearer(context)) {
+      context.response().putHeader("WWW-Authenticate", BearerTokenMechanism.CHALLENGE);
+      answer(
+          context,
+          401,
+          "Unauthorized",
+          failure.getMessage() == null
+              ? "The credentials were not accepted; log in again or send a valid API token"
+              : failure.getMessage());
+    } else {
+      if (LoginSessionAugmentor.isLogin(context)) {
+        throttle.failed(
+            context.request().getFormAttribute(LOGIN_FIELD),
+            context.request().remoteAddress().hostAddress());
+      }
+      context.next();
     }
+  }
+
+  private static boolean bearer(RoutingContext context) {
+    String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+    return authorization != null
+        && authorization.regionMatches(
+            true, 0, BearerTokenMechanism.SCHEME, 0, BearerTokenMechanism.SCHEME.length());
+  }
+
+  private static void answer(RoutingContext context, int status, String title, String detail) {
+    Problem problem =
+        new Problem("about:blank", title, status, detail, context.request().path(), null);
+    context
+        .response()
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        .end(Json.encode(problem));
   }
 }

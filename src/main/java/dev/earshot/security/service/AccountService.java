@@ -7,6 +7,7 @@ import dev.earshot.security.Role;
 import dev.earshot.security.SecretTokens;
 import dev.earshot.security.User;
 import dev.earshot.security.repository.ApiTokenRepository;
+import dev.earshot.security.repository.LoginSessionRepository;
 import dev.earshot.security.repository.UserRepository;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,11 +76,17 @@ public class AccountService {
 
   private final UserRepository users;
   private final ApiTokenRepository tokens;
+  private final LoginSessionRepository sessions;
   private final AuditLog audit;
 
-  public AccountService(UserRepository users, ApiTokenRepository tokens, AuditLog audit) {
+  public AccountService(
+      UserRepository users,
+      ApiTokenRepository tokens,
+      LoginSessionRepository sessions,
+      AuditLog audit) {
     this.users = users;
     this.tokens = tokens;
+    this.sessions = sessions;
     this.audit = audit;
   }
 
@@ -125,13 +132,20 @@ public class AccountService {
       requireAnotherAdmin(user);
     }
     audit.record("user.role-changed", username, "from", user.role, "to", parsed.id());
+    if (!user.role.equals(parsed.id())) {
+      // Browsers logged in under the old role log in again rather than keep it.
+      sessions.endAllOf(user, OffsetDateTime.now());
+    }
     user.role = parsed.id();
     return UserView.of(user);
   }
 
+  /** Sets a new password and ends every browser session of the user, wherever it was opened. */
   public void changePassword(String username, String password) {
     checkPassword(password);
-    existing(username).passwordHash = BcryptUtil.bcryptHash(password);
+    User user = existing(username);
+    user.passwordHash = BcryptUtil.bcryptHash(password);
+    sessions.endAllOf(user, OffsetDateTime.now());
     audit.record("user.password-changed", username);
   }
 

@@ -1,5 +1,7 @@
 package dev.earshot.security.rest;
 
+import static io.restassured.RestAssured.given;
+
 import dev.earshot.testing.Accounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -31,6 +33,25 @@ class PublicLeaderboardTest {
     Accounts.anonymous()
         .queryParam("dimension", "prosody")
         .get("/api/agreement")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void shouldCapTheBootstrapForAnonymousReaders() {
+    Accounts.anonymous()
+        .queryParam("source", "humans")
+        .queryParam("dimension", "prosody")
+        .queryParam("bootstrap", 1001)
+        .get("/api/leaderboard")
+        .then()
+        .statusCode(400)
+        .body("detail", org.hamcrest.Matchers.containsString("between 0 and 1000"));
+    given()
+        .queryParam("source", "humans")
+        .queryParam("dimension", "prosody")
+        .queryParam("bootstrap", 1001)
+        .get("/api/leaderboard")
         .then()
         .statusCode(200);
   }
