@@ -2,6 +2,7 @@ package dev.earshot.audio.service;
 
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.io.LimitedInputStream;
+import dev.earshot.platform.io.StagingCleanup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ public class AudioStore {
 
   public AudioStore(EarshotConfig config) {
     this.root = config.dataDir().resolve("audio");
-    this.staging = config.dataDir().resolve("tmp");
+    this.staging = config.dataDir().resolve(StagingCleanup.STAGING);
     this.derived = config.dataDir().resolve("audio-derived");
   }
 

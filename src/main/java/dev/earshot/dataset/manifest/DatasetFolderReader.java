@@ -137,6 +137,30 @@ public final class DatasetFolderReader {
         HexFormat.of().formatHex(source.digest()));
   }
 
+  private static final String NUL_PROBLEM =
+      "holds the NUL character (\\u0000), which text cannot contain; remove it";
+
+  /** Whether any name or text value holds U+0000, which PostgreSQL text cannot store. */
+  private static boolean holdsNul(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue().indexOf('\0') >= 0;
+    }
+    for (var fields = node.fields(); fields.hasNext(); ) {
+      var field = fields.next();
+      if (field.getKey().indexOf('\0') >= 0 || holdsNul(field.getValue())) {
+        return true;
+      }
+    }
+    if (node.isArray()) {
+      for (JsonNode item : node) {
+        if (holdsNul(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private record Descriptor(String name, String description, Map<String, String> systems) {}
 
   private Descriptor readDescriptor(Path root, Problems problems, MessageDigest source) {
@@ -155,6 +179,10 @@ public final class DatasetFolderReader {
       return new Descriptor(null, null, systems);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (node != null && holdsNul(node)) {
+      problems.add(DESCRIPTOR, 0, NUL_PROBLEM);
+      return new Descriptor(null, null, systems);
     }
     if (node == null || !node.isObject()) {
       problems.add(DESCRIPTOR, 0, "must be a JSON object with name, description and systems");
@@ -232,6 +260,10 @@ public final class DatasetFolderReader {
       }
       if (node == null || !node.isObject()) {
         problems.add(fileName, lineNumber, "each line must be one JSON object");
+        continue;
+      }
+      if (holdsNul(node)) {
+        problems.add(fileName, lineNumber, NUL_PROBLEM);
         continue;
       }
       T value = parser.parse(lineNumber, (ObjectNode) node);

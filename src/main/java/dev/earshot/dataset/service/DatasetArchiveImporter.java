@@ -4,15 +4,15 @@ import dev.earshot.dataset.manifest.DatasetFolderReader;
 import dev.earshot.dataset.manifest.ZipExtractor;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.io.Folders;
 import dev.earshot.platform.io.LimitedInputStream;
+import dev.earshot.platform.io.StagingCleanup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** Imports a dataset uploaded as a zip: unpack into a private folder, import it, clean up. */
 @ApplicationScoped
@@ -27,7 +27,7 @@ public class DatasetArchiveImporter {
     this.importer = importer;
     this.extractor =
         new ZipExtractor(config.datasets().maxUnpackedBytes(), config.datasets().maxZipEntries());
-    this.staging = config.dataDir().resolve("tmp");
+    this.staging = config.dataDir().resolve(StagingCleanup.STAGING);
     this.maxZipBytes = config.datasets().maxZipBytes();
   }
 
@@ -40,8 +40,11 @@ public class DatasetArchiveImporter {
     try {
       Files.createDirectories(staging);
       folder = Files.createTempDirectory(staging, "import-");
+      Path unpacked = Files.createDirectory(folder.resolve("unpacked"));
       progress.update(0, 1, "Unpacking the zip");
-      Path root = extractor.extract(new LimitedInputStream(zip, maxZipBytes), folder);
+      Path root =
+          extractor.extract(
+              new LimitedInputStream(zip, maxZipBytes), folder.resolve("upload.zip"), unpacked);
       return importer.importFolder(root, nameOverride, progress);
     } catch (LimitedInputStream.LimitExceededException e) {
       throw DomainException.tooLarge(
@@ -71,10 +74,10 @@ public class DatasetArchiveImporter {
     if (folder == null) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      Folders.deleteRecursively(folder);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not remove the import folder " + folder, e);
+      throw new UncheckedIOException("could not remove an import's staging folder", e);
     }
   }
 }

@@ -251,5 +251,14 @@ public class DatasetService {
       throw DomainException.invalidRequest(
           "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
     }
+    // The query's row offset is an int: a page beyond it would wrap around.
+    if ((long) page * size > Integer.MAX_VALUE - size) {
+      throw DomainException.invalidRequest(
+          "page "
+              + page
+              + " of size "
+              + size
+              + " is beyond the last row any dataset can have; ask for a smaller page number");
+    }
   }
 }

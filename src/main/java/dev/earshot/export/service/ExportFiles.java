@@ -3,7 +3,13 @@ package dev.earshot.export.service;
 import dev.earshot.export.format.DeterministicTarGzWriter;
 import dev.earshot.export.format.Sha256OutputStream;
 import dev.earshot.platform.config.EarshotConfig;
+import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.error.FailureCauses;
+import dev.earshot.platform.io.Folders;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -43,10 +49,17 @@ public class ExportFiles {
   @Schema(name = "ExportFile")
   public record FileView(String path, String sha256, long size) {}
 
+  private static final String PARTIAL = ".partial";
+
   private final Path root;
 
+  @Inject
   public ExportFiles(EarshotConfig config) {
-    this.root = config.dataDir().resolve("exports");
+    this(config.dataDir().resolve("exports"));
+  }
+
+  ExportFiles(Path root) {
+    this.root = root;
   }
 
   Path finished(long id) {
@@ -54,7 +67,37 @@ public class ExportFiles {
   }
 
   Path partial(long id) {
-    return root.resolve(id + ".partial");
+    return root.resolve(id + PARTIAL);
+  }
+
+  /**
+   * Removes the folders of exports cut off by a crash: a queued export is written again from
+   * scratch, so no partial folder is ever resumed.
+   */
+  void onStart(@Observes StartupEvent event) throws IOException {
+    removePartials();
+  }
+
+  void removePartials() throws IOException {
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    try (Stream<Path> folders = Files.list(root)) {
+      for (Path partial :
+          folders.filter(p -> p.getFileName().toString().endsWith(PARTIAL)).toList()) {
+        Folders.deleteRecursively(partial);
+      }
+    }
+  }
+
+  /** Why an export failed, for its status: the error without the server's folder layout. */
+  String describe(Exception e) {
+    Optional<DomainException> known = FailureCauses.classify(e);
+    if (known.isPresent()) {
+      return known.get().getMessage();
+    }
+    return Folders.withoutServerPath(
+        e.getClass().getSimpleName() + ": " + e.getMessage(), root.getParent());
   }
 
   /** Every file of a finished export by path, sorted; empty when its folder is gone. */
@@ -97,18 +140,6 @@ public class ExportFiles {
         try (InputStream content = Files.newInputStream(dir.resolve(file.path()))) {
           tar.addFile(ARCHIVE_ROOT + file.path(), file.size(), content);
         }
-      }
-    }
-  }
-
-  /** Removes a folder and everything in it, if it exists. */
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
       }
     }
   }

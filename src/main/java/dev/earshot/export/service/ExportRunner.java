@@ -35,6 +35,7 @@ import dev.earshot.export.selection.TiePolicy;
 import dev.earshot.export.selection.VotePairs;
 import dev.earshot.export.service.ExportConfig.Format;
 import dev.earshot.export.service.ExportFiles.FileView;
+import dev.earshot.platform.io.Folders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.io.BufferedOutputStream;
@@ -126,21 +127,21 @@ public class ExportRunner {
     }
     Path partial = files.partial(id);
     try {
-      ExportFiles.deleteRecursively(partial);
+      Folders.deleteRecursively(partial);
       Files.createDirectories(partial);
       Written written = write(id, config, partial);
       // A folder under this id can only be left from a database that was since replaced.
-      ExportFiles.deleteRecursively(files.finished(id));
+      Folders.deleteRecursively(files.finished(id));
       Files.move(partial, files.finished(id), StandardCopyOption.ATOMIC_MOVE);
       service.finish(id, written.counts().asMap(), written.highWaterMark());
     } catch (IOException | SQLException | RuntimeException e) {
       LOG.errorf(e, "Export %d failed", id);
       try {
-        ExportFiles.deleteRecursively(partial);
+        Folders.deleteRecursively(partial);
       } catch (IOException cleanup) {
         e.addSuppressed(cleanup);
       }
-      service.fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+      service.fail(id, files.describe(e));
     }
   }
 

@@ -23,11 +23,13 @@ public enum Failure {
   TOO_MANY,
   /** The service cannot do it now; retrying later or changing configuration helps. */
   UNAVAILABLE,
+  /** The service's storage (the data folder) cannot take the write: read-only or full. */
+  INSUFFICIENT_STORAGE,
   /** The service failed on its own (a judge threw); its log has the error. */
   INTERNAL;
 
   /** Whether the service, not the caller, is at fault. */
   public boolean serverSide() {
-    return this == UNAVAILABLE || this == INTERNAL;
+    return this == UNAVAILABLE || this == INSUFFICIENT_STORAGE || this == INTERNAL;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.error.Failure;
+import dev.earshot.platform.error.FailureCauses;
 import dev.earshot.platform.error.JsonSyntax;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -41,6 +43,7 @@ public class ProblemMappers {
       case INVALID_VALUE -> 422;
       case TOO_MANY -> 429;
       case UNAVAILABLE -> 503;
+      case INSUFFICIENT_STORAGE -> 507;
       case INTERNAL -> 500;
     };
   }
@@ -142,6 +145,11 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(RuntimeException e, UriInfo uri) {
+    Optional<DomainException> known = FailureCauses.classify(e);
+    if (known.isPresent()) {
+      LOG.warnf("%s on %s: %s", known.get().title(), uri.getPath(), e);
+      return domain(known.get(), uri);
+    }
     LOG.errorf(e, "Unexpected error on %s", uri.getPath());
     return respond(
         500,

@@ -220,6 +220,58 @@ class DatasetResourceTest {
   }
 
   @Test
+  void shouldRefuseATruncatedZipAndImportNothing() {
+    byte[] whole = validDataset(4).bytes();
+    importZip("cut", java.util.Arrays.copyOf(whole, whole.length * 2 / 3))
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].message", containsString("truncated"));
+    given().when().get("/api/datasets/cut").then().statusCode(404);
+  }
+
+  @Test
+  void shouldRefuseAZipWithAFileAndAFolderOfOneName() {
+    byte[] zip = validDataset(5).text("a", "file").file("a/", new byte[0]).bytes();
+    importZip("file-and-folder", zip)
+        .statusCode(422)
+        .body("errors[0].message", containsString("'a/' is both a file and a folder"));
+    given().when().get("/api/datasets/file-and-folder").then().statusCode(404);
+  }
+
+  @Test
+  void shouldRefuseTextWithTheNulCharacterWithItsLine() {
+    byte[] zip =
+        new DatasetZip()
+            .text(
+                "manifest.jsonl",
+                "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"x\\u0000y\"}\n")
+            .bytes();
+    importZip("nul", zip)
+        .statusCode(422)
+        .body("errors[0].line", equalTo(2))
+        .body("errors[0].message", containsString("NUL"));
+    given().when().get("/api/datasets/nul").then().statusCode(404);
+  }
+
+  @Test
+  void shouldRefuseAPageBeyondTheLastPossibleRow() {
+    given()
+        .queryParam("page", 4294968)
+        .queryParam("size", 500)
+        .get("/api/datasets/demo/prompts")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("smaller page number"));
+    given()
+        .queryParam("page", 5_000_000)
+        .queryParam("size", 500)
+        .get("/api/datasets/demo/responses")
+        .then()
+        .statusCode(400);
+  }
+
+  @Test
   void shouldRejectBodyThatIsNotAZip() {
     importZip("nozip", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .statusCode(422)

@@ -23,6 +23,39 @@ class RatingResourceTest {
   @Inject EntityManager em;
 
   @Test
+  void shouldRefuseTextWithTheNulCharacterAndStoreNothing() {
+    String name = "nul campaign " + System.nanoTime();
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name",
+                name,
+                "dataset",
+                "demo",
+                "systems",
+                Campaigns.DEMO_SYSTEMS,
+                "dimensions",
+                List.of("prosody"),
+                "raters",
+                List.of(Accounts.newUser("nul-rater", "annotator")),
+                "overlap",
+                1,
+                "instructions",
+                "Listen\u0000 to both."))
+        .post("/api/campaigns")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("detail", containsString("NUL"));
+    given()
+        .get("/api/campaigns")
+        .then()
+        .statusCode(200)
+        .body("name", org.hamcrest.Matchers.not(hasItem(name)));
+  }
+
+  @Test
   void shouldCreateACampaignWithEveryPairOfSystemsOnEveryPrompt() {
     String rater = Accounts.newUser("rater", "annotator");
     String id = Campaigns.create(List.of(rater), List.of("prosody", "quality"), 1);

@@ -1,0 +1,60 @@
+package dev.earshot.platform.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class FailureCausesTest {
+
+  @Test
+  void shouldCallNulInTextAnInvalidValue() {
+    // As Hibernate wraps what the PostgreSQL driver throws for a NUL character in a text column.
+    RuntimeException stored =
+        new RuntimeException(
+            "could not execute statement",
+            new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+
+    assertThat(FailureCauses.classify(stored))
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.INVALID_VALUE);
+              assertThat(e.getMessage()).contains("NUL").contains("Nothing was changed");
+            });
+  }
+
+  @Test
+  void shouldCallAReadOnlyOrFullDataFolderInsufficientStorageWithoutItsPath() {
+    String path = "/srv/earshot/data/audio/ab/abcdef.wav";
+    RuntimeException readOnly =
+        new UncheckedIOException(new FileSystemException(path, null, "Read-only file system"));
+    RuntimeException full = new UncheckedIOException(new IOException("No space left on device"));
+
+    for (RuntimeException error : new RuntimeException[] {readOnly, full}) {
+      assertThat(FailureCauses.classify(error))
+          .hasValueSatisfying(
+              e -> {
+                assertThat(e.failure()).isEqualTo(Failure.INSUFFICIENT_STORAGE);
+                assertThat(e.failure().serverSide()).isTrue();
+                assertThat(e.getMessage()).doesNotContain("/srv");
+              });
+    }
+  }
+
+  @Test
+  void shouldLeaveOtherFailuresAlone() {
+    assertThat(FailureCauses.classify(new IllegalStateException("bug"))).isEmpty();
+    assertThat(
+            FailureCauses.classify(
+                new RuntimeException(new SQLException("duplicate key value", "23505"))))
+        .isEmpty();
+    assertThat(
+            FailureCauses.classify(
+                new UncheckedIOException(
+                    new FileSystemException("/x", null, "Too many open files"))))
+        .isEmpty();
+  }
+}
