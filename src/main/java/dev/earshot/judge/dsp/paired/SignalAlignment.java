@@ -10,9 +10,10 @@ import java.util.Arrays;
  * <p>The cross-correlation {@code c[m] = sum_n original[n] * resynthesised[n + m]} comes from one
  * FFT of both signals packed into a complex array (original real, resynthesis imaginary), their
  * cross-spectrum and one inverse FFT; the transform is at least as long as both signals together,
- * so no lag wraps around. Only the first {@value #SEARCH_SECONDS} s of each signal enter the
- * search: a codec's delay is constant, and this bounds the transform (2<sup>20</sup> points at 16
- * kHz) however long the files are.
+ * so no lag wraps around. The sum runs over the loudest {@value #SEARCH_SECONDS} s of the original
+ * (the whole of a shorter one), against every resynthesis sample those lags reach: a codec's delay
+ * is constant, and this keeps the transform small (2<sup>17</sup> points at 16 kHz) however long
+ * the files are.
  *
  * @param lagSamples how many samples later the resynthesis starts than the original (negative when
  *     it starts earlier)
@@ -21,8 +22,8 @@ import java.util.Arrays;
  */
 public record SignalAlignment(int lagSamples, float[] original, float[] resynthesised) {
 
-  /** Signal length, per signal, that the lag search looks at. */
-  static final double SEARCH_SECONDS = 30;
+  /** How much of the original the lag search correlates. */
+  static final double SEARCH_SECONDS = 3;
 
   /**
    * Aligns {@code resynthesised} to {@code original} (both at {@code sampleRate}), searching lags
@@ -33,11 +34,17 @@ public record SignalAlignment(int lagSamples, float[] original, float[] resynthe
     if (maxLagSamples < 0) {
       throw new IllegalArgumentException("maxLagSamples must not be negative");
     }
-    int searched = (int) Math.round(SEARCH_SECONDS * sampleRate);
+    int searched = Math.min(original.length, (int) Math.round(SEARCH_SECONDS * sampleRate));
+    int from = loudestStart(original, searched, sampleRate / 10);
+    int resynthesisedFrom = Math.min(resynthesised.length, Math.max(0, from - maxLagSamples));
+    int resynthesisedTo =
+        Math.max(
+            resynthesisedFrom, Math.min(resynthesised.length, from + searched + maxLagSamples));
     int lag =
         bestLag(
-            Arrays.copyOf(original, Math.min(original.length, searched)),
-            Arrays.copyOf(resynthesised, Math.min(resynthesised.length, searched)),
+            Arrays.copyOfRange(original, from, from + searched),
+            Arrays.copyOfRange(resynthesised, resynthesisedFrom, resynthesisedTo),
+            from - resynthesisedFrom,
             maxLagSamples);
     int originalStart = Math.max(0, -lag);
     int resynthesisedStart = Math.max(0, lag);
@@ -56,8 +63,30 @@ public record SignalAlignment(int lagSamples, float[] original, float[] resynthe
     return original.length;
   }
 
-  /** The lag in {@code [-maxLag, maxLag]} with the largest cross-correlation; 0 wins ties. */
-  static int bestLag(float[] x, float[] y, int maxLag) {
+  /**
+   * Start of the {@code length} samples of {@code signal} with the most energy, on a grid of {@code
+   * step} samples.
+   */
+  static int loudestStart(float[] signal, int length, int step) {
+    double[] cumulative = new double[signal.length + 1];
+    for (int i = 0; i < signal.length; i++) {
+      cumulative[i + 1] = cumulative[i] + (double) signal[i] * signal[i];
+    }
+    int best = 0;
+    for (int start = step; start + length <= signal.length; start += Math.max(1, step)) {
+      if (cumulative[start + length] - cumulative[start]
+          > cumulative[best + length] - cumulative[best]) {
+        best = start;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The lag {@code m} in {@code [-maxLag, maxLag]} with the largest {@code sum_i x[i] y[i + offset
+   * + m]}, where {@code y} starts {@code offset} samples before {@code x}; 0 wins ties.
+   */
+  static int bestLag(float[] x, float[] y, int offset, int maxLag) {
     Fft fft = new Fft(Fft.sizeAtLeast(x.length + y.length));
     int n = fft.size();
     double[] re = new double[n];
@@ -87,17 +116,30 @@ public record SignalAlignment(int lagSamples, float[] original, float[] resynthe
     }
     fft.inverseUnscaled(re, im);
     int best = 0;
-    double bestValue = re[0];
+    double bestValue = correlationAt(re, offset, x.length, y.length);
     for (int lag = 1; lag <= maxLag; lag++) {
-      if (lag < n && re[lag] > bestValue) {
+      double later = correlationAt(re, offset + lag, x.length, y.length);
+      if (later > bestValue) {
         best = lag;
-        bestValue = re[lag];
+        bestValue = later;
       }
-      if (lag < n && re[n - lag] > bestValue) {
+      double earlier = correlationAt(re, offset - lag, x.length, y.length);
+      if (earlier > bestValue) {
         best = -lag;
-        bestValue = re[n - lag];
+        bestValue = earlier;
       }
     }
     return best;
+  }
+
+  /**
+   * The correlation at {@code index} from its circular form (negative indices counted from the
+   * end); 0 where {@code x} and {@code y} do not overlap.
+   */
+  private static double correlationAt(double[] circular, int index, int xLength, int yLength) {
+    if (index <= -xLength || index >= yLength) {
+      return 0;
+    }
+    return circular[index < 0 ? circular.length + index : index];
   }
 }
