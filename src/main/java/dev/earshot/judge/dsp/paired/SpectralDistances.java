@@ -1,6 +1,7 @@
 package dev.earshot.judge.dsp.paired;
 
 import dev.earshot.judge.dsp.Fft;
+import java.util.Arrays;
 
 /**
  * Log-spectral distance and mel-cepstral distortion of two aligned, equally long signals, from one
@@ -53,7 +54,7 @@ public record SpectralDistances(double lsdDb, double mcdDb) {
     double[] first = PairedSpectra.toDouble(original);
     boolean[] speech = speechFrames(first, window, hop, frames);
     Fft fft = new Fft(Fft.sizeAtLeast(frameLength));
-    double[][] melWeights = melFilterbank(fft.size(), sampleRate);
+    MelBand[] melBands = melFilterbank(fft.size(), sampleRate);
     double[][] dct = dctRows(MEL_BANDS, CEPSTRA);
     double[] sums = new double[3];
     double[] originalMel = new double[MEL_BANDS];
@@ -78,8 +79,8 @@ public record SpectralDistances(double lsdDb, double mcdDb) {
             squares += difference * difference;
           }
           sums[0] += Math.sqrt(squares / originalPower.length);
-          logMelAmplitudes(originalPower, melWeights, originalMel);
-          logMelAmplitudes(resynthesisedPower, melWeights, resynthesisedMel);
+          logMelAmplitudes(originalPower, melBands, originalMel);
+          logMelAmplitudes(resynthesisedPower, melBands, resynthesisedMel);
           double cepstral = 0;
           for (double[] row : dct) {
             double difference = 0;
@@ -115,34 +116,48 @@ public record SpectralDistances(double lsdDb, double mcdDb) {
     return speech;
   }
 
-  private static void logMelAmplitudes(double[] power, double[][] weights, double[] out) {
-    for (int m = 0; m < weights.length; m++) {
+  private static void logMelAmplitudes(double[] power, MelBand[] bands, double[] out) {
+    for (int m = 0; m < bands.length; m++) {
       double energy = 0;
-      double[] band = weights[m];
-      for (int k = 0; k < band.length; k++) {
-        energy += band[k] * power[k];
+      MelBand band = bands[m];
+      for (int i = 0; i < band.weights.length; i++) {
+        energy += band.weights[i] * power[band.firstBin + i];
       }
       out[m] = 0.5 * Math.log(energy + POWER_FLOOR);
     }
   }
 
-  /** Triangular weights per mel band over the bins 0 .. fftSize / 2. */
-  static double[][] melFilterbank(int fftSize, int sampleRate) {
+  /** One triangle of the filterbank: its non-zero weights, from {@code firstBin} on. */
+  record MelBand(int firstBin, double[] weights) {}
+
+  /** Triangular mel bands over the bins 0 .. fftSize / 2. */
+  static MelBand[] melFilterbank(int fftSize, int sampleRate) {
     double topMel = mel(sampleRate / 2.0);
     double[] edges = new double[MEL_BANDS + 2];
     for (int i = 0; i < edges.length; i++) {
       edges[i] = hz(topMel * i / (MEL_BANDS + 1));
     }
-    double[][] weights = new double[MEL_BANDS][fftSize / 2 + 1];
+    MelBand[] bands = new MelBand[MEL_BANDS];
     for (int m = 0; m < MEL_BANDS; m++) {
-      for (int k = 0; k <= fftSize / 2; k++) {
+      double[] weights = new double[fftSize / 2 + 1];
+      int first = weights.length;
+      int last = -1;
+      for (int k = 0; k < weights.length; k++) {
         double f = k * sampleRate / (double) fftSize;
         double rising = (f - edges[m]) / (edges[m + 1] - edges[m]);
         double falling = (edges[m + 2] - f) / (edges[m + 2] - edges[m + 1]);
-        weights[m][k] = Math.max(0, Math.min(rising, falling));
+        weights[k] = Math.max(0, Math.min(rising, falling));
+        if (weights[k] > 0) {
+          first = Math.min(first, k);
+          last = k;
+        }
       }
+      bands[m] =
+          last < 0
+              ? new MelBand(0, new double[0])
+              : new MelBand(first, Arrays.copyOfRange(weights, first, last + 1));
     }
-    return weights;
+    return bands;
   }
 
   /** Rows 1 .. {@code count} of the orthonormal DCT-II of length {@code size}. */

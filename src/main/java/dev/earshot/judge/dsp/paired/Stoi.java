@@ -10,7 +10,7 @@ import dev.earshot.judge.dsp.Fft;
  *
  * <ol>
  *   <li>both signals resampled to {@value #RATE} Hz (here with the project's band-limited {@link
- *       Resampler}, where the reference uses MATLAB's {@code resample});
+ *       Resampler}, passband to 4.4 kHz, where the reference uses MATLAB's {@code resample});
  *   <li>silent frames removed: {@value #FRAME}-sample Hann frames with a hop of {@value #HOP}, the
  *       frames of the clean signal more than {@value #DYNAMIC_RANGE_DB} dB below its loudest frame
  *       dropped from both signals, the rest overlap-added again;
@@ -41,6 +41,13 @@ public final class Stoi {
   static final double BETA_DB = -15;
   static final double DYNAMIC_RANGE_DB = 40;
 
+  /**
+   * Passband edge of the resampling to {@value #RATE} Hz, as a fraction of its Nyquist frequency:
+   * 4.4 kHz, above the top band's 4.28 kHz edge, and what aliases from 5-5.6 kHz lands above it
+   * too. A shorter filter than the analysis copy's 95%.
+   */
+  static final double RESAMPLING_CUTOFF = 0.88;
+
   /** numpy's {@code np.finfo(float).eps}, pystoi's guard against division by zero. */
   private static final double EPS = Math.ulp(1.0);
 
@@ -59,8 +66,9 @@ public final class Stoi {
     }
     double[][] speech =
         withoutSilentFrames(
-            PairedSpectra.toDouble(Resampler.resample(clean, sampleRate, RATE)),
-            PairedSpectra.toDouble(Resampler.resample(processed, sampleRate, RATE)));
+            PairedSpectra.toDouble(Resampler.resample(clean, sampleRate, RATE, RESAMPLING_CUTOFF)),
+            PairedSpectra.toDouble(
+                Resampler.resample(processed, sampleRate, RATE, RESAMPLING_CUTOFF)));
     int frames = frameCount(speech[0].length);
     if (frames < SEGMENT_FRAMES) {
       return null;
