@@ -51,10 +51,7 @@ public class DspBenchmark {
 
   @Setup
   public void loadClip() {
-    float[] speech =
-        Fixtures.concatenate(
-            Arrays.stream(FIXTURES).map(DspBenchmark::monoFixture).toArray(float[][]::new));
-    clip = Fixtures.loop(speech, CLIP_SECONDS * SAMPLE_RATE);
+    clip = speechClip();
     float[] upsampled = Resampler.resample(clip, SAMPLE_RATE, NATIVE_RATE);
     stereo48k = new float[][] {upsampled, upsampled.clone()};
   }
@@ -83,6 +80,14 @@ public class DspBenchmark {
   @Benchmark
   public QualityFeatures qualityNative48kStereo() {
     return QualityAnalyzer.analyze(stereo48k, NATIVE_RATE, clip, SAMPLE_RATE);
+  }
+
+  /** The eight espeak-ng fixtures one after another, looped to {@value #CLIP_SECONDS} s. */
+  static float[] speechClip() {
+    float[] speech =
+        Fixtures.concatenate(
+            Arrays.stream(FIXTURES).map(DspBenchmark::monoFixture).toArray(float[][]::new));
+    return Fixtures.loop(speech, CLIP_SECONDS * SAMPLE_RATE);
   }
 
   private static float[] monoFixture(String name) {

@@ -6,14 +6,14 @@ package dev.earshot.judge.dsp;
  * Commons Math because the analyzers run hundreds of small transforms per second of audio and must
  * not allocate per transform.
  */
-final class Fft {
+public final class Fft {
 
   private final int size;
   private final double[] cosTable;
   private final double[] sinTable;
   private final int[] bitReversed;
 
-  Fft(int size) {
+  public Fft(int size) {
     if (size < 2 || Integer.bitCount(size) != 1) {
       throw new IllegalArgumentException("FFT size must be a power of two >= 2, got " + size);
     }
@@ -32,21 +32,21 @@ final class Fft {
   }
 
   /** Smallest power of two that is at least {@code n}. */
-  static int sizeAtLeast(int n) {
+  public static int sizeAtLeast(int n) {
     return n <= 2 ? 2 : Integer.highestOneBit(n - 1) << 1;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
   /** Forward transform, X[k] = sum x[n] e^{-2 pi i k n / N}. */
-  void forward(double[] re, double[] im) {
+  public void forward(double[] re, double[] im) {
     transform(re, im, -1);
   }
 
   /** Inverse transform without the 1/N scaling. */
-  void inverseUnscaled(double[] re, double[] im) {
+  public void inverseUnscaled(double[] re, double[] im) {
     transform(re, im, 1);
   }
 

@@ -154,7 +154,7 @@ public final class QualityAnalyzer {
    * actually stops: telephone-band audio ends near 3.4 kHz, 16 kHz speech with fricatives near 8
    * kHz. {@code null} without energy.
    */
-  static Double bandwidthHz(float[][] channels, int sampleRate) {
+  public static Double bandwidthHz(float[][] channels, int sampleRate) {
     Fft fft = new Fft(Fft.sizeAtLeast((int) Math.ceil(BANDWIDTH_FRAME_SECONDS * sampleRate)));
     int n = fft.size();
     double[] window = new double[n];

@@ -15,4 +15,15 @@ public record Problem(
     String type, String title, int status, String detail, String instance, List<?> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** The answer for a path no resource serves. */
+  public static Problem notFound(String path) {
+    return new Problem(
+        "about:blank",
+        "Not found",
+        404,
+        "No resource at " + path + "; see /q/swagger-ui for the API",
+        path,
+        null);
+  }
 }

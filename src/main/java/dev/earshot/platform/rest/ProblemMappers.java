@@ -85,12 +85,8 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response notFound(NotFoundException e, UriInfo uri) {
-    return respond(
-        404,
-        "Not found",
-        "No resource at " + uri.getPath() + "; see /q/swagger-ui for the API",
-        uri,
-        null);
+    Problem problem = Problem.notFound(uri.getPath());
+    return respond(404, problem.title(), problem.detail(), uri, null);
   }
 
   @ServerExceptionMapper

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class ApiFallbackTest {
@@ -33,6 +35,29 @@ class ApiFallbackTest {
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/analysis/resynthesis-nope",
+        "/api/analysis/nope/deeper/still",
+        "/api/x/y/z",
+        "/api/datasets/nope/deeper/still/more",
+        "/api/audio/nope/deeper"
+      })
+  void shouldAnswerUnknownPathsUnderAnyPrefixWithProblemJson(String path) {
+    for (String method : new String[] {"GET", "POST", "PUT", "DELETE", "PATCH"}) {
+      given()
+          .body("{}")
+          .contentType("application/json")
+          .when()
+          .request(method, path)
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json")
+          .body("status", equalTo(404));
+    }
   }
 
   @Test
