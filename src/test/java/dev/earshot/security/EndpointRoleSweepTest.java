@@ -349,6 +349,7 @@ class EndpointRoleSweepTest extends KaribuTest {
     table.put("GET /api/votes", Access.RESEARCHER);
     table.put("PATCH /api/campaigns/{id}", Access.RESEARCHER);
     table.put("POST /api/analysis/prosody", Access.RESEARCHER);
+    table.put("POST /api/analysis/resynthesis", Access.RESEARCHER);
     table.put("POST /api/arenas/{name}/battles", Access.RESEARCHER);
     table.put("POST /api/audio", Access.RESEARCHER);
     table.put("POST /api/campaigns", Access.RESEARCHER);
@@ -364,6 +365,7 @@ class EndpointRoleSweepTest extends KaribuTest {
     table.put("PUT /api/reward-profiles/{name}", Access.RESEARCHER);
     table.put("DELETE /api/users/{username}", Access.ADMIN);
     table.put("GET /api/audit", Access.ADMIN);
+    table.put("POST /api/campaigns/{id}/reopen", Access.ADMIN);
     table.put("GET /api/users", Access.ADMIN);
     table.put("GET /api/users/{username}", Access.ADMIN);
     table.put("PATCH /api/users/{username}", Access.ADMIN);

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Recognises failures that surface as unexpected exceptions but are not bugs: text the database
- * cannot store, and a data folder that cannot be written. Their answers never name server paths.
+ * cannot store, a database that cannot be reached, and a data folder that cannot be written. Their
+ * answers never name server paths.
  */
 public final class FailureCauses {
 
@@ -31,6 +32,14 @@ public final class FailureCauses {
                 "Some text holds the NUL character (\\u0000), which cannot be stored; remove it"
                     + " and send again. Nothing was changed."));
       }
+      if (cause instanceof SQLException sql && databaseUnreachable(sql)) {
+        return Optional.of(
+            new DomainException(
+                Failure.UNAVAILABLE,
+                "Database unavailable",
+                "The database cannot be reached right now; nothing was changed. Retry in a few"
+                    + " seconds."));
+      }
       if (unwritableStorage(cause)) {
         return Optional.of(
             new DomainException(
@@ -41,6 +50,18 @@ public final class FailureCauses {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Connection failures (SQLSTATE class 08), a server shutting down or starting (57P01-57P03), or
+   * no pooled connection within the acquisition timeout.
+   */
+  private static boolean databaseUnreachable(SQLException sql) {
+    String state = sql.getSQLState();
+    if (state != null) {
+      return state.startsWith("08") || state.startsWith("57P");
+    }
+    return String.valueOf(sql.getMessage()).contains("Acquisition timeout");
   }
 
   private static boolean unwritableStorage(Throwable cause) {

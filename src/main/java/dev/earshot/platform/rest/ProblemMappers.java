@@ -26,6 +26,9 @@ public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+  /** When a caller should retry after an outage of the database. */
+  static final int RETRY_AFTER_SECONDS = 5;
+
   @ServerExceptionMapper
   public Response domain(DomainException e, UriInfo uri) {
     return respond(status(e.failure()), e.title(), e.getMessage(), uri, e.errors());
@@ -144,7 +147,10 @@ public class ProblemMappers {
     Optional<DomainException> known = FailureCauses.classify(e);
     if (known.isPresent()) {
       LOG.warnf("%s on %s: %s", known.get().title(), uri.getPath(), e);
-      return domain(known.get(), uri);
+      Response answer = domain(known.get(), uri);
+      return known.get().failure() == Failure.UNAVAILABLE
+          ? Response.fromResponse(answer).header("Retry-After", RETRY_AFTER_SECONDS).build()
+          : answer;
     }
     LOG.errorf(e, "Unexpected error on %s", uri.getPath());
     return respond(

@@ -38,6 +38,9 @@ public class RequestBodyLimits {
     }
   }
 
+  /** Room for multipart boundaries and part headers around the audio parts. */
+  static final long MULTIPART_FRAMING_BYTES = 64 * 1024;
+
   private final List<Rule> rules;
 
   public RequestBodyLimits(EarshotConfig config) {
@@ -46,7 +49,12 @@ public class RequestBodyLimits {
     this.rules =
         List.of(
             new Rule("audio upload", Pattern.compile("/api/audio/?"), audio),
-            new Rule("audio analysis", Pattern.compile("/api/analysis/prosody/?"), audio),
+            new Rule("audio analysis", Pattern.compile("/api/analysis/(prosody|duplex)/?"), audio),
+            // Two audio parts plus the multipart framing around them.
+            new Rule(
+                "resynthesis analysis",
+                Pattern.compile("/api/analysis/resynthesis/?"),
+                2 * audio + MULTIPART_FRAMING_BYTES),
             new Rule("dataset import", Pattern.compile("/api/datasets/import/?"), zip),
             new Rule(
                 "reward request",

@@ -45,6 +45,25 @@ class FailureCausesTest {
   }
 
   @Test
+  void shouldCallAnUnreachableDatabaseUnavailable() {
+    RuntimeException refused =
+        new RuntimeException(
+            "Unable to acquire JDBC Connection",
+            new SQLException("Connection to localhost:5432 refused", "08001"));
+    RuntimeException shuttingDown =
+        new RuntimeException(
+            new SQLException("terminating connection due to administrator command", "57P01"));
+    RuntimeException poolExhausted =
+        new RuntimeException(
+            new SQLException("Acquisition timeout while waiting for new connection"));
+
+    for (RuntimeException error : new RuntimeException[] {refused, shuttingDown, poolExhausted}) {
+      assertThat(FailureCauses.classify(error))
+          .hasValueSatisfying(e -> assertThat(e.failure()).isEqualTo(Failure.UNAVAILABLE));
+    }
+  }
+
+  @Test
   void shouldLeaveOtherFailuresAlone() {
     assertThat(FailureCauses.classify(new IllegalStateException("bug"))).isEmpty();
     assertThat(

@@ -33,6 +33,9 @@ class RequestBodyLimitsTest {
       Map.ofEntries(
           Map.entry("POST /api/audio", c -> c.audio().maxBytes()),
           Map.entry("POST /api/analysis/prosody", c -> c.audio().maxBytes()),
+          Map.entry(
+              "POST /api/analysis/resynthesis",
+              c -> 2 * c.audio().maxBytes() + RequestBodyLimits.MULTIPART_FRAMING_BYTES),
           Map.entry("POST /api/datasets/import", c -> c.datasets().maxZipBytes()),
           Map.entry("POST /api/reward", RequestBodyLimitsTest::rewardLimit),
           Map.entry("POST /api/reward/{profileKey}", RequestBodyLimitsTest::rewardLimit),
