@@ -58,7 +58,14 @@ public class EvaluationWorkers {
   private final Map<String, ClaimedJob> held = new ConcurrentHashMap<>();
 
   private ScheduledExecutorService heartbeat;
-  private volatile boolean claiming;
+
+  /**
+   * Counts starts; workers claim while {@code claimingGeneration} is the one they were started in
+   * (0 while stopped), so a worker left over from before a restart never claims again.
+   */
+  private int generations;
+
+  private volatile int claimingGeneration;
 
   public EvaluationWorkers(
       JobQueue queue, JobProcessor processor, EarshotConfig config, MeterRegistry registry) {
@@ -91,7 +98,8 @@ public class EvaluationWorkers {
     } catch (RuntimeException e) {
       LOG.warnf("Could not close finished evaluation runs: %s", e.getMessage());
     }
-    claiming = true;
+    int generation = ++generations;
+    claimingGeneration = generation;
     heartbeat =
         Executors.newSingleThreadScheduledExecutor(
             task -> daemon(task, "earshot-evaluation-heartbeat"));
@@ -99,8 +107,8 @@ public class EvaluationWorkers {
     heartbeat.scheduleWithFixedDelay(
         this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
     for (int i = 1; i <= settings.workers(); i++) {
-      String worker = instance + "-" + i;
-      Thread thread = daemon(() -> work(worker), "earshot-evaluation-" + i);
+      String worker = instance + "-" + generation + "-" + i;
+      Thread thread = daemon(() -> work(worker, generation), "earshot-evaluation-" + i);
       thread.start();
       threads.add(thread);
     }
@@ -115,7 +123,7 @@ public class EvaluationWorkers {
     if (threads.isEmpty()) {
       return;
     }
-    claiming = false;
+    claimingGeneration = 0;
     joinAll(Instant.now().plus(grace));
     threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
     joinAll(Instant.now().plus(GIVE_BACK_WAIT));
@@ -140,19 +148,19 @@ public class EvaluationWorkers {
     }
   }
 
-  private void work(String worker) {
-    while (claiming) {
+  private void work(String worker, int generation) {
+    while (claimingGeneration == generation) {
       try {
         Optional<ClaimedJob> job = queue.claim(worker, settings.lease(), settings.maxAttempts());
         if (job.isPresent()) {
-          run(job.get(), worker);
+          run(job.get(), worker, generation);
         } else {
           Thread.sleep(settings.pollInterval().toMillis());
         }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
-        if (!claiming) {
+        if (claimingGeneration != generation) {
           return;
         }
         // The database is unreachable or similar: back off instead of spinning.
@@ -162,7 +170,7 @@ public class EvaluationWorkers {
     }
   }
 
-  private void run(ClaimedJob job, String worker) {
+  private void run(ClaimedJob job, String worker, int generation) {
     held.put(worker, job);
     try {
       processor.process(job, worker);
@@ -170,7 +178,7 @@ public class EvaluationWorkers {
       countLostLease(job, worker);
     } catch (RuntimeException e) {
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-      if (claiming) {
+      if (claimingGeneration == generation) {
         fail(job, worker, error);
       } else {
         // Interrupted, or its database going away, because the service stops: not the job's fault.
