@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Table {@code evaluation_job}, the durable queue of a run's work, written with plain SQL: claims
@@ -92,25 +93,51 @@ public class EvaluationJobRepository {
   }
 
   /**
-   * Takes up to {@code limit} pending jobs, or running ones whose lease ran out, for {@code
-   * worker}; jobs other workers are claiming at the same moment are skipped, not waited for.
+   * Takes the oldest pending job, or a running one whose lease ran out, that has had fewer than
+   * {@code maxAttempts} attempts, for {@code worker} alone; jobs other workers are claiming at the
+   * same moment are skipped, not waited for. Taking over a job records the lost lease as its error.
    */
-  public List<ClaimedJob> claim(String worker, int limit, Duration lease) {
+  public Optional<ClaimedJob> claim(String worker, Duration lease, int maxAttempts) {
     List<Tuple> rows =
         Rows.tuples(
             entityManager
                 .createNativeQuery(
                     "UPDATE evaluation_job SET status = 'running', claimed_by = ?1,"
-                        + " lease_until = now() + ?2 * interval '1 millisecond', attempts = attempts + 1"
-                        + " WHERE id IN (SELECT id FROM evaluation_job"
-                        + "   WHERE status = 'pending' OR (status = 'running' AND lease_until < now())"
-                        + "   ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED)"
+                        + " lease_until = now() + ?2 * interval '1 millisecond',"
+                        + " attempts = attempts + 1,"
+                        + " error = CASE WHEN status = 'running' THEN 'the lease of worker '"
+                        + "   || claimed_by || ' ran out' ELSE error END"
+                        + " WHERE id = (SELECT id FROM evaluation_job WHERE attempts < ?3"
+                        + "   AND (status = 'pending' OR (status = 'running' AND lease_until < now()))"
+                        + "   ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)"
                         + " RETURNING id, run_id, response_id, response_b_id, judge_id, judge_version",
                     Tuple.class)
                 .setParameter(1, worker)
                 .setParameter(2, lease.toMillis())
-                .setParameter(3, limit));
-    return rows.stream().map(EvaluationJobRepository::claimedJob).toList();
+                .setParameter(3, maxAttempts));
+    return rows.stream().findFirst().map(EvaluationJobRepository::claimedJob);
+  }
+
+  /**
+   * Fails for good the claimable jobs that have had {@code maxAttempts} attempts (a running one
+   * whose last lease ran out gets that as its error) and returns the runs they belong to.
+   */
+  public List<Long> failExhausted(int maxAttempts) {
+    List<Tuple> rows =
+        Rows.tuples(
+            entityManager
+                .createNativeQuery(
+                    "UPDATE evaluation_job SET status = 'failed', finished_at = now(),"
+                        + " lease_until = NULL,"
+                        + " error = CASE WHEN status = 'running' THEN 'the lease of worker '"
+                        + "   || claimed_by || ' ran out on attempt ' || attempts ELSE error END"
+                        + " WHERE id IN (SELECT id FROM evaluation_job WHERE attempts >= ?1"
+                        + "   AND (status = 'pending' OR (status = 'running' AND lease_until < now()))"
+                        + "   FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING run_id AS run_id",
+                    Tuple.class)
+                .setParameter(1, maxAttempts));
+    return rows.stream().map(row -> Rows.longOf(row, "run_id")).distinct().toList();
   }
 
   private static ClaimedJob claimedJob(Tuple row) {
@@ -124,32 +151,77 @@ public class EvaluationJobRepository {
         row.get("judge_version", String.class));
   }
 
-  /** Marks a job done if {@code worker} still holds it. */
-  public void markDone(long jobId, String worker) {
-    entityManager
-        .createNativeQuery(
-            "UPDATE evaluation_job SET status = 'done', finished_at = now(), lease_until = NULL,"
-                + " error = NULL WHERE id = ?1 AND claimed_by = ?2")
-        .setParameter(1, jobId)
-        .setParameter(2, worker)
-        .executeUpdate();
+  /**
+   * Extends the lease of a job {@code worker} holds; false when another worker took it over or it
+   * was given back. A job the worker has just closed still counts as its own.
+   */
+  public boolean renewLease(long jobId, String worker, Duration lease) {
+    return entityManager
+            .createNativeQuery(
+                "UPDATE evaluation_job SET lease_until = CASE WHEN status = 'running'"
+                    + " THEN now() + ?3 * interval '1 millisecond' ELSE lease_until END"
+                    + " WHERE id = ?1 AND claimed_by = ?2")
+            .setParameter(1, jobId)
+            .setParameter(2, worker)
+            .setParameter(3, lease.toMillis())
+            .executeUpdate()
+        > 0;
+  }
+
+  /** Marks a job done; false when {@code worker} no longer holds it. */
+  public boolean markDone(long jobId, String worker) {
+    return entityManager
+            .createNativeQuery(
+                "UPDATE evaluation_job SET status = 'done', finished_at = now(), lease_until = NULL,"
+                    + " error = NULL WHERE id = ?1 AND claimed_by = ?2 AND status = 'running'")
+            .setParameter(1, jobId)
+            .setParameter(2, worker)
+            .executeUpdate()
+        > 0;
   }
 
   /**
-   * Records a failure if {@code worker} still holds the job: it goes back to pending, or fails for
-   * good once it has had {@code maxAttempts} attempts.
+   * Records a failure: the job goes back to pending, or fails for good once it has had {@code
+   * maxAttempts} attempts; false when {@code worker} no longer holds it.
    */
-  public void markFailed(long jobId, String worker, String error, int maxAttempts) {
+  public boolean markFailed(long jobId, String worker, String error, int maxAttempts) {
+    return entityManager
+            .createNativeQuery(
+                "UPDATE evaluation_job SET status = CASE WHEN attempts >= ?3 THEN 'failed'"
+                    + " ELSE 'pending' END, error = ?4, lease_until = NULL,"
+                    + " finished_at = CASE WHEN attempts >= ?3 THEN now() END"
+                    + " WHERE id = ?1 AND claimed_by = ?2 AND status = 'running'")
+            .setParameter(1, jobId)
+            .setParameter(2, worker)
+            .setParameter(3, maxAttempts)
+            .setParameter(4, error)
+            .executeUpdate()
+        > 0;
+  }
+
+  /**
+   * Gives a job back to the queue without counting its attempt (its worker is stopping); false when
+   * {@code worker} no longer holds it.
+   */
+  public boolean release(long jobId, String worker) {
+    return entityManager
+            .createNativeQuery(
+                "UPDATE evaluation_job SET status = 'pending', claimed_by = NULL, lease_until = NULL,"
+                    + " attempts = attempts - 1 WHERE id = ?1 AND claimed_by = ?2"
+                    + " AND status = 'running'")
+            .setParameter(1, jobId)
+            .setParameter(2, worker)
+            .executeUpdate()
+        > 0;
+  }
+
+  /** Stamps finished every run none of whose jobs is pending or running any more. */
+  public void finishRunsWithNothingLeft() {
     entityManager
         .createNativeQuery(
-            "UPDATE evaluation_job SET status = CASE WHEN attempts >= ?3 THEN 'failed' ELSE 'pending'"
-                + " END, error = ?4, lease_until = NULL,"
-                + " finished_at = CASE WHEN attempts >= ?3 THEN now() END"
-                + " WHERE id = ?1 AND claimed_by = ?2")
-        .setParameter(1, jobId)
-        .setParameter(2, worker)
-        .setParameter(3, maxAttempts)
-        .setParameter(4, error)
+            "UPDATE evaluation_run r SET finished_at = now() WHERE finished_at IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM evaluation_job j WHERE j.run_id = r.id"
+                + " AND j.status IN ('pending', 'running'))")
         .executeUpdate();
   }
 

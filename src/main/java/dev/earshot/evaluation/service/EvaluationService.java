@@ -137,6 +137,8 @@ public class EvaluationService {
         jobs.queueResponseJobs(run.id, judge.id(), judge.version(), dataset.id, run.systems);
       }
     }
+    // A run that queued nothing (its systems answered no prompt in common) is finished at once.
+    jobs.finishRunIfNothingLeft(run.id);
     audit.record(
         "run.started",
         String.valueOf(run.id),

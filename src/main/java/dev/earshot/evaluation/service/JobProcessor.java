@@ -34,7 +34,9 @@ import java.util.UUID;
 /**
  * Runs one evaluation job: the judge on the response (or pair of responses), its scores or
  * preferences stored and the job closed in one transaction. The judging itself runs outside any
- * transaction, since a language-model judge may take minutes.
+ * transaction, since a language-model judge may take minutes. When the worker finds the job taken
+ * over by another, that transaction rolls back ({@link LeaseLostException}): only the job's holder
+ * writes its results.
  */
 @ApplicationScoped
 public class JobProcessor {

@@ -253,15 +253,28 @@ public interface EarshotConfig {
     @WithDefault("2")
     int workers();
 
-    /** How long a claimed job stays with its worker; after that another worker may take it over. */
+    /**
+     * How long a claimed job stays with its worker unless renewed; the worker renews it every third
+     * of this while its judge works, so only a worker that stopped answering loses its job.
+     */
     @WithDefault("PT30S")
     java.time.Duration lease();
+
+    /**
+     * On shutdown, how long running jobs may take to finish; jobs still running after it go back to
+     * the queue without counting an attempt.
+     */
+    @WithDefault("PT10S")
+    java.time.Duration shutdownGrace();
 
     /** How often an idle worker looks for new jobs. */
     @WithDefault("PT0.5S")
     java.time.Duration pollInterval();
 
-    /** Attempts before a job is marked failed (its error is kept). */
+    /**
+     * Attempts before a job is marked failed (its last error is kept); a lease that ran out counts
+     * as an attempt, a job given back on shutdown does not.
+     */
     @WithDefault("3")
     int maxAttempts();
   }
