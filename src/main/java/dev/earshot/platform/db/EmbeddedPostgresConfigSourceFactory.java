@@ -1,5 +1,6 @@
 package dev.earshot.platform.db;
 
+import dev.earshot.platform.config.SecretFiles;
 import dev.earshot.platform.config.StartupConfigValues;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -10,14 +11,16 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Supplies the datasource URL of an embedded PostgreSQL when {@code quarkus.datasource.jdbc.url} is
- * not configured. The server starts lazily, on the first lookup of the URL at run time: the source
- * reports no property names, so the build-time configuration scan never starts it.
+ * Supplies the datasource URL and login (the non-superuser service role) of an embedded PostgreSQL
+ * when {@code quarkus.datasource.jdbc.url} is not configured. The server starts lazily, on the
+ * first lookup of the URL at run time: the source reports no property names, so the build-time
+ * configuration scan never starts it.
  */
 public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
   static final String JDBC_URL = "quarkus.datasource.jdbc.url";
   static final String USERNAME = "quarkus.datasource.username";
+  static final String PASSWORD = "quarkus.datasource.password";
   static final String EPHEMERAL = "earshot.database.embedded.ephemeral";
 
   @Override
@@ -25,17 +28,17 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
     if (StartupConfigValues.value(context, JDBC_URL) != null) {
       return List.of();
     }
-    Path pgDirectory = StartupConfigValues.dataDir(context).resolve("pg");
+    Path dataDir = StartupConfigValues.dataDir(context);
     boolean ephemeral = Boolean.parseBoolean(StartupConfigValues.value(context, EPHEMERAL));
-    return List.of(new LazySource(pgDirectory, ephemeral));
+    return List.of(new LazySource(dataDir, ephemeral));
   }
 
   private static final class LazySource implements ConfigSource {
-    private final Path pgDirectory;
+    private final Path dataDir;
     private final boolean ephemeral;
 
-    LazySource(Path pgDirectory, boolean ephemeral) {
-      this.pgDirectory = pgDirectory;
+    LazySource(Path dataDir, boolean ephemeral) {
+      this.dataDir = dataDir;
       this.ephemeral = ephemeral;
     }
 
@@ -52,10 +55,15 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
     @Override
     public String getValue(String propertyName) {
       if (JDBC_URL.equals(propertyName)) {
-        return EmbeddedPostgresHolder.jdbcUrl(pgDirectory, ephemeral);
+        return EmbeddedPostgresHolder.jdbcUrl(dataDir, ephemeral);
       }
       if (USERNAME.equals(propertyName)) {
-        return "postgres";
+        return EmbeddedPostgresServer.SERVICE_ROLE;
+      }
+      if (PASSWORD.equals(propertyName)) {
+        // The same file the server set the role's password from (it is made on first use).
+        return SecretFiles.readOrCreate(
+            SecretFiles.path(dataDir, EmbeddedPostgresServer.SERVICE_PASSWORD_FILE));
       }
       return null;
     }

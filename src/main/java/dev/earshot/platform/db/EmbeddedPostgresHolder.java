@@ -16,13 +16,13 @@ final class EmbeddedPostgresHolder {
 
   private EmbeddedPostgresHolder() {}
 
-  static String jdbcUrl(Path pgDirectory, boolean ephemeral) {
+  static String jdbcUrl(Path dataDir, boolean ephemeral) {
     synchronized (System.class) {
       String url = System.getProperty(STARTED_URL);
       if (url == null) {
         // zonky registers a JVM shutdown hook that stops the server (and removes an ephemeral
         // folder).
-        url = EmbeddedPostgresServer.start(pgDirectory, ephemeral).jdbcUrl();
+        url = EmbeddedPostgresServer.start(dataDir, ephemeral).jdbcUrl();
         System.setProperty(STARTED_URL, url);
       }
       return url;
