@@ -255,7 +255,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   private boolean acceptsWithoutPassword() throws SQLException {
-    try (Connection unexpected = DriverManager.getConnection(jdbcUrl(), SUPERUSER, null)) {
+    try {
+      DriverManager.getConnection(jdbcUrl(), SUPERUSER, null).close();
       return true;
     } catch (SQLException e) {
       if (PASSWORD_REQUIRED.contains(e.getSQLState())) {
