@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -59,6 +60,23 @@ public final class SecretFiles {
       return Files.readString(file, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read or create the secret " + file, e);
+    }
+  }
+
+  /** Writes {@code content} to {@code file} (replacing it), readable by the owner only. */
+  public static void write(Path file, String content) {
+    try {
+      Path folder = file.toAbsolutePath().getParent();
+      Path draft =
+          Files.createTempFile(
+              folder,
+              "secret",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(draft, content, StandardCharsets.UTF_8);
+      Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the secret " + file, e);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.earshot.platform.db;
 
-import dev.earshot.platform.config.SecretFiles;
 import dev.earshot.platform.config.StartupConfigValues;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -11,16 +10,16 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Supplies the datasource URL and login (the non-superuser service role) of an embedded PostgreSQL
- * when {@code quarkus.datasource.jdbc.url} is not configured. The server starts lazily, on the
- * first lookup of the URL at run time: the source reports no property names, so the build-time
- * configuration scan never starts it.
+ * Supplies the datasource URL of an embedded PostgreSQL when {@code quarkus.datasource.jdbc.url} is
+ * not configured. The URL names the service role; its password reaches the driver through a
+ * password file (see {@link EmbeddedPostgresHolder}): Quarkus reads the datasource's username and
+ * password before this source takes part, and a password in the URL could end up in a log. The
+ * server starts lazily, on the first lookup of the URL at run time: the source reports no property
+ * names, so the build-time configuration scan never starts it.
  */
 public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
   static final String JDBC_URL = "quarkus.datasource.jdbc.url";
-  static final String USERNAME = "quarkus.datasource.username";
-  static final String PASSWORD = "quarkus.datasource.password";
   static final String EPHEMERAL = "earshot.database.embedded.ephemeral";
 
   @Override
@@ -56,14 +55,6 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
     public String getValue(String propertyName) {
       if (JDBC_URL.equals(propertyName)) {
         return EmbeddedPostgresHolder.jdbcUrl(dataDir, ephemeral);
-      }
-      if (USERNAME.equals(propertyName)) {
-        return EmbeddedPostgresServer.SERVICE_ROLE;
-      }
-      if (PASSWORD.equals(propertyName)) {
-        // The same file the server set the role's password from (it is made on first use).
-        return SecretFiles.readOrCreate(
-            SecretFiles.path(dataDir, EmbeddedPostgresServer.SERVICE_PASSWORD_FILE));
       }
       return null;
     }

@@ -48,6 +48,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   public static final String SERVICE_PASSWORD_FILE = "postgres-earshot.password";
 
+  /** Both logins in the password-file format of libpq and the JDBC driver ({@code PGPASSFILE}). */
+  public static final String PGPASS_FILE = "pgpass";
+
   private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
   private static final String DATABASE = "postgres";
   private static final String SCRAM = "scram-sha-256";
@@ -119,10 +122,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private final Path pgDirectory;
   private final Login superuser;
   private final Login service;
+  private final Path passwordFile;
 
   private EmbeddedPostgresServer(
-      EmbeddedPostgres postgres, Path pgDirectory, Login superuser, Login service) {
+      EmbeddedPostgres postgres,
+      Path pgDirectory,
+      Login superuser,
+      Login service,
+      Path passwordFile) {
     this.postgres = postgres;
+    this.passwordFile = passwordFile;
     this.pgDirectory = pgDirectory;
     this.superuser = superuser;
     this.service = service;
@@ -177,8 +186,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     }
                   })
               .start();
+      Path passwordFile = SecretFiles.path(dataDir, PGPASS_FILE);
+      SecretFiles.write(
+          passwordFile,
+          "127.0.0.1:*:*:%s:%s%n127.0.0.1:*:*:%s:%s%n"
+              .formatted(SERVICE_ROLE, service.password(), SUPERUSER, superuser.password()));
       EmbeddedPostgresServer server =
-          new EmbeddedPostgresServer(postgres, pgDirectory, superuser, service);
+          new EmbeddedPostgresServer(postgres, pgDirectory, superuser, service, passwordFile);
       try {
         server.provision(trusting);
       } catch (SQLException | IOException | RuntimeException e) {
@@ -323,6 +337,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   /** The role and password the service connects with. */
   public Login serviceLogin() {
     return service;
+  }
+
+  /** The password file ({@code PGPASSFILE}) holding both logins, for the driver and psql. */
+  public Path passwordFile() {
+    return passwordFile;
   }
 
   /** The superuser and its password, for maintenance. */

@@ -94,7 +94,8 @@ class EmbeddedPostgresServerTest {
       for (String name :
           new String[] {
             EmbeddedPostgresServer.SUPERUSER_PASSWORD_FILE,
-            EmbeddedPostgresServer.SERVICE_PASSWORD_FILE
+            EmbeddedPostgresServer.SERVICE_PASSWORD_FILE,
+            EmbeddedPostgresServer.PGPASS_FILE
           }) {
         Path file = SecretFiles.path(dataDir, name);
         assertThat(PosixFilePermissions.toString(permissionsOf(file))).isEqualTo("rw-------");
