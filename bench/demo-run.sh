@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 data=$(mktemp -d)
 port=18081
 # The first start queues its own demo evaluation: switch that off to time this run alone.
-java -Dearshot.bootstrap-admin-token=bench-admin-token -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -Dearshot.demo.evaluate=false \
+java -Dearshot.bootstrap-admin-token=bench-admin-token -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dearshot.demo.evaluate=false \
   -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT

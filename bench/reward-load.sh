@@ -12,7 +12,7 @@ data=$(mktemp -d)
 port=18082
 # No background demo evaluation: it would compete with the requests for the CPUs.
 token=bench-admin-token
-java -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -Dearshot.demo.evaluate=false \
+java -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dearshot.demo.evaluate=false \
   -Dearshot.bootstrap-admin-token=$token \
   -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
 pid=$!
@@ -27,4 +27,5 @@ url=$(curl -fs -X POST -H "Authorization: Bearer $token" -H 'Content-Type: appli
   python3 -c 'import json, sys; print(json.load(sys.stdin)["rewardUrl"])')
 ./mvnw -o -q -Pbench -DskipTests test-compile exec:exec -Dbench.main=dev.earshot.bench.RewardLoad \
   -Dbench.args="--url $url --clips $clips --concurrency $concurrency"
-curl -fs "http://localhost:$port/q/metrics" | grep -E '^earshot_reward_(requests|items)_total' || true
+# Metrics are on the management interface (its port set above).
+curl -fs "http://127.0.0.1:$((port + 1000))/q/metrics" | grep -E '^earshot_reward_(requests|items)_total' || true

@@ -9,7 +9,7 @@ steps=("${@:-50 200 1000}")
 data=$(mktemp -d)
 cp -r judges "$data/judges"
 port=18082
-java -Dearshot.bootstrap-admin-token=bench-admin-token -Dearshot.data-dir="$data" -Dearshot.judges.dir="$data/judges" -Dquarkus.http.port=$port \
+java -Dearshot.bootstrap-admin-token=bench-admin-token -Dearshot.data-dir="$data" -Dearshot.judges.dir="$data/judges" -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) \
   -Dearshot.demo.evaluate=false -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT

@@ -11,7 +11,7 @@ port=18080
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 for i in $(seq 1 "$runs"); do
   start=$(date +%s.%N)
-  java -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -jar target/quarkus-app/quarkus-run.jar \
+  java -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -jar target/quarkus-app/quarkus-run.jar \
     > "$data/run-$i.log" 2>&1 &
   pid=$!
   until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do

@@ -11,13 +11,15 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Supplies the datasource URL of an embedded PostgreSQL when {@code quarkus.datasource.jdbc.url} is
- * not configured. The server starts lazily, on the first lookup of the URL at run time: the source
- * reports no property names, so the build-time configuration scan never starts it.
+ * not configured. The URL names the service role; its password reaches the driver through a
+ * password file (see {@link EmbeddedPostgresHolder}): Quarkus reads the datasource's username and
+ * password before this source takes part, and a password in the URL could end up in a log. The
+ * server starts lazily, on the first lookup of the URL at run time: the source reports no property
+ * names, so the build-time configuration scan never starts it.
  */
 public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
   static final String JDBC_URL = "quarkus.datasource.jdbc.url";
-  static final String USERNAME = "quarkus.datasource.username";
   static final String EPHEMERAL = "earshot.database.embedded.ephemeral";
 
   @Override
@@ -25,17 +27,17 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
     if (StartupConfigValues.value(context, JDBC_URL) != null) {
       return List.of();
     }
-    Path pgDirectory = StartupConfigValues.dataDir(context).resolve("pg");
+    Path dataDir = StartupConfigValues.dataDir(context);
     boolean ephemeral = Boolean.parseBoolean(StartupConfigValues.value(context, EPHEMERAL));
-    return List.of(new LazySource(pgDirectory, ephemeral));
+    return List.of(new LazySource(dataDir, ephemeral));
   }
 
   private static final class LazySource implements ConfigSource {
-    private final Path pgDirectory;
+    private final Path dataDir;
     private final boolean ephemeral;
 
-    LazySource(Path pgDirectory, boolean ephemeral) {
-      this.pgDirectory = pgDirectory;
+    LazySource(Path dataDir, boolean ephemeral) {
+      this.dataDir = dataDir;
       this.ephemeral = ephemeral;
     }
 
@@ -52,10 +54,7 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
     @Override
     public String getValue(String propertyName) {
       if (JDBC_URL.equals(propertyName)) {
-        return EmbeddedPostgresHolder.jdbcUrl(pgDirectory, ephemeral);
-      }
-      if (USERNAME.equals(propertyName)) {
-        return "postgres";
+        return EmbeddedPostgresHolder.jdbcUrl(dataDir, ephemeral);
       }
       return null;
     }

@@ -14,15 +14,21 @@ final class EmbeddedPostgresHolder {
    */
   private static final String STARTED_URL = "dev.earshot.embedded-postgres.started-url";
 
+  /** The PostgreSQL driver's setting for its password file. */
+  private static final String PGPASS_FILE = "org.postgresql.pgpassfile";
+
   private EmbeddedPostgresHolder() {}
 
-  static String jdbcUrl(Path pgDirectory, boolean ephemeral) {
+  static String jdbcUrl(Path dataDir, boolean ephemeral) {
     synchronized (System.class) {
       String url = System.getProperty(STARTED_URL);
       if (url == null) {
         // zonky registers a JVM shutdown hook that stops the server (and removes an ephemeral
         // folder).
-        url = EmbeddedPostgresServer.start(pgDirectory, ephemeral).jdbcUrl();
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, ephemeral);
+        // The PostgreSQL driver takes a password it is not given from this file (like libpq).
+        System.setProperty(PGPASS_FILE, server.passwordFile().toAbsolutePath().toString());
+        url = server.jdbcUrl() + "?user=" + EmbeddedPostgresServer.SERVICE_ROLE;
         System.setProperty(STARTED_URL, url);
       }
       return url;

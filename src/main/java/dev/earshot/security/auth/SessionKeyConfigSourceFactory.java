@@ -1,16 +1,10 @@
 package dev.earshot.security.auth;
 
+import dev.earshot.platform.config.SecretFiles;
 import dev.earshot.platform.config.StartupConfigValues;
-import dev.earshot.security.SecretTokens;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,14 +24,15 @@ public final class SessionKeyConfigSourceFactory implements ConfigSourceFactory 
     if (StartupConfigValues.value(context, KEY) != null) {
       return List.of();
     }
-    return List.of(new KeyFileSource(StartupConfigValues.dataDir(context).resolve("secrets")));
+    return List.of(
+        new KeyFileSource(SecretFiles.path(StartupConfigValues.dataDir(context), "session.key")));
   }
 
   private static final class KeyFileSource implements ConfigSource {
-    private final Path folder;
+    private final Path file;
 
-    KeyFileSource(Path folder) {
-      this.folder = folder;
+    KeyFileSource(Path file) {
+      this.file = file;
     }
 
     @Override
@@ -52,34 +47,7 @@ public final class SessionKeyConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public String getValue(String propertyName) {
-      return KEY.equals(propertyName) ? readOrCreate(folder.resolve("session.key")) : null;
-    }
-
-    private static synchronized String readOrCreate(Path file) {
-      try {
-        if (!Files.exists(file)) {
-          Files.createDirectories(file.getParent());
-          Path draft =
-              Files.createTempFile(
-                  file.getParent(),
-                  "session",
-                  ".tmp",
-                  PosixFilePermissions.asFileAttribute(
-                      PosixFilePermissions.fromString("rw-------")));
-          Files.writeString(draft, SecretTokens.generate(""), StandardCharsets.UTF_8);
-          try {
-            // A hard link is atomic and never replaces: the first key made wins, no one reads half.
-            Files.createLink(file, draft);
-          } catch (FileAlreadyExistsException raced) {
-            // Another class loader of this JVM made it first: use theirs.
-          } finally {
-            Files.delete(draft);
-          }
-        }
-        return Files.readString(file, StandardCharsets.UTF_8).strip();
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read or create the session key " + file, e);
-      }
+      return KEY.equals(propertyName) ? SecretFiles.readOrCreate(file) : null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.earshot.platform.rest;
 
+import static dev.earshot.testing.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -73,9 +74,9 @@ class ApiFallbackTest {
 
   @Test
   void shouldServeOpenApiDocument() {
-    given()
+    management()
         .when()
-        .get("/q/openapi?format=json")
+        .get("openapi?format=json")
         .then()
         .statusCode(200)
         .body("paths.'/api/audio'.post.summary", equalTo("Upload an audio file"));

@@ -1,6 +1,6 @@
 package dev.earshot.platform.rest;
 
-import static io.restassured.RestAssured.given;
+import static dev.earshot.testing.ManagementInterface.management;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,9 +18,9 @@ class OpenApiProblemResponsesTest {
   /** Read in each test: RestAssured knows the application's port only once it runs. */
   private static JsonNode document() throws Exception {
     String json =
-        given()
+        management()
             .queryParam("format", "json")
-            .get("/q/openapi")
+            .get("openapi")
             .then()
             .statusCode(200)
             .extract()

@@ -1,5 +1,6 @@
 package dev.earshot.reward.rest;
 
+import static dev.earshot.testing.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,11 +60,11 @@ final class Rewards {
   }
 
   /**
-   * The value of a Prometheus sample at {@code /q/metrics} whose labels include {@code labels}, 0
-   * when there is none yet.
+   * The value of a Prometheus sample on the management interface whose labels include {@code
+   * labels}, 0 when there is none yet.
    */
   static double metric(String name, Map<String, String> labels) {
-    String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    String text = management().get("metrics").then().statusCode(200).extract().asString();
     return text.lines()
         .filter(line -> line.startsWith(name + "{"))
         .filter(

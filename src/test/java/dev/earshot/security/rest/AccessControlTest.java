@@ -1,5 +1,6 @@
 package dev.earshot.security.rest;
 
+import static dev.earshot.testing.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -206,9 +207,9 @@ class AccessControlTest {
 
   @Test
   void shouldDocumentTheBearerSchemeForEveryGuardedOperation() {
-    Accounts.anonymous()
+    management()
         .queryParam("format", "json")
-        .get("/q/openapi")
+        .get("openapi")
         .then()
         .statusCode(200)
         .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
