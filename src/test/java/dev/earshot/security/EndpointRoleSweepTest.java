@@ -11,6 +11,7 @@ import dev.earshot.dataset.service.DatasetService;
 import dev.earshot.security.ui.LoginView;
 import dev.earshot.testing.Accounts;
 import dev.earshot.testing.KaribuTest;
+import dev.earshot.testing.ManagementInterface;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -107,7 +108,7 @@ class EndpointRoleSweepTest extends KaribuTest {
   @Test
   void shouldAnswerEveryOperationAsTheTableSays() throws Exception {
     JsonNode openApi =
-        JSON.readTree(Accounts.as(adminToken()).get("/q/openapi?format=json").asString());
+        JSON.readTree(ManagementInterface.management().get("openapi?format=json").asString());
     Map<String, JsonNode> documented = documentedOperations(openApi);
     assertThat(new TreeSet<>(documented.keySet()))
         .as("operations in the OpenAPI document vs. the table in this test")
@@ -281,10 +282,6 @@ class EndpointRoleSweepTest extends KaribuTest {
     path.get("parameters").forEach(parameters::add);
     operation.path("parameters").forEach(parameters::add);
     return merged;
-  }
-
-  private static String adminToken() {
-    return dev.earshot.testing.DefaultAdminToken.TOKEN;
   }
 
   private static Map<Caller, String> tokens() {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.lessThan;
 
 import dev.earshot.audio.decode.Resampler;
 import dev.earshot.audio.decode.WavWriter;
+import dev.earshot.testing.ManagementInterface;
 import dev.earshot.testing.SyntheticSpeech;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.JsonConfig;
@@ -126,9 +127,9 @@ class ResynthesisAnalysisResourceTest {
   void shouldDocumentTheMultipartContract() {
     String body =
         "paths.'/api/analysis/resynthesis'.post.requestBody.content.'multipart/form-data'";
-    given()
+    ManagementInterface.management()
         .when()
-        .get("/q/openapi?format=json")
+        .get("openapi?format=json")
         .then()
         .statusCode(200)
         .body(body + ".schema.properties.original.format", equalTo("binary"))

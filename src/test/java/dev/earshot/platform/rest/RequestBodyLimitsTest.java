@@ -3,8 +3,8 @@ package dev.earshot.platform.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.platform.config.EarshotConfig;
-import dev.earshot.testing.Accounts;
 import dev.earshot.testing.DefaultAdminToken;
+import dev.earshot.testing.ManagementInterface;
 import dev.earshot.testing.RawHttp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +44,7 @@ class RequestBodyLimitsTest {
           Map.entry("POST /api/text/wer", RequestBodyLimitsTest::json),
           Map.entry("POST /api/campaigns", RequestBodyLimitsTest::json),
           Map.entry("PATCH /api/campaigns/{id}", RequestBodyLimitsTest::json),
+          Map.entry("POST /api/campaigns/{id}/reopen", RequestBodyLimitsTest::json),
           Map.entry("POST /api/assignments/{id}/played/{side}", RequestBodyLimitsTest::json),
           Map.entry("POST /api/assignments/{id}/skip", RequestBodyLimitsTest::json),
           Map.entry("POST /api/votes", RequestBodyLimitsTest::json),
@@ -72,9 +73,9 @@ class RequestBodyLimitsTest {
   @Test
   void shouldKnowTheLimitOfEveryEndpointWithABody() {
     JsonPath openApi =
-        Accounts.anonymous()
+        ManagementInterface.management()
             .queryParam("format", "json")
-            .get("/q/openapi")
+            .get("openapi")
             .then()
             .extract()
             .jsonPath();

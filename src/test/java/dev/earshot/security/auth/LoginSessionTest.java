@@ -92,7 +92,11 @@ class LoginSessionTest {
 
     me(cookies).then().statusCode(401);
     // A fresh login works, with the new role.
-    me(logIn(user)).then().statusCode(200).body("role", equalTo("annotator"));
+    me(logIn(user))
+        .then()
+        .statusCode(200)
+        .body("roles", org.hamcrest.Matchers.hasItem("annotator"))
+        .body("roles", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("researcher")));
   }
 
   @Test
