@@ -173,6 +173,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
               .setServerConfig("full_page_writes", ephemeral ? "off" : "on")
               .setServerConfig("max_connections", "100")
+              // A kept database is stopped by the service after its workers (see
+              // EmbeddedPostgresHolder); zonky's own hook would stop it while they still run.
+              .setRegisterShutdownHook(ephemeral)
               // initdb options (zonky appends its "locale" options after its own "-A trust", so
               // these win): password authentication from the first start on.
               .setLocaleConfig("auth", SCRAM)
