@@ -349,6 +349,7 @@ class EndpointRoleSweepTest extends KaribuTest {
     table.put("GET /api/votes", Access.RESEARCHER);
     table.put("PATCH /api/campaigns/{id}", Access.RESEARCHER);
     table.put("POST /api/analysis/prosody", Access.RESEARCHER);
+    table.put("POST /api/analysis/duplex", Access.RESEARCHER);
     table.put("POST /api/arenas/{name}/battles", Access.RESEARCHER);
     table.put("POST /api/audio", Access.RESEARCHER);
     table.put("POST /api/campaigns", Access.RESEARCHER);
