@@ -26,7 +26,8 @@ class ArchitectureTest {
     "dev.earshot.export.selection..",
     "dev.earshot.dataset.manifest..",
     "dev.earshot.leaderboard.arena..",
-    "dev.earshot.platform.error.."
+    "dev.earshot.platform.error..",
+    "dev.earshot.duplex.core.."
   };
 
   private static final String[] FRAMEWORKS = {

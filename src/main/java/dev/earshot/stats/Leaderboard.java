@@ -62,8 +62,8 @@ public final class Leaderboard {
       for (int system = 0; system < k; system++) {
         double[] values = column(roundRatings, system);
         Arrays.sort(values);
-        ciLow[system] = quantile(values, tail);
-        ciHigh[system] = quantile(values, 1 - tail);
+        ciLow[system] = Quantiles.ofSorted(values, tail);
+        ciHigh[system] = Quantiles.ofSorted(values, 1 - tail);
         bootstrapErrors[system] = standardDeviation(values);
       }
     } else {
@@ -117,14 +117,6 @@ public final class Leaderboard {
       values[row] = rows[row][column];
     }
     return values;
-  }
-
-  /** Linearly interpolated quantile of sorted values (type 7, as numpy and pandas compute it). */
-  static double quantile(double[] sorted, double probability) {
-    double position = probability * (sorted.length - 1);
-    int below = (int) Math.floor(position);
-    int above = Math.min(below + 1, sorted.length - 1);
-    return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
   }
 
   private static double standardDeviation(double[] values) {

@@ -347,6 +347,7 @@ class EndpointRoleSweepTest extends KaribuTest {
     table.put("PATCH /api/campaigns/{id}", Access.RESEARCHER);
     table.put("POST /api/analysis/prosody", Access.RESEARCHER);
     table.put("POST /api/analysis/resynthesis", Access.RESEARCHER);
+    table.put("POST /api/analysis/duplex", Access.RESEARCHER);
     table.put("POST /api/arenas/{name}/battles", Access.RESEARCHER);
     table.put("POST /api/audio", Access.RESEARCHER);
     table.put("POST /api/campaigns", Access.RESEARCHER);

@@ -33,6 +33,7 @@ class RequestBodyLimitsTest {
       Map.ofEntries(
           Map.entry("POST /api/audio", c -> c.audio().maxBytes()),
           Map.entry("POST /api/analysis/prosody", c -> c.audio().maxBytes()),
+          Map.entry("POST /api/analysis/duplex", c -> c.audio().maxBytes()),
           Map.entry(
               "POST /api/analysis/resynthesis",
               c -> 2 * c.audio().maxBytes() + RequestBodyLimits.MULTIPART_FRAMING_BYTES),
