@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -43,6 +44,10 @@ class NavigationViewTest extends KaribuTest {
     open(RateView.class);
 
     assertThat(navigationLabels()).containsExactly("Rate");
+    // A new annotator has no campaigns: the empty table says where they come from.
+    Grid<?> campaigns = byId(Grid.class, "my-campaigns");
+    assertThat(campaigns.getGenericDataView().getItems()).isEmpty();
+    assertThat(campaigns.getEmptyStateText()).contains("a researcher adds you");
     assertThat(navigate(DatasetsView.class)).isInstanceOf(AccessDeniedErrorView.class);
     assertThat(navigate(EvaluateView.class)).isInstanceOf(AccessDeniedErrorView.class);
     assertThat(navigate(UsersView.class)).isInstanceOf(AccessDeniedErrorView.class);

@@ -216,6 +216,9 @@ public class LeaderboardView extends VerticalLayout {
     table.setAllRowsVisible(true);
     table.setWidthFull();
     table.setId("leaderboard-table");
+    table.setEmptyStateText(
+        "No battles for these filters yet: run a rating campaign on Campaigns or import an"
+            + " arena's battles.");
   }
 
   private void configureAgreement() {

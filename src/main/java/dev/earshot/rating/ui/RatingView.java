@@ -289,7 +289,6 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
     boolean unlocked = heardBoth();
     verdictGroups.forEach(g -> g.setEnabled(unlocked));
     submit.setEnabled(unlocked);
-    submit.setTooltipText(unlocked ? null : LISTEN_FIRST);
   }
 
   @ClientCallable
