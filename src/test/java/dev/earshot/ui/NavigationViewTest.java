@@ -116,7 +116,8 @@ class NavigationViewTest extends KaribuTest {
             "Export",
             "Rewards",
             "Reward models",
-            "Users");
+            "Users",
+            "Audit log");
   }
 
   private static List<String> navigationLabels() {

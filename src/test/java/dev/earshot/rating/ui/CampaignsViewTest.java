@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.combobox.ComboBoxBase.CustomValueSetEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.ComboBoxBase.CustomValueSetEvent;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -17,8 +17,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import dev.earshot.rating.rest.Campaigns;
 import dev.earshot.rating.service.CampaignService;
-import dev.earshot.rating.service.RatingService;
 import dev.earshot.rating.service.CampaignViews.CampaignSummary;
+import dev.earshot.rating.service.RatingService;
 import dev.earshot.security.Role;
 import dev.earshot.testing.Accounts;
 import dev.earshot.testing.KaribuTest;
@@ -58,7 +58,8 @@ class CampaignsViewTest extends KaribuTest {
     MultiSelectComboBox<String> raters = byId(MultiSelectComboBox.class, "campaign-raters");
     raters.setValue(Set.of(annotator));
     _get(IntegerField.class, spec -> spec.withId("campaign-overlap")).setValue(1);
-    MultiSelectComboBox<String> reasonTags = byId(MultiSelectComboBox.class, "campaign-reason-tags");
+    MultiSelectComboBox<String> reasonTags =
+        byId(MultiSelectComboBox.class, "campaign-reason-tags");
     assertThat(reasonTags.getSelectedItems())
         .containsExactlyInAnyOrderElementsOf(CampaignService.DEFAULT_REASON_TAGS);
     reasonTags.setValue(Set.of("wrong content"));
