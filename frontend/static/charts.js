@@ -1,4 +1,10 @@
 // Earshot charts: ECharts (loaded from /webjars) driven by data computed on the server.
+
+// A time-axis label: seconds rounded to two decimals, without trailing zeros ("0.5", "2").
+window.earshotSecondsLabel = function (seconds) {
+  return String(Math.round(seconds * 100) / 100);
+};
+
 window.earshotContourChart = function (element, data) {
   if (!window.echarts) {
     element.textContent = 'Charts could not be loaded.';
@@ -9,8 +15,13 @@ window.earshotContourChart = function (element, data) {
     animation: false,
     tooltip: { trigger: 'axis' },
     legend: { data: ['F0 (Hz)', 'Intensity (dB)'] },
-    grid: { left: 60, right: 60, top: 40, bottom: 40 },
-    xAxis: { type: 'value', name: 's', min: 0, max: data.durationSeconds },
+    grid: { left: 60, right: 60, top: 40, bottom: 55 },
+    // The axis name sits under the labels (at the end it ran into the dB axis), and the end label
+    // is hidden: it is the raw duration ("2.0693125") and overlapped the last round tick.
+    xAxis: {
+      type: 'value', name: 'Time (s)', nameLocation: 'middle', nameGap: 28, min: 0, max: data.durationSeconds,
+      axisLabel: { showMaxLabel: false, formatter: window.earshotSecondsLabel }
+    },
     yAxis: [
       { type: 'value', name: 'Hz', min: 50, max: data.maxHz },
       { type: 'value', name: 'dB', max: 0 }

@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +85,28 @@ public abstract class BrowserTest {
             blockedByPolicy.add(message.text());
           }
         });
+  }
+
+  /** Sizes the window as a given screen (1024 × 768 laptop, 390 × 844 phone) for layout checks. */
+  protected void resize(int width, int height) {
+    page.setViewportSize(width, height);
+  }
+
+  /**
+   * Saves what the page shows as {@code target/screenshots/<name>.png}, for a person to look at.
+   */
+  protected void screenshot(String name) {
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(Path.of("target", "screenshots", name + ".png"))
+            .setFullPage(true));
+  }
+
+  /** Whether the page is wider than the window, i.e. something is cut off to the right. */
+  protected boolean scrollsSideways() {
+    return (Boolean)
+        page.evaluate(
+            "() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
   }
 
   @AfterEach

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.di.DefaultInstantiator;
 import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.function.DeploymentConfiguration;
+import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.ServiceException;
 import com.vaadin.flow.server.VaadinServletContext;
@@ -94,9 +95,9 @@ public abstract class KaribuTest {
 
   /**
    * Navigates to the view and returns the view shown afterwards, which may be another one: a
-   * forward, the login view for anonymous visitors, Vaadin's {@code RouteNotFoundError} for a user
-   * without the role (a view one may not open is not revealed), {@code InternalServerError} when
-   * the view failed (the exception is in the log).
+   * forward, the login view for anonymous visitors, {@code AccessDeniedErrorView} for a user
+   * without the role, {@code InternalServerError} when the view failed (the exception is in the
+   * log).
    */
   protected Component navigate(Class<? extends Component> view) {
     UI.getCurrent().navigate(view);
@@ -141,16 +142,30 @@ public abstract class KaribuTest {
   private static synchronized Routes routes() {
     if (routes == null) {
       BeanManager beans = Arc.container().beanManager();
-      Set<Class<? extends Component>> views =
+      List<Class<?>> components =
           beans.getBeans(Component.class, Any.Literal.INSTANCE).stream()
-              .map(Bean::getBeanClass)
+              .<Class<?>>map(Bean::getBeanClass)
+              .toList();
+      Set<Class<? extends Component>> views =
+          components.stream()
               .filter(type -> type.isAnnotationPresent(Route.class))
               .map(type -> type.asSubclass(Component.class))
               .collect(Collectors.toSet());
-      // No error views of Karibu's: Vaadin's own ones answer, as in the application.
-      routes = new Routes(views, new HashSet<>(), true);
+      // The application's error views and no error views of Karibu's: Vaadin's own ones answer
+      // the rest, as in the application.
+      Set<Class<? extends HasErrorParameter<?>>> errorViews = new HashSet<>();
+      components.stream()
+          .filter(HasErrorParameter.class::isAssignableFrom)
+          .filter(type -> type.getPackageName().startsWith("dev.earshot"))
+          .forEach(type -> addErrorView(errorViews, type));
+      routes = new Routes(views, errorViews, true);
     }
     return routes;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void addErrorView(Set<Class<? extends HasErrorParameter<?>>> into, Class<?> type) {
+    into.add((Class<? extends HasErrorParameter<?>>) type);
   }
 
   /** Karibu's mock servlet with a service that creates views as the Quarkus extension does. */

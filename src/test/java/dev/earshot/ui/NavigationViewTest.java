@@ -1,15 +1,20 @@
 package dev.earshot.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.router.RouteNotFoundError;
 import dev.earshot.dataset.ui.DatasetsView;
 import dev.earshot.evaluation.ui.EvaluateView;
 import dev.earshot.leaderboard.ui.LeaderboardView;
 import dev.earshot.rating.ui.RateView;
 import dev.earshot.security.Role;
+import dev.earshot.security.ui.AccessDeniedErrorView;
 import dev.earshot.security.ui.AccountView;
 import dev.earshot.security.ui.HomeView;
 import dev.earshot.security.ui.LoginView;
@@ -39,9 +44,27 @@ class NavigationViewTest extends KaribuTest {
     open(RateView.class);
 
     assertThat(navigationLabels()).containsExactly("Rate");
-    assertThat(navigate(DatasetsView.class)).isInstanceOf(RouteNotFoundError.class);
-    assertThat(navigate(EvaluateView.class)).isInstanceOf(RouteNotFoundError.class);
-    assertThat(navigate(UsersView.class)).isInstanceOf(RouteNotFoundError.class);
+    // A new annotator has no campaigns: the empty table says where they come from.
+    Grid<?> campaigns = byId(Grid.class, "my-campaigns");
+    assertThat(campaigns.getGenericDataView().getItems()).isEmpty();
+    assertThat(campaigns.getEmptyStateText()).contains("a researcher adds you");
+    assertThat(navigate(DatasetsView.class)).isInstanceOf(AccessDeniedErrorView.class);
+    assertThat(navigate(EvaluateView.class)).isInstanceOf(AccessDeniedErrorView.class);
+    assertThat(navigate(UsersView.class)).isInstanceOf(AccessDeniedErrorView.class);
+  }
+
+  @Test
+  void shouldShowAnnotatorsAFriendlyPageInsideTheLayoutWithALinkToRate() {
+    loginAs("annotator-denied", Role.ANNOTATOR);
+
+    assertThat(navigate(LeaderboardView.class)).isInstanceOf(AccessDeniedErrorView.class);
+
+    assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain())
+        .anySatisfy(target -> assertThat(target).isInstanceOf(MainLayout.class));
+    assertThat(navigationLabels()).containsExactly("Rate");
+    Anchor rate = _get(Anchor.class, spec -> spec.withId("access-denied-rate"));
+    assertThat(rate.getHref()).isEqualTo("rate");
+    assertThat(_get(H2.class).getText()).isEqualTo("This page is not available to you");
   }
 
   @Test
@@ -74,7 +97,7 @@ class NavigationViewTest extends KaribuTest {
             "Export",
             "Rewards",
             "Reward models");
-    assertThat(navigate(UsersView.class)).isInstanceOf(RouteNotFoundError.class);
+    assertThat(navigate(UsersView.class)).isInstanceOf(AccessDeniedErrorView.class);
   }
 
   @Test
@@ -93,7 +116,8 @@ class NavigationViewTest extends KaribuTest {
             "Export",
             "Rewards",
             "Reward models",
-            "Users");
+            "Users",
+            "Audit log");
   }
 
   private static List<String> navigationLabels() {

@@ -87,6 +87,7 @@ public class DatasetsView extends VerticalLayout {
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.setAllRowsVisible(true);
     grid.setId("datasets");
+    grid.setEmptyStateText("No datasets yet: import a zip on this page.");
   }
 
   private VerticalLayout importSection() {

@@ -179,6 +179,7 @@ public class EvaluateView extends VerticalLayout {
     runs.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
     runs.setAllRowsVisible(true);
     runs.setId("runs");
+    runs.setEmptyStateText("No runs yet: start one on this page with a dataset and judges.");
     runs.asSingleSelect()
         .addValueChangeListener(
             e -> {

@@ -3,6 +3,7 @@ package dev.earshot.evaluation.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -22,6 +23,8 @@ import dev.earshot.security.Role;
 import dev.earshot.ui.Charts;
 import dev.earshot.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** One response: hear it next to its pitch contour and intensity, and read every judge's reason. */
@@ -34,6 +37,8 @@ public class ResponseDetailView extends VerticalLayout implements BeforeEnterObs
 
   private final transient ResponseInspection inspection;
   private final H2 title = new H2();
+  // A link by route, so the evaluation feature imports no dataset view.
+  private final Anchor backToDataset = new Anchor();
   private final Paragraph prompt = new Paragraph();
   private final Paragraph text = new Paragraph();
   private final Element player = new Element("audio");
@@ -51,7 +56,9 @@ public class ResponseDetailView extends VerticalLayout implements BeforeEnterObs
     chart.setWidthFull();
     chart.setHeight("320px");
     configureScores();
+    backToDataset.setId("back-to-dataset");
     add(
+        backToDataset,
         title,
         prompt,
         text,
@@ -90,6 +97,10 @@ public class ResponseDetailView extends VerticalLayout implements BeforeEnterObs
       event.rerouteToError(IllegalArgumentException.class, "No such response");
       return;
     }
+    String dataset = shown.response().dataset();
+    backToDataset.setHref(
+        "datasets/" + URLEncoder.encode(dataset, StandardCharsets.UTF_8).replace("+", "%20"));
+    backToDataset.setText("← Back to dataset " + dataset);
     title.setText(shown.response().system() + " · " + shown.response().prompt());
     prompt.setText(
         "Prompt: " + (shown.prompt().text() == null ? "(audio only)" : shown.prompt().text()));

@@ -173,7 +173,9 @@ public class ExportView extends VerticalLayout {
     ktoThreshold.setMax(1);
     ktoThreshold.setPlaceholder("0.5");
     weights.setPlaceholder("quality=1, content=0.5");
-    weights.setHelperText("Default: the dimension, weight 1");
+    weights.setHelperText(
+        "dimension=weight pairs, comma-separated, e.g. quality=1, content=0.5. Empty: the chosen"
+            + " dimension, weight 1");
     weights.setId("export-weights");
     audio.setLabel("Audio");
     audio.setItems(AudioMode.values());
@@ -266,6 +268,7 @@ public class ExportView extends VerticalLayout {
     history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
     history.setAllRowsVisible(true);
     history.setId("exports");
+    history.setEmptyStateText("No exports yet: choose a format on this page and start one.");
     history
         .asSingleSelect()
         .addValueChangeListener(

@@ -114,6 +114,11 @@ public class LeaderboardView extends VerticalLayout {
     HorizontalLayout controls =
         new HorizontalLayout(source, dimension, campaign, asOf, hideFewBattles, csv, json);
     controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    // On a narrow window (1024 × 768 with the drawer open) the filters wrap instead of running
+    // off the page, and the wide tables scroll inside themselves.
+    controls.setId("leaderboard-controls");
+    controls.setWidthFull();
+    controls.getStyle().set("flex-wrap", "wrap");
     add(
         new H2("Leaderboard"),
         controls,
@@ -209,7 +214,11 @@ public class LeaderboardView extends VerticalLayout {
     table.addColumn(RowView::bothBad).setHeader("Both bad").setAutoWidth(true).setFlexGrow(0);
     table.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     table.setAllRowsVisible(true);
+    table.setWidthFull();
     table.setId("leaderboard-table");
+    table.setEmptyStateText(
+        "No battles for these filters yet: run a rating campaign on Campaigns or import an"
+            + " arena's battles.");
   }
 
   private void configureAgreement() {

@@ -46,7 +46,7 @@ public class CampaignService {
   public static final List<String> DIMENSIONS =
       List.of("content", "prosody", "emotion", "nonspeech", "overall", "quality");
 
-  static final List<String> DEFAULT_REASON_TAGS =
+  public static final List<String> DEFAULT_REASON_TAGS =
       List.of(
           "wrong content",
           "unnatural prosody",

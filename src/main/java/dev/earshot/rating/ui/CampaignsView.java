@@ -1,5 +1,6 @@
 package dev.earshot.rating.ui;
 
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -37,6 +38,7 @@ import dev.earshot.ui.MainLayout;
 import dev.earshot.ui.NavigationEntry;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Researchers start rating campaigns and see them all with their progress. */
@@ -78,6 +80,7 @@ public class CampaignsView extends VerticalLayout {
     grid.addColumn(CampaignSummary::status).setHeader("Status").setAutoWidth(true);
     grid.setAllRowsVisible(true);
     grid.setId("campaigns");
+    grid.setEmptyStateText("No campaigns yet: start one with the form on this page.");
   }
 
   private FormLayout form(AccountService accounts) {
@@ -108,15 +111,15 @@ public class CampaignsView extends VerticalLayout {
     raters.setItems(accounts.users().stream().map(UserView::username).toList());
     raters.setId("campaign-raters");
     IntegerField overlap = new IntegerField("Votes per pair");
-    overlap.setValue(3);
     overlap.setMin(1);
     overlap.setId("campaign-overlap");
     NumberField goldRate = new NumberField("Gold rate (0-0.5)");
-    goldRate.setValue(0.0);
     ComboBox<String> goldDimension = new ComboBox<>("Gold: dimension");
     goldDimension.setItems(CampaignService.DIMENSIONS);
     TextArea instructions = new TextArea("Instructions (markdown)");
     instructions.setWidthFull();
+    MultiSelectComboBox<String> reasonTags = reasonTagsField();
+    setDefaults(overlap, goldRate, reasonTags);
     Button create =
         new Button(
             "Start campaign",
@@ -140,12 +143,28 @@ public class CampaignsView extends VerticalLayout {
                       overlap.getValue(),
                       goldRate.getValue(),
                       gold,
-                      null);
+                      List.copyOf(reasonTags.getSelectedItems()));
               try {
                 CampaignSummary created = campaigns.create(spec, researcher);
                 Notification.show("Started " + created.name() + ": " + created.pairs() + " pairs")
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
+                // A fresh form, so the same campaign is not started twice by accident.
+                List.<HasValue<?, ?>>of(
+                        name,
+                        dataset,
+                        systems,
+                        dimensions,
+                        raters,
+                        overlap,
+                        goldRate,
+                        goldBetter,
+                        goldWorse,
+                        goldDimension,
+                        instructions,
+                        reasonTags)
+                    .forEach(HasValue::clear);
+                setDefaults(overlap, goldRate, reasonTags);
               } catch (DomainException e) {
                 Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -165,10 +184,45 @@ public class CampaignsView extends VerticalLayout {
             goldBetter,
             goldWorse,
             goldDimension,
+            reasonTags,
             instructions,
             create);
+    form.setColspan(reasonTags, 2);
     form.setColspan(instructions, 2);
     return form;
+  }
+
+  /**
+   * The reason tags raters can tick: the defaults, less any removed, plus any typed in (Enter adds
+   * one).
+   */
+  private static MultiSelectComboBox<String> reasonTagsField() {
+    MultiSelectComboBox<String> tags = new MultiSelectComboBox<>("Reason tags raters can tick");
+    tags.setId("campaign-reason-tags");
+    tags.setWidthFull();
+    tags.setAllowCustomValue(true);
+    tags.setHelperText("Remove the ones you do not want; type a new one and press Enter.");
+    List<String> offered = new ArrayList<>(CampaignService.DEFAULT_REASON_TAGS);
+    tags.setItems(offered);
+    tags.addCustomValueSetListener(
+        typed -> {
+          String tag = typed.getDetail().strip();
+          if (!tag.isEmpty() && !offered.contains(tag)) {
+            offered.add(tag);
+            tags.getListDataView().refreshAll();
+          }
+          if (!tag.isEmpty()) {
+            tags.select(tag);
+          }
+        });
+    return tags;
+  }
+
+  private static void setDefaults(
+      IntegerField overlap, NumberField goldRate, MultiSelectComboBox<String> reasonTags) {
+    overlap.setValue(3);
+    goldRate.setValue(0.0);
+    reasonTags.setValue(new LinkedHashSet<>(CampaignService.DEFAULT_REASON_TAGS));
   }
 
   private void refresh() {

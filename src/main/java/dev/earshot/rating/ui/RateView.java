@@ -56,6 +56,8 @@ public class RateView extends VerticalLayout {
     grid.setItems(rating.campaignsOf(rater));
     grid.setAllRowsVisible(true);
     grid.setId("my-campaigns");
+    grid.setEmptyStateText(
+        "No campaigns for you yet: a researcher adds you to one on the Campaigns page.");
     add(
         new H2("Rate"),
         new Paragraph(

@@ -66,6 +66,20 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
     VERDICTS.put("both_bad", "Both bad");
   }
 
+  /** The keyboard help shown on the page, in the order rating.js handles the keys. */
+  static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+  static {
+    KEYS.put("Space", "play / pause");
+    KEYS.put("A / B", "switch to response A or B");
+    KEYS.put("1–5", "verdict for the highlighted dimension");
+    KEYS.put("6", "both bad");
+    KEYS.put("Enter", "submit");
+    KEYS.put("S", "skip");
+  }
+
+  private static final String LISTEN_FIRST = "Listen to A and B to the end first";
+
   private final transient RatingService rating;
   private final String rater;
   private UUID campaign;
@@ -123,8 +137,13 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
     progress.setId("rating-progress");
     Span timer = new Span();
     timer.setId("item-timer");
-    HorizontalLayout header = new HorizontalLayout(new H2(current.campaignName()), progress, timer);
+    H2 heading = new H2(current.campaignName());
+    heading.setId("rating-heading");
+    HorizontalLayout header = new HorizontalLayout(heading, progress, timer);
     header.setAlignItems(Alignment.BASELINE);
+    // On a phone the progress and timer move under the name instead of squeezing it.
+    header.addClassName("rating-header");
+    header.setWidthFull();
     add(header);
     if (!current.instructions().isBlank()) {
       Markdown instructions = new Markdown(current.instructions());
@@ -147,6 +166,8 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
             player("a", "A", current.a().url(), statusA),
             player("b", "B", current.b().url(), statusB));
     players.setWidthFull();
+    // Side by side where there is room; stacked on a phone, so each player keeps its full controls.
+    players.addClassName("rating-players");
     add(players);
     add(verdicts(), extras(), actions());
     refreshListening();
@@ -172,7 +193,6 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
     box.add(new H3(label));
     box.getElement().appendChild(canvas);
     box.add(audioElement("player-" + side, url), status);
-    box.getStyle().set("flex", "1");
     return box;
   }
 
@@ -193,8 +213,7 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
   private Component verdicts() {
     VerticalLayout box = new VerticalLayout();
     box.setPadding(false);
-    box.add(
-        new Paragraph("Keys 1-5 for the highlighted dimension (6: both bad), Enter to submit."));
+    box.add(keyboardHelp());
     List<String> dimensions = current.dimensions();
     for (int i = 0; i < dimensions.size(); i++) {
       String dimension = dimensions.get(i);
@@ -214,6 +233,24 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
     }
     activate(0);
     return box;
+  }
+
+  /** The page's keys, always shown: raters should not have to guess them. */
+  private static Component keyboardHelp() {
+    Div help = new Div();
+    help.setId("keyboard-help");
+    help.addClassName("keyboard-help");
+    help.add(new Span("Keys:"));
+    KEYS.forEach(
+        (key, meaning) -> {
+          Span entry = new Span();
+          Element kbd = new Element("kbd");
+          kbd.setText(key);
+          entry.getElement().appendChild(kbd);
+          entry.add(new Span(" " + meaning));
+          help.add(entry);
+        });
+    return help;
   }
 
   private Component extras() {
@@ -249,8 +286,9 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
   private void refreshListening() {
     statusA.setText(current.playedA() ? "Heard to the end ✓" : "Play to the end");
     statusB.setText(current.playedB() ? "Heard to the end ✓" : "Play to the end");
-    boolean unlocked = current.playedA() && current.playedB();
+    boolean unlocked = heardBoth();
     verdictGroups.forEach(g -> g.setEnabled(unlocked));
+    submit.setEnabled(unlocked);
   }
 
   @ClientCallable
@@ -273,8 +311,8 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
     if (current == null || verdictGroups.isEmpty()) {
       return;
     }
-    if (!(current.playedA() && current.playedB())) {
-      warn("Listen to A and B to the end first");
+    if (!heardBoth()) {
+      warn(LISTEN_FIRST);
       return;
     }
     String verdict = new ArrayList<>(VERDICTS.keySet()).get(key - 1);
@@ -292,8 +330,17 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
     skip();
   }
 
+  private boolean heardBoth() {
+    return current.playedA() && current.playedB();
+  }
+
   private void submit() {
     if (current == null) {
+      return;
+    }
+    if (!heardBoth()) {
+      // Enter reaches here while the button is disabled: say what is missing, not a verdict.
+      warn(LISTEN_FIRST);
       return;
     }
     Map<String, String> verdicts = new LinkedHashMap<>();

@@ -165,6 +165,7 @@ public class RewardModelsView extends VerticalLayout {
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.setAllRowsVisible(true);
     grid.setId("reward-model-trainings");
+    grid.setEmptyStateText("No reward models trained yet: start a training on this page.");
   }
 
   private static VerticalLayout progress(TrainingView training) {

@@ -111,6 +111,7 @@ public class RewardProfilesView extends VerticalLayout {
     profileGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     profileGrid.setAllRowsVisible(true);
     profileGrid.setId("reward-profiles");
+    profileGrid.setEmptyStateText("No reward profiles yet: create one on this page.");
     profileGrid.asSingleSelect().addValueChangeListener(e -> select(e.getValue()));
   }
 

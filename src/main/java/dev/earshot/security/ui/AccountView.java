@@ -130,6 +130,7 @@ public class AccountView extends VerticalLayout {
         .setKey("revoke");
     tokens.setAllRowsVisible(true);
     tokens.setId("tokens");
+    tokens.setEmptyStateText("No API tokens yet: create one on this page to call the API.");
     VerticalLayout section =
         new VerticalLayout(
             new H3("API tokens"),

@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.earshot.testing.BrowserTest;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -59,5 +60,39 @@ class EvaluatePagesBrowserTest extends BrowserTest {
     for (String reason : reasons) {
       assertThat(judges).containsText(reason);
     }
+  }
+
+  @Test
+  void shouldLabelTheContourTimeAxisInRoundSecondsAndLeadBackToTheDataset() {
+    page.navigate("/datasets/demo");
+    Object id =
+        page.evaluate(
+            "async () => (await (await fetch('/api/datasets/demo/responses?size=1')).json())"
+                + ".items[0].id");
+    page.navigate("/responses/" + id);
+    assertThat(page.locator("#contour-chart canvas")).isVisible();
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> axis =
+        (Map<String, Object>)
+            page.evaluate(
+                """
+                () => {
+                  const x = echarts.getInstanceByDom(document.querySelector('#contour-chart'))
+                      .getOption().xAxis[0];
+                  return { name: x.name, location: x.nameLocation,
+                           showMax: x.axisLabel.showMaxLabel,
+                           labels: [0, 0.5, 1.25, 2.0693125].map(x.axisLabel.formatter).join(' ') };
+                }
+                """);
+    // The raw duration label is hidden and the name sits under the axis, clear of the dB axis.
+    Assertions.assertThat(axis)
+        .containsEntry("name", "Time (s)")
+        .containsEntry("location", "middle")
+        .containsEntry("showMax", false)
+        .containsEntry("labels", "0 0.5 1.25 2.07");
+
+    page.locator("#back-to-dataset").click();
+    assertThat(page).hasURL(Pattern.compile("/datasets/demo$"));
   }
 }

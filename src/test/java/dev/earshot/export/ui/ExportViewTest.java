@@ -7,6 +7,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import dev.earshot.export.rest.Exports;
 import dev.earshot.export.service.ExportConfig.Format;
 import dev.earshot.export.service.ExportStatus;
@@ -65,5 +66,10 @@ class ExportViewTest extends KaribuTest {
     assertThat(keep.isEnabled()).isTrue();
     format.setValue(Format.SCALAR_REWARDS);
     assertThat(keep.isEnabled()).isFalse();
+    // The weights of a scalar export: the field says how to write them.
+    TextField weights = byId(TextField.class, "export-weights");
+    assertThat(weights.isEnabled()).isTrue();
+    assertThat(weights.getHelperText())
+        .startsWith("dimension=weight pairs, comma-separated, e.g. quality=1, content=0.5");
   }
 }

@@ -3,6 +3,7 @@ package dev.earshot.leaderboard.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.earshot.rating.rest.Campaigns;
@@ -85,6 +86,44 @@ class LeaderboardBrowserTest extends BrowserTest {
         .hasAttribute("href", Pattern.compile(".*campaign=" + campaign + ".*"));
     assertThat(page.locator("a:has-text('Agreement JSON')"))
         .hasAttribute("href", Pattern.compile(".*campaign=" + campaign));
+  }
+
+  @Test
+  void shouldKeepEveryFilterAndColumnReachableOnALaptopAndAPhone() {
+    given()
+        .contentType("text/csv")
+        .body("a,b,outcome\nsys-a,sys-b,a\nsys-b,sys-c,b\nsys-c,sys-a,tie\n")
+        .when()
+        .post("/api/arenas/layout-arena/battles")
+        .then()
+        .statusCode(201);
+
+    for (int[] screen : new int[][] {{1024, 768}, {390, 844}}) {
+      resize(screen[0], screen[1]);
+      page.navigate("/leaderboard");
+      choose("#leaderboard-source", "arena:layout-arena");
+      assertThat(page.locator("#leaderboard-table")).containsText("sys-a");
+
+      org.assertj.core.api.Assertions.assertThat(scrollsSideways())
+          .as("page wider than %d px", screen[0])
+          .isFalse();
+      for (Locator control :
+          List.of(
+              page.locator("#leaderboard-as-of"),
+              page.locator("a:has-text('Download CSV')"),
+              page.locator("a:has-text('Download JSON')"))) {
+        // Reachable by scrolling down (a phone has a tall page), never cut off to the side.
+        control.scrollIntoViewIfNeeded();
+        assertThat(control).isInViewport();
+      }
+      // A wide table scrolls inside itself: its last column can be brought into view.
+      Locator bothBad =
+          page.locator("#leaderboard-table")
+              .getByText("Both bad", new Locator.GetByTextOptions().setExact(true));
+      bothBad.scrollIntoViewIfNeeded();
+      assertThat(bothBad).isInViewport();
+      screenshot("leaderboard-" + screen[0] + "x" + screen[1]);
+    }
   }
 
   private void choose(String select, String item) {

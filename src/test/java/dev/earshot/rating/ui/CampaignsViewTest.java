@@ -4,10 +4,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.ComboBoxBase.CustomValueSetEvent;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -16,6 +18,7 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.earshot.rating.rest.Campaigns;
 import dev.earshot.rating.service.CampaignService;
 import dev.earshot.rating.service.CampaignViews.CampaignSummary;
+import dev.earshot.rating.service.RatingService;
 import dev.earshot.security.Role;
 import dev.earshot.testing.Accounts;
 import dev.earshot.testing.KaribuTest;
@@ -33,6 +36,7 @@ class CampaignsViewTest extends KaribuTest {
 
   @Inject CampaignService campaigns;
   @Inject EntityManager em;
+  @Inject RatingService rating;
 
   @Test
   void shouldStartACampaignFromTheFormAndShowItsVotes() {
@@ -54,6 +58,12 @@ class CampaignsViewTest extends KaribuTest {
     MultiSelectComboBox<String> raters = byId(MultiSelectComboBox.class, "campaign-raters");
     raters.setValue(Set.of(annotator));
     _get(IntegerField.class, spec -> spec.withId("campaign-overlap")).setValue(1);
+    MultiSelectComboBox<String> reasonTags =
+        byId(MultiSelectComboBox.class, "campaign-reason-tags");
+    assertThat(reasonTags.getSelectedItems())
+        .containsExactlyInAnyOrderElementsOf(CampaignService.DEFAULT_REASON_TAGS);
+    reasonTags.setValue(Set.of("wrong content"));
+    ComponentUtil.fireEvent(reasonTags, new CustomValueSetEvent<>(reasonTags, true, "too robotic"));
     _click(_get(Button.class, spec -> spec.withId("create-campaign")));
 
     assertThat(notifications()).contains("Started " + name + ": 24 pairs");
@@ -61,6 +71,15 @@ class CampaignsViewTest extends KaribuTest {
         campaigns.list().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     assertThat(created.createdBy()).isEqualTo(researcher);
     assertThat(created.overlap()).isEqualTo(1);
+    assertThat(rating.next(created.id(), annotator).orElseThrow().reasonTags())
+        .containsExactlyInAnyOrder("wrong content", "too robotic");
+    // The form is fresh again: nothing of the started campaign is left to start twice.
+    assertThat(_get(TextField.class, spec -> spec.withId("campaign-name")).getValue()).isEmpty();
+    assertThat(dataset.getValue()).isNull();
+    assertThat(raters.getSelectedItems()).isEmpty();
+    assertThat(dimensions.getSelectedItems()).isEmpty();
+    assertThat(reasonTags.getSelectedItems())
+        .containsExactlyInAnyOrderElementsOf(CampaignService.DEFAULT_REASON_TAGS);
 
     String token = Accounts.tokenOf(annotator);
     String assignment = Campaigns.listenToNext(em, token, created.id().toString());

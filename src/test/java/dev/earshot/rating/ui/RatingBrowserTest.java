@@ -72,6 +72,42 @@ class RatingBrowserTest extends BrowserTest {
   }
 
   @Test
+  void shouldKeepFullPlayersAndAReadableHeadingOnAPhoneAndALaptop() {
+    String annotator = Accounts.newUser("phone", "annotator");
+    String campaign = Campaigns.create(List.of(annotator), List.of("prosody"), 1);
+    logInAs(annotator);
+
+    for (int[] screen : new int[][] {{390, 844}, {1024, 768}}) {
+      resize(screen[0], screen[1]);
+      page.navigate("/rate/" + campaign);
+      assertThat(page.locator("#rating-progress")).hasText("1 of 144");
+      assertThat(page.locator("#keyboard-help")).containsText("Enter submit");
+      assertThat(page.locator("#submit-vote")).isDisabled();
+
+      assertThat(scrollsSideways()).as("page wider than %d px", screen[0]).isFalse();
+      // Chromium drops the time display and the seek bar from players narrower than this.
+      for (String player : List.of("#player-a", "#player-b")) {
+        assertThat(page.locator(player).boundingBox().width)
+            .as("width of %s at %d px", player, screen[0])
+            .isGreaterThan(280);
+      }
+      // The campaign name is one heading line or a few wide ones, not a column of words.
+      assertThat(page.locator("#rating-heading").boundingBox().width).isGreaterThan(240);
+      screenshot("rating-" + screen[0] + "x" + screen[1]);
+    }
+
+    page.keyboard().press("Enter");
+    assertThat(page.getByText("Listen to A and B to the end first")).isVisible();
+
+    // A page the annotator may not open: a friendly page in the layout, with the way to Rate.
+    page.navigate("/leaderboard");
+    assertThat(page.locator("#access-denied")).containsText("This page is not available to you");
+    assertThat(page.locator("#navigation vaadin-side-nav-item")).hasCount(1);
+    page.locator("#access-denied-rate").click();
+    assertThat(page.locator("#my-campaigns")).isVisible();
+  }
+
+  @Test
   void shouldShowAResearcherTheVotesOfTheirCampaign() {
     String annotator = Accounts.newUser("watched", "annotator");
     String campaign = Campaigns.create(List.of(annotator), List.of("overall"), 1);

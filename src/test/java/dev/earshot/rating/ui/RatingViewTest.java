@@ -4,6 +4,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.RouteParameters;
@@ -15,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The rating page on the server side: locked until both responses were heard, then keys vote. */
@@ -31,8 +34,17 @@ class RatingViewTest extends KaribuTest {
     UI.getCurrent().navigate(RatingView.class, new RouteParameters("campaign", campaign));
     RatingView view = (RatingView) UI.getCurrent().getCurrentView();
     RadioButtonGroup<String> prosody = byId(RadioButtonGroup.class, "verdict-prosody");
+    Button submit = _get(Button.class, spec -> spec.withId("submit-vote"));
     assertThat(_get(Span.class, s -> s.withId("rating-progress")).getText()).isEqualTo("1 of 144");
     assertThat(prosody.isEnabled()).isFalse();
+    assertThat(submit.isEnabled()).isFalse();
+    assertThat(keyboardHelp())
+        .contains("Space play / pause", "A / B switch", "1–5 verdict", "6 both bad")
+        .contains("Enter submit", "S skip");
+
+    // Enter before listening names what is missing, not a verdict.
+    view.submitKey();
+    assertThat(notifications()).containsExactly("Listen to A and B to the end first");
 
     view.verdictKey(2);
     assertThat(notifications()).contains("Listen to A and B to the end first");
@@ -53,6 +65,7 @@ class RatingViewTest extends KaribuTest {
     assertThat(prosody.isEnabled()).isFalse();
     view.played("b");
     assertThat(prosody.isEnabled()).isTrue();
+    assertThat(submit.isEnabled()).isTrue();
     assertThat(_get(Span.class, s -> s.withId("status-b")).getText()).contains("Heard to the end");
 
     view.verdictKey(1);
@@ -70,5 +83,12 @@ class RatingViewTest extends KaribuTest {
                         .getSingleResult())
                 .intValue())
         .isEqualTo(2);
+  }
+
+  private static String keyboardHelp() {
+    return _get(Div.class, spec -> spec.withId("keyboard-help"))
+        .getChildren()
+        .map(child -> child.getElement().getTextRecursively())
+        .collect(Collectors.joining(" | "));
   }
 }
