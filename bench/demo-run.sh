@@ -3,6 +3,8 @@
 # run's completion, on a freshly started service. Usage: bench/demo-run.sh (after ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
+bench_ensure_package
 data=$(mktemp -d)
 port=18081
 # The first start queues its own demo evaluation: switch that off to time this run alone.

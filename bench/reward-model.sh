@@ -5,6 +5,8 @@
 # default steps: 50 200 1000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
+bench_ensure_package
 steps=("${@:-50 200 1000}")
 data=$(mktemp -d)
 cp -r judges "$data/judges"

@@ -5,6 +5,8 @@
 # which is the case the ≤ 10 s target is about.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
+bench_ensure_package
 runs=${1:-4}
 data=$(mktemp -d)
 port=18080
