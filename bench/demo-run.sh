@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times an evaluation run of every runnable judge on the demo data set, from POST /api/runs to the
-# run's completion, on a freshly started service. Usage: bench/demo-run.sh (after ./mvnw -B package -DskipTests)
+# run's completion, on a freshly started service. Usage: bench/demo-run.sh (builds the package when it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
