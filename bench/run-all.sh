@@ -52,10 +52,10 @@ section=$out/section.md
     if [[ ${commands[$i]} == ./mvnw* ]]; then
       lines=$(sed -n '/^Benchmark /,$p' "$out/$i.txt")
     else
-      lines=$(grep -v '^\s*$' "$out/$i.txt" | grep -v 'building it' | tail -n 15)
+      lines=$(grep -v -e '^\s*$' -e 'building it' "$out/$i.txt" | tail -n 15 || true)
     fi
     cell=$(printf '%s' "$lines" | sed 's/|/\\|/g; s/`//g' | awk 'BEGIN{ORS="<br>"} {gsub(/ +/, " "); print}')
-    printf '| `%s` | %s | %s |\n' "${commands[$i]}" "${results[$i]}" "$cell"
+    printf '| `%s` | %s | %s |\n' "${commands[$i]//|/\\|}" "${results[$i]}" "$cell"
   done
   echo '<!-- bench/run-all.sh end -->'
 } > "$section"
