@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Times an evaluation run of every runnable judge on the demo data set, from POST /api/runs to the
-# run's completion, on a freshly started service. Usage: bench/demo-run.sh (after ./mvnw -B package -DskipTests)
+# run's completion, on a freshly started service. Usage: bench/demo-run.sh (builds the package when it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
+bench_ensure_package
 data=$(mktemp -d)
 port=18081
 # The first start queues its own demo evaluation: switch that off to time this run alone.

@@ -2,12 +2,14 @@
 # Load test of the online reward endpoint: starts the packaged service on a fresh data folder, then
 # fires single-sample OpenRLHF-style requests with distinct 3 s clips (no cache hits) at the demo
 # reward profile: first one client at a time, then CONCURRENCY clients.
-# Usage: bench/reward-load.sh [concurrency] [clips]   (after ./mvnw -B package -DskipTests)
+# Usage: bench/reward-load.sh [concurrency] [clips]   (default 4 200; builds the package when missing)
 # The load generator runs on the same machine and shares its CPUs with the service.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-concurrency=${1:-8}
-clips=${2:-1000}
+. bench/lib.sh
+bench_ensure_package
+concurrency=${1:-4}
+clips=${2:-200}
 data=$(mktemp -d)
 port=18082
 # No background demo evaluation: it would compete with the requests for the CPUs.
@@ -25,7 +27,6 @@ done
 url=$(curl -fs -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d '{"label":"bench"}' "http://localhost:$port/api/reward-profiles/demo/keys" |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["rewardUrl"])')
-./mvnw -o -q -Pbench -DskipTests test-compile exec:exec -Dbench.main=dev.earshot.bench.RewardLoad \
-  -Dbench.args="--url $url --clips $clips --concurrency $concurrency"
+bench_java dev.earshot.bench.RewardLoad --url "$url" --clips "$clips" --concurrency "$concurrency"
 # Metrics are on the management interface (its port set above).
 curl -fs "http://127.0.0.1:$((port + 1000))/q/metrics" | grep -E '^earshot_reward_(requests|items)_total' || true

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Times reward-model trainings on the demo's 'overall' votes, from POST /api/reward-models to success,
 # on a freshly started service whose judges folder is a temporary copy (the repository's judges/ is
-# never written). Usage: bench/reward-model.sh [steps ...] (after ./mvnw -B package -DskipTests);
+# never written). Usage: bench/reward-model.sh [steps ...] (builds the package when it is missing);
 # default steps: 50 200 1000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
+bench_ensure_package
 steps=("${@:-50 200 1000}")
 data=$(mktemp -d)
 cp -r judges "$data/judges"

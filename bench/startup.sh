@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Measures service start-up to ready (GET /q/health/ready = 200), from launching the JVM.
-# Usage: bench/startup.sh [runs]   (after ./mvnw -B package -DskipTests)
+# Usage: bench/startup.sh [runs]   (default 4; builds the package when it is missing)
 # The first run initialises the embedded database and loads the demo; later runs find both ready,
-# which is the case the ≤ 10 s target is about.
+# which is the case the ≤ 3 s restart goal is about. Each run also prints the service's start-up
+# step timings from its log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
+bench_ensure_package
 runs=${1:-4}
 data=$(mktemp -d)
 port=18080
@@ -22,6 +25,10 @@ for i in $(seq 1 "$runs"); do
   quarkus=$(grep -o 'started in [0-9.]*s' "$data/run-$i.log" | head -1)
   printf 'run %d: ready after %.2f s (Quarkus: %s)%s\n' "$i" "$(awk "BEGIN{print $ready - $start}")" "$quarkus" \
     "$([ "$i" = 1 ] && echo ' — first start: initdb + demo import')"
+  # Where the time went, from the service's own start-up log lines.
+  sed -n "s/.*Start-up: \([0-9]*\) ms from JVM launch to the start-up event.*/  JVM launch to start-up event (Quarkus, embedded PostgreSQL, Flyway): \1 ms/p;
+          s/.*Start-up step '\(.*\)' took \([0-9]*\) ms/  step '\1': \2 ms/p;
+          s/.*Start-up: observers took \([0-9]*\) ms.*/  start-up observers in all: \1 ms/p" "$data/run-$i.log"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
 done

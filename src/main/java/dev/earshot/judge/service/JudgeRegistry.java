@@ -14,6 +14,7 @@ import dev.earshot.judge.scoring.JudgeParameters;
 import dev.earshot.judge.scoring.TranscriptScoring;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.startup.StartupTimings;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,7 +113,7 @@ public class JudgeRegistry {
   }
 
   void onStart(@Observes StartupEvent event) {
-    reload();
+    StartupTimings.timed("judge catalog", this::reload);
   }
 
   /**

@@ -11,18 +11,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.dataset.manifest.DatasetFolder;
 import dev.earshot.dataset.manifest.DatasetFolderReader;
+import dev.earshot.dataset.manifest.FolderFingerprint;
+import dev.earshot.platform.config.EarshotConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +45,43 @@ class DemoDataTest {
 
   @Inject DatasetImportService importer;
   @Inject EntityManager entityManager;
+  @Inject DemoDataLoader loader;
+  @Inject EarshotConfig config;
+
+  @Test
+  void shouldStampTheDemoListingAfterTheFullCheckSoThatRestartsSkipIt() throws IOException {
+    Path stampFile = config.dataDir().resolve(DemoDataLoader.STAMP_FILE);
+    String sourceSha256 = new DatasetFolderReader().read(DEMO, null).sourceSha256();
+
+    Properties stamp = readProperties(stampFile);
+
+    assertThat(stamp.getProperty("listingFingerprint")).isEqualTo(FolderFingerprint.of(DEMO));
+    assertThat(stamp.getProperty("dataset")).isEqualTo("demo");
+    assertThat(stamp.getProperty("sourceSha256")).isEqualTo(sourceSha256);
+  }
+
+  @Test
+  void shouldCheckTheDemoInFullWhenTheDatabaseDoesNotHoldTheStampedDataset() throws IOException {
+    Path stampFile = config.dataDir().resolve(DemoDataLoader.STAMP_FILE);
+    Properties stale = readProperties(stampFile);
+    stale.setProperty("sourceSha256", "0".repeat(64));
+    try (Writer out = Files.newBufferedWriter(stampFile)) {
+      stale.store(out, null);
+    }
+
+    loader.onStart(null);
+
+    assertThat(readProperties(stampFile).getProperty("sourceSha256"))
+        .isEqualTo(new DatasetFolderReader().read(DEMO, null).sourceSha256());
+  }
+
+  private static Properties readProperties(Path file) throws IOException {
+    Properties properties = new Properties();
+    try (Reader in = Files.newBufferedReader(file)) {
+      properties.load(in);
+    }
+    return properties;
+  }
 
   @Test
   void shouldLoadTheDemoAtStartUp() {
