@@ -137,6 +137,8 @@ public final class DatasetFolderReader {
         HexFormat.of().formatHex(source.digest()));
   }
 
+  private static final String NOT_UTF8_PROBLEM = "is not UTF-8 text; save it as UTF-8";
+
   private static final String NUL_PROBLEM =
       "holds the NUL character (\\u0000), which text cannot contain; remove it";
 
@@ -145,8 +147,7 @@ public final class DatasetFolderReader {
     if (node.isTextual()) {
       return node.textValue().indexOf('\0') >= 0;
     }
-    for (var fields = node.fields(); fields.hasNext(); ) {
-      var field = fields.next();
+    for (var field : node.properties()) {
       if (field.getKey().indexOf('\0') >= 0 || holdsNul(field.getValue())) {
         return true;
       }
@@ -169,16 +170,26 @@ public final class DatasetFolderReader {
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return new Descriptor(null, null, systems);
     }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    source.update(bytes);
+    // Decoded strictly here: Jackson's own detection of UTF-16/32 fails with an IOException
+    // (CharConversionException) on a few stray bytes.
+    String content = utf8(bytes);
+    if (content == null) {
+      problems.add(DESCRIPTOR, 0, NOT_UTF8_PROBLEM);
+      return new Descriptor(null, null, systems);
+    }
     JsonNode node;
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      source.update(bytes);
-      node = json.readTree(bytes);
+      node = json.readTree(content.startsWith("\uFEFF") ? content.substring(1) : content);
     } catch (JsonProcessingException e) {
       problems.add(DESCRIPTOR, 0, "not valid JSON: " + e.getOriginalMessage());
       return new Descriptor(null, null, systems);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     if (node != null && holdsNul(node)) {
       problems.add(DESCRIPTOR, 0, NUL_PROBLEM);
@@ -230,17 +241,9 @@ public final class DatasetFolderReader {
       throw new UncheckedIOException(e);
     }
     source.update(bytes);
-    String content;
-    try {
-      content =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      problems.add(fileName, 0, "is not UTF-8 text; save it as UTF-8");
+    String content = utf8(bytes);
+    if (content == null) {
+      problems.add(fileName, 0, NOT_UTF8_PROBLEM);
       return List.of();
     }
     List<T> parsed = new ArrayList<>();
@@ -687,6 +690,20 @@ public final class DatasetFolderReader {
   private static Double number(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value != null && value.isNumber() ? value.asDouble() : null;
+  }
+
+  /** The bytes as UTF-8 text, or null when they are not valid UTF-8. */
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 
   private static MessageDigest sha256() {
