@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Vote ingest under a crowd: {@code --annotators} simulated annotators on one demo campaign, each in
- * a loop of {@code GET /api/campaigns/{id}/next}, fetching both responses' audio, reporting both
+ * Vote ingest under a crowd: {@code --annotators} simulated annotators on one demo campaign, each
+ * in a loop of {@code GET /api/campaigns/{id}/next}, fetching both responses' audio, reporting both
  * played, and {@code POST /api/votes}. The service must run with {@code -Dquarkus.profile=bench}:
  * only that profile lets votes come without the listening time passing. Requests of the first
  * {@code --warmup} seconds are not counted; then for {@code --seconds} seconds it counts new votes
@@ -110,12 +110,18 @@ public final class VoteIngest {
             "/api/campaigns",
             admin,
             Map.of(
-                "name", "vote ingest " + UUID.randomUUID(),
-                "dataset", "demo",
-                "systems", List.of("reference", "monotone", "wrongfacts", "noisy"),
-                "dimensions", List.of("overall"),
-                "raters", raters,
-                "overlap", raters.size()),
+                "name",
+                "vote ingest " + UUID.randomUUID(),
+                "dataset",
+                "demo",
+                "systems",
+                List.of("reference", "monotone", "wrongfacts", "noisy"),
+                "dimensions",
+                List.of("overall"),
+                "raters",
+                raters,
+                "overlap",
+                raters.size()),
             201)
         .get("id")
         .asText();
@@ -153,8 +159,11 @@ public final class VoteIngest {
                     for (String side : List.of("a", "b")) {
                       HttpResponse<byte[]> audio =
                           http.send(
-                              request("GET", "/api/assignments/" + assignment + "/audio/" + side,
-                                  token, null),
+                              request(
+                                  "GET",
+                                  "/api/assignments/" + assignment + "/audio/" + side,
+                                  token,
+                                  null),
                               HttpResponse.BodyHandlers.ofByteArray());
                       if (audio.statusCode() != 200) {
                         throw new IOException("audio " + side + ": " + audio.statusCode());
@@ -162,7 +171,10 @@ public final class VoteIngest {
                     }
                     for (String side : List.of("a", "b")) {
                       expect(
-                          call("POST", "/api/assignments/" + assignment + "/played/" + side, token,
+                          call(
+                              "POST",
+                              "/api/assignments/" + assignment + "/played/" + side,
+                              token,
                               null),
                           200);
                     }

@@ -72,10 +72,10 @@ public class RatingService {
   static final double DURATION_STEP_SECONDS = 0.5;
 
   /**
-   * How often a hand-out re-plans when the pairs it wanted were claimed by others meanwhile; each
-   * try reads fresh counts, so only a stampede on the last few pairs gets near it.
+   * How long a hand-out keeps re-planning while the pairs it wants are being claimed by others (a
+   * stampede on a campaign's last few pairs); each try reads fresh counts.
    */
-  private static final int MAX_CLAIM_ATTEMPTS = 50;
+  private static final Duration MAX_CLAIM_WAIT = Duration.ofSeconds(10);
 
   /** How many pairs of the planner's order one claim considers: the neediest are at the front. */
   private static final int CLAIM_WINDOW = 256;
@@ -257,7 +257,8 @@ public class RatingService {
    */
   private Optional<CandidatePair> claim(
       Campaign campaign, String rater, int sequence, OffsetDateTime leaseStart) {
-    for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+    long deadline = System.nanoTime() + MAX_CLAIM_WAIT.toNanos();
+    for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
       List<CandidatePair> order =
           AssignmentPlanner.preferenceOrder(
               rater,
@@ -285,6 +286,7 @@ public class RatingService {
       if (claimed.isPresent()) {
         return claimed;
       }
+      backOff(attempt);
     }
     throw DomainException.unavailable(
         "Busy", "Too many raters are asking at once; ask for the next assignment again");
@@ -660,6 +662,17 @@ public class RatingService {
 
   private static DomainException noAssignment(UUID id) {
     return DomainException.notFound("No assignment " + id + " of yours");
+  }
+
+  /** A short, growing, jittered pause, so that the claims being made meanwhile can commit. */
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(
+          java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 20)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw DomainException.unavailable("Interrupted", "The service is stopping; ask again");
+    }
   }
 
   private static DomainException notRater(Campaign campaign) {

@@ -7,6 +7,8 @@ import dev.earshot.rating.rest.Campaigns;
 import dev.earshot.testing.Accounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -28,7 +30,19 @@ import org.junit.jupiter.api.Test;
  * guarantees must hold for the outcome as they do when hand-outs run one after the other.
  */
 @QuarkusTest
+@TestProfile(ConcurrentAssignmentTest.PatientPool.class)
 class ConcurrentAssignmentTest {
+
+  /**
+   * 200 threads share the pool's 32 connections, as 200 requests would: on a loaded machine a
+   * thread may wait longer than the default 5 s for one, which is queueing, not a failure.
+   */
+  public static class PatientPool implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("quarkus.datasource.jdbc.acquisition-timeout", "PT120S");
+    }
+  }
 
   private static final int RATERS = 200;
   private static final int OVERLAP = 5;
