@@ -96,6 +96,14 @@ public interface EarshotConfig {
      */
     @WithDefault("PT30M")
     java.time.Duration openAssignmentLease();
+
+    /**
+     * Lets play reports and votes come without the listening time having passed, for load
+     * benchmarks only: honoured solely while the {@code bench} profile is active ({@code
+     * -Dquarkus.profile=bench}); every other profile ignores it.
+     */
+    @WithDefault("false")
+    boolean benchSkipListeningWait();
   }
 
   interface Security {

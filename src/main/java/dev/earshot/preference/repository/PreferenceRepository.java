@@ -4,6 +4,8 @@ import dev.earshot.preference.HumanPreference;
 import dev.earshot.preference.JudgePreference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -53,6 +55,57 @@ public class PreferenceRepository {
   /** Inserts unless a preference with this id exists: a re-imported vote is not stored twice. */
   public boolean insertIfAbsent(HumanPreference preference) {
     return insertVoteIfAbsent(preference, HUMAN);
+  }
+
+  /**
+   * Inserts people's votes (kind {@code human}) in one statement, each unless a preference with its
+   * id exists; returns how many were new.
+   */
+  public int insertAllIfAbsent(List<HumanPreference> votes) {
+    if (votes.isEmpty()) {
+      return 0;
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO preference (id, prompt_id, response_a_id, response_b_id, dimension,"
+                + " verdict, source_kind, source, details, campaign_id) VALUES ");
+    int columns = 9;
+    for (int row = 0; row < votes.size(); row++) {
+      int p = row * columns;
+      sql.append(row == 0 ? "" : ", ")
+          .append(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, '%s', ?%d, CAST(?%d AS jsonb),"
+                      + " CAST(?%d AS uuid))",
+                  p + 1,
+                  p + 2,
+                  p + 3,
+                  p + 4,
+                  p + 5,
+                  p + 6,
+                  HUMAN,
+                  p + 7,
+                  p + 8,
+                  p + 9));
+    }
+    Query insert =
+        entityManager.createNativeQuery(sql.append(" ON CONFLICT (id) DO NOTHING").toString());
+    for (int row = 0; row < votes.size(); row++) {
+      HumanPreference vote = votes.get(row);
+      int p = row * columns;
+      insert
+          .setParameter(p + 1, vote.id())
+          .setParameter(p + 2, vote.promptId())
+          .setParameter(p + 3, vote.responseAId())
+          .setParameter(p + 4, vote.responseBId())
+          .setParameter(p + 5, vote.dimension())
+          .setParameter(p + 6, vote.verdict())
+          .setParameter(p + 7, vote.source())
+          .setParameter(p + 8, vote.detailsJson())
+          .setParameter(p + 9, vote.campaignId());
+    }
+    return insert.executeUpdate();
   }
 
   /**

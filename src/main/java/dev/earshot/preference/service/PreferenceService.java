@@ -5,6 +5,7 @@ import dev.earshot.preference.JudgePreference;
 import dev.earshot.preference.repository.PreferenceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /**
  * The product's core record: every pairwise verdict, whoever made it: a person, a simulated rater
@@ -22,9 +23,12 @@ public class PreferenceService {
     this.preferences = preferences;
   }
 
-  /** A rater's vote from a rating campaign; false when this vote was stored before (a retry). */
-  public boolean recordHumanVote(HumanPreference vote) {
-    return preferences.insertIfAbsent(vote);
+  /**
+   * A rater's vote on several dimensions, stored in one statement; returns how many were new (a
+   * preference whose id is stored already is left as it is).
+   */
+  public int recordHumanVotes(List<HumanPreference> votes) {
+    return preferences.insertAllIfAbsent(votes);
   }
 
   /** A judge's verdict; false when a resumed job had stored it before. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Decides what a rater hears next in a campaign:
@@ -38,21 +39,41 @@ public final class AssignmentPlanner {
       double goldRate,
       List<CandidatePair> candidates,
       SideBalance balance) {
+    return preferenceOrder(rater, sequence, overlap, goldRate, candidates).stream()
+        .findFirst()
+        .map(chosen -> new Choice(chosen.pairId(), xHeardAsA(rater, chosen, balance)));
+  }
+
+  /**
+   * The pairs to give, best first: at a gold position the gold pair that most needs votes, then
+   * every regular pair short of the overlap by need. Empty when no regular pair needs votes from
+   * this rater. Concurrent hand-outs take the first of these that no one else is claiming at that
+   * moment; alone, the first is {@link #next}'s choice.
+   */
+  public static List<CandidatePair> preferenceOrder(
+      String rater, int sequence, int overlap, double goldRate, List<CandidatePair> candidates) {
     long raterSeed = seed(rater);
     Comparator<CandidatePair> byNeed =
         Comparator.comparingInt(CandidatePair::expected)
             .thenComparingLong(p -> mix(raterSeed, p.pairId()));
-    Optional<CandidatePair> regular =
-        candidates.stream().filter(p -> !p.gold() && p.expected() < overlap).min(byNeed);
+    List<CandidatePair> regular =
+        candidates.stream()
+            .filter(p -> !p.gold() && p.expected() < overlap)
+            .sorted(byNeed)
+            .toList();
     if (regular.isEmpty()) {
-      return Optional.empty();
+      return List.of();
     }
     Optional<CandidatePair> gold =
         goldTurn(raterSeed, sequence, goldRate)
             ? candidates.stream().filter(CandidatePair::gold).min(byNeed)
             : Optional.empty();
-    CandidatePair chosen = gold.orElse(regular.get());
-    return Optional.of(new Choice(chosen.pairId(), xHeardAsA(raterSeed, chosen, balance)));
+    return gold.map(g -> Stream.concat(Stream.of(g), regular.stream()).toList()).orElse(regular);
+  }
+
+  /** Whether the rater's assignment at position {@code sequence} is a gold one. */
+  public static boolean goldTurn(String rater, int sequence, double goldRate) {
+    return goldTurn(seed(rater), sequence, goldRate);
   }
 
   /**
@@ -67,11 +88,15 @@ public final class AssignmentPlanner {
     return Math.floor(sequence * goldRate + phase) > Math.floor((sequence - 1) * goldRate + phase);
   }
 
-  private static boolean xHeardAsA(long raterSeed, CandidatePair pair, SideBalance balance) {
+  /**
+   * Whether the pair's first response ({@code systemX}) is heard as A: the system heard as A more
+   * often so far is heard as B now; an exact balance is broken by the rater's coin.
+   */
+  public static boolean xHeardAsA(String rater, CandidatePair pair, SideBalance balance) {
+    long raterSeed = seed(rater);
     int x = balance.surplusAsA(pair.systemX());
     int y = balance.surplusAsA(pair.systemY());
     if (x != y) {
-      // The system heard as A more often so far is heard as B now.
       return x < y;
     }
     return (mix(raterSeed, ~pair.pairId()) & 1) == 0;

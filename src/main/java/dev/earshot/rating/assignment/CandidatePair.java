@@ -10,7 +10,8 @@ package dev.earshot.rating.assignment;
 public record CandidatePair(
     long pairId, long systemX, long systemY, boolean gold, int votes, int inFlight) {
 
-  int expected() {
+  /** Votes plus open assignments: what the pair will have if every open one is voted on. */
+  public int expected() {
     return votes + inFlight;
   }
 }

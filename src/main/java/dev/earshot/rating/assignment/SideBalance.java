@@ -14,6 +14,11 @@ public final class SideBalance {
     counts.computeIfAbsent(systemB, s -> new int[2])[1]++;
   }
 
+  /** Sets a system's counts as stored. */
+  public void set(long system, int heardAsA, int heardAsB) {
+    counts.put(system, new int[] {heardAsA, heardAsB});
+  }
+
   public int heardAsA(long system) {
     return counts.getOrDefault(system, new int[2])[0];
   }

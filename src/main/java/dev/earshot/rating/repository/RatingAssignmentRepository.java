@@ -3,7 +3,6 @@ package dev.earshot.rating.repository;
 import dev.earshot.rating.RatingAssignment;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,10 +24,5 @@ public class RatingAssignmentRepository implements PanacheRepositoryBase<RatingA
 
   public long finishedBy(UUID campaignId, String rater) {
     return count("campaignId = ?1 and rater = ?2 and status = 'voted'", campaignId, rater);
-  }
-
-  /** The assignment, locked: one vote per assignment even when submits race. */
-  public Optional<RatingAssignment> lock(UUID id) {
-    return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
   }
 }

@@ -35,6 +35,36 @@ public class RatingStore {
   public record StoredVote(UUID id, UUID assignmentId, String rater, String verdictsJson) {}
 
   /**
+   * All a vote is checked against, read in one query with the assignment locked and the campaign
+   * share-locked.
+   *
+   * @param storedVote the vote stored under the submitted id meanwhile, if any
+   * @param recentVotes the rater's votes since the start of the rate-limit window
+   * @param servedA whether every byte of response A's audio was sent for the assignment
+   */
+  public record VoteCheck(
+      Optional<StoredVote> storedVote,
+      long recentVotes,
+      String rater,
+      String status,
+      UUID campaignId,
+      String campaignName,
+      String campaignStatus,
+      String dimensionsJson,
+      String reasonTagsJson,
+      long promptId,
+      boolean gold,
+      long responseAId,
+      long responseBId,
+      OffsetDateTime issuedAt,
+      boolean playedA,
+      boolean playedB,
+      double durationA,
+      double durationB,
+      boolean servedA,
+      boolean servedB) {}
+
+  /**
    * A vote with everything needed to read it: who, which pair, which response was heard as A, what
    * they said.
    */
@@ -130,13 +160,12 @@ public class RatingStore {
         campaign);
   }
 
-  public boolean isRater(UUID campaign, String rater) {
-    return !em.createNativeQuery(
-            "SELECT 1 FROM campaign_rater WHERE campaign_id = ?1 AND username = ?2")
-        .setParameter(1, campaign)
-        .setParameter(2, rater)
-        .getResultList()
-        .isEmpty();
+  public long systemOf(long response) {
+    return ((Number)
+            em.createNativeQuery("SELECT system_id FROM response WHERE id = ?1")
+                .setParameter(1, response)
+                .getSingleResult())
+        .longValue();
   }
 
   public long regularPairs(UUID campaign) {
@@ -184,20 +213,106 @@ public class RatingStore {
         .toList();
   }
 
-  /** How often each system has been heard as A and as B in the campaign's assignments. */
-  public SideBalance sideBalance(UUID campaign) {
+  /**
+   * Locks the rater's membership row of the campaign until the transaction ends: one hand-out per
+   * rater at a time, while other raters go on. False when the user is not a rater of it.
+   */
+  public boolean lockMembership(UUID campaign, String rater) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM campaign_rater WHERE campaign_id = ?1 AND username = ?2 FOR UPDATE")
+        .setParameter(1, campaign)
+        .setParameter(2, rater)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /**
+   * Claims the first of these pairs, in the order given, that no other transaction is claiming: its
+   * row stays locked until the transaction ends, so an assignment is added to a pair by one
+   * transaction at a time. Empty when all of them are being claimed right now.
+   */
+  public Optional<Long> claimFirstFree(List<Long> pairsInOrder) {
+    String ids =
+        pairsInOrder.stream()
+            .map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    return tuples(
+            em.createNativeQuery(
+                    "SELECT p.id AS pair_id"
+                        + " FROM unnest(CAST(?1 AS bigint[])) WITH ORDINALITY AS wanted(id, rank)"
+                        + " JOIN campaign_pair p ON p.id = wanted.id"
+                        + " ORDER BY wanted.rank LIMIT 1 FOR UPDATE OF p SKIP LOCKED",
+                    Tuple.class)
+                .setParameter(1, ids))
+        .stream()
+        .findFirst()
+        .map(t -> longOf(t, "pair_id"));
+  }
+
+  /**
+   * The pair's votes plus its open assignments issued since {@code leaseStart}, as committed now
+   * (the count {@link #candidates} gives each pair).
+   */
+  public int expectedVotes(long pair, OffsetDateTime leaseStart) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM rating_assignment WHERE pair_id = ?1"
+                        + " AND (status = 'voted' OR (status = 'open' AND issued_at >= ?2))")
+                .setParameter(1, pair)
+                .setParameter(2, leaseStart)
+                .getSingleResult())
+        .intValue();
+  }
+
+  /**
+   * How often two systems have been heard as A and as B in the campaign, their rows locked (in
+   * system order, so two hand-outs never wait on each other crosswise) until the transaction ends.
+   */
+  public SideBalance lockSides(UUID campaign, long systemX, long systemY) {
+    em.createNativeQuery(
+            "INSERT INTO campaign_side_count (campaign_id, system_id)"
+                + " SELECT ?1, s FROM unnest(ARRAY[?2, ?3]) s ORDER BY s ON CONFLICT DO NOTHING")
+        .setParameter(1, campaign)
+        .setParameter(2, Math.min(systemX, systemY))
+        .setParameter(3, Math.max(systemX, systemY))
+        .executeUpdate();
     SideBalance balance = new SideBalance();
     tuples(
             em.createNativeQuery(
-                    "SELECT ra.system_id AS system_a, rb.system_id AS system_b"
-                        + " FROM rating_assignment a"
-                        + " JOIN response ra ON ra.id = a.response_a_id"
-                        + " JOIN response rb ON rb.id = a.response_b_id"
-                        + " WHERE a.campaign_id = ?1 AND a.status <> 'skipped'",
+                    "SELECT system_id AS system_id, heard_as_a AS heard_as_a,"
+                        + " heard_as_b AS heard_as_b FROM campaign_side_count"
+                        + " WHERE campaign_id = ?1 AND system_id IN (?2, ?3)"
+                        + " ORDER BY system_id FOR UPDATE",
                     Tuple.class)
-                .setParameter(1, campaign))
-        .forEach(t -> balance.record(longOf(t, "system_a"), longOf(t, "system_b")));
+                .setParameter(1, campaign)
+                .setParameter(2, systemX)
+                .setParameter(3, systemY))
+        .forEach(
+            t ->
+                balance.set(
+                    longOf(t, "system_id"),
+                    t.get("heard_as_a", Number.class).intValue(),
+                    t.get("heard_as_b", Number.class).intValue()));
     return balance;
+  }
+
+  /**
+   * Adds {@code delta} (1 for an assignment handed out, -1 for one skipped) to how often {@code
+   * systemA} was heard as A and {@code systemB} as B, locking the rows in system order.
+   */
+  public void countSides(UUID campaign, long systemA, long systemB, int delta) {
+    em.createNativeQuery(
+            "WITH locked AS (SELECT system_id FROM campaign_side_count"
+                + " WHERE campaign_id = ?1 AND system_id IN (?2, ?3) ORDER BY system_id FOR UPDATE)"
+                + " UPDATE campaign_side_count c SET"
+                + " heard_as_a = c.heard_as_a + CASE WHEN c.system_id = ?2 THEN ?4 ELSE 0 END,"
+                + " heard_as_b = c.heard_as_b + CASE WHEN c.system_id = ?3 THEN ?4 ELSE 0 END"
+                + " FROM locked WHERE c.campaign_id = ?1 AND c.system_id = locked.system_id")
+        .setParameter(1, campaign)
+        .setParameter(2, systemA)
+        .setParameter(3, systemB)
+        .setParameter(4, delta)
+        .executeUpdate();
   }
 
   public PairRow pair(long id) {
@@ -246,24 +361,100 @@ public class RatingStore {
         .doubleValue();
   }
 
-  public Optional<StoredVote> vote(UUID id) {
+  /**
+   * Locks the rater's gate row until the transaction ends (creating it the first time), so one vote
+   * transaction of a rater runs at a time and counting recent votes and adding one cannot
+   * interleave; in the same round trip, the vote stored under {@code voteId}, if any.
+   */
+  public Optional<StoredVote> lockRaterAndFindVote(String rater, UUID voteId) {
+    Tuple t =
+        (Tuple)
+            em.createNativeQuery(
+                    "WITH gate AS (INSERT INTO rater_vote_gate (rater) VALUES (?1)"
+                        + " ON CONFLICT (rater) DO UPDATE SET rater = EXCLUDED.rater"
+                        + " RETURNING rater)"
+                        + " SELECT v.id AS vote_id, v.assignment_id AS assignment_id,"
+                        + " v.rater AS rater, CAST(v.verdicts AS text) AS verdicts"
+                        + " FROM gate LEFT JOIN rating_vote v ON v.id = ?2",
+                    Tuple.class)
+                .setParameter(1, rater)
+                .setParameter(2, voteId)
+                .getSingleResult();
+    return storedVote(t);
+  }
+
+  /**
+   * Everything a vote on the assignment is checked against, in one query: the assignment (locked
+   * until the transaction ends: one vote per assignment), its campaign (share-locked: a pause or
+   * close waits for votes in flight), its pair, both responses' durations and whether their audio
+   * was sent completely, the rater's votes since {@code since}, and the vote stored under {@code
+   * voteId} by a submit that committed while this one waited. Empty when there is no such
+   * assignment.
+   */
+  public Optional<VoteCheck> lockForVote(
+      UUID assignment, UUID voteId, String rater, OffsetDateTime since) {
     return tuples(
             em.createNativeQuery(
-                    "SELECT id AS vote_id, assignment_id AS assignment_id, rater AS rater,"
-                        + " CAST(verdicts AS text) AS verdicts FROM rating_vote WHERE id = ?1",
+                    "SELECT a.rater AS assignment_rater, a.status AS status,"
+                        + " a.campaign_id AS campaign_id, a.issued_at AS issued_at,"
+                        + " a.played_a_at IS NOT NULL AS played_a,"
+                        + " a.played_b_at IS NOT NULL AS played_b,"
+                        + " a.response_a_id AS response_a, a.response_b_id AS response_b,"
+                        + " c.name AS campaign_name, c.status AS campaign_status,"
+                        + " CAST(c.dimensions AS text) AS dimensions,"
+                        + " CAST(c.reason_tags AS text) AS reason_tags,"
+                        + " p.prompt_id AS prompt_id, p.gold AS gold,"
+                        + " (SELECT au.duration_seconds FROM response r JOIN audio_asset au"
+                        + " ON au.sha256 = r.audio_sha256 WHERE r.id = a.response_a_id)"
+                        + " AS duration_a,"
+                        + " (SELECT au.duration_seconds FROM response r JOIN audio_asset au"
+                        + " ON au.sha256 = r.audio_sha256 WHERE r.id = a.response_b_id)"
+                        + " AS duration_b,"
+                        + " EXISTS (SELECT 1 FROM rating_audio_served s WHERE s.assignment_id = a.id"
+                        + " AND s.side = 'a' AND s.served @> int8range(0, s.size_bytes)) AS served_a,"
+                        + " EXISTS (SELECT 1 FROM rating_audio_served s WHERE s.assignment_id = a.id"
+                        + " AND s.side = 'b' AND s.served @> int8range(0, s.size_bytes)) AS served_b,"
+                        + " (SELECT count(*) FROM rating_vote v WHERE v.rater = ?3"
+                        + " AND v.created_at >= ?4) AS recent_votes,"
+                        + " v.id AS vote_id, v.assignment_id AS assignment_id, v.rater AS rater,"
+                        + " CAST(v.verdicts AS text) AS verdicts"
+                        + " FROM rating_assignment a JOIN campaign c ON c.id = a.campaign_id"
+                        + " JOIN campaign_pair p ON p.id = a.pair_id"
+                        + " LEFT JOIN LATERAL (SELECT * FROM rating_vote WHERE id = ?2) v ON true"
+                        + " WHERE a.id = ?1 FOR UPDATE OF a FOR SHARE OF c",
                     Tuple.class)
-                .setParameter(1, id))
+                .setParameter(1, assignment)
+                .setParameter(2, voteId)
+                .setParameter(3, rater)
+                .setParameter(4, since))
         .stream()
         .findFirst()
         .map(
             t ->
-                new StoredVote(
-                    t.get("vote_id", UUID.class),
-                    t.get("assignment_id", UUID.class),
-                    t.get("rater", String.class),
-                    t.get("verdicts", String.class)));
+                new VoteCheck(
+                    storedVote(t),
+                    longOf(t, "recent_votes"),
+                    t.get("assignment_rater", String.class),
+                    t.get("status", String.class),
+                    t.get("campaign_id", UUID.class),
+                    t.get("campaign_name", String.class),
+                    t.get("campaign_status", String.class),
+                    t.get("dimensions", String.class),
+                    t.get("reason_tags", String.class),
+                    longOf(t, "prompt_id"),
+                    t.get("gold", Boolean.class),
+                    longOf(t, "response_a"),
+                    longOf(t, "response_b"),
+                    timestamp(t.get("issued_at")),
+                    t.get("played_a", Boolean.class),
+                    t.get("played_b", Boolean.class),
+                    t.get("duration_a", Number.class).doubleValue(),
+                    t.get("duration_b", Number.class).doubleValue(),
+                    t.get("served_a", Boolean.class),
+                    t.get("served_b", Boolean.class)));
   }
 
+  /** Stores the vote and marks its assignment voted, in one statement. */
   public void insertVote(
       UUID id,
       UUID assignment,
@@ -272,11 +463,14 @@ public class RatingStore {
       String verdictsJson,
       String reasonTagsJson,
       String comment,
-      long elapsedMs) {
+      long elapsedMs,
+      OffsetDateTime votedAt) {
     em.createNativeQuery(
-            "INSERT INTO rating_vote (id, assignment_id, campaign_id, rater, verdicts, reason_tags,"
-                + " comment, elapsed_ms) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb),"
-                + " CAST(?6 AS jsonb), ?7, ?8)")
+            "WITH vote AS (INSERT INTO rating_vote (id, assignment_id, campaign_id, rater,"
+                + " verdicts, reason_tags, comment, elapsed_ms) VALUES (?1, ?2, ?3, ?4,"
+                + " CAST(?5 AS jsonb), CAST(?6 AS jsonb), ?7, ?8) RETURNING assignment_id)"
+                + " UPDATE rating_assignment SET status = 'voted', finished_at = ?9"
+                + " FROM vote WHERE rating_assignment.id = vote.assignment_id")
         .setParameter(1, id)
         .setParameter(2, assignment)
         .setParameter(3, campaign)
@@ -285,19 +479,20 @@ public class RatingStore {
         .setParameter(6, reasonTagsJson)
         .setParameter(7, comment)
         .setParameter(8, elapsedMs)
+        .setParameter(9, votedAt)
         .executeUpdate();
   }
 
-  /**
-   * Locks the rater's gate row until the transaction ends (creating it the first time): one vote
-   * transaction of a rater at a time, so counting recent votes and adding one cannot interleave.
-   */
-  public void lockRater(String rater) {
-    em.createNativeQuery(
-            "INSERT INTO rater_vote_gate (rater) VALUES (?1)"
-                + " ON CONFLICT (rater) DO UPDATE SET rater = EXCLUDED.rater")
-        .setParameter(1, rater)
-        .executeUpdate();
+  private static Optional<StoredVote> storedVote(Tuple t) {
+    UUID id = t.get("vote_id", UUID.class);
+    return id == null
+        ? Optional.empty()
+        : Optional.of(
+            new StoredVote(
+                id,
+                t.get("assignment_id", UUID.class),
+                t.get("rater", String.class),
+                t.get("verdicts", String.class)));
   }
 
   /**
@@ -338,27 +533,6 @@ public class RatingStore {
         .setParameter(4, start)
         .setParameter(5, end)
         .executeUpdate();
-  }
-
-  /** Whether every byte of the side's served file was sent for the assignment. */
-  public boolean servedCompletely(UUID assignment, String side) {
-    return !em.createNativeQuery(
-            "SELECT 1 FROM rating_audio_served WHERE assignment_id = ?1 AND side = ?2"
-                + " AND served @> int8range(0, size_bytes)")
-        .setParameter(1, assignment)
-        .setParameter(2, side)
-        .getResultList()
-        .isEmpty();
-  }
-
-  public long votesSince(String rater, OffsetDateTime since) {
-    return ((Number)
-            em.createNativeQuery(
-                    "SELECT count(*) FROM rating_vote WHERE rater = ?1 AND created_at >= ?2")
-                .setParameter(1, rater)
-                .setParameter(2, since)
-                .getSingleResult())
-        .longValue();
   }
 
   /** Every vote of the campaign, oldest first. */

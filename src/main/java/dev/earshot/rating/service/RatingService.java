@@ -12,7 +12,7 @@ import dev.earshot.preference.service.PreferenceService;
 import dev.earshot.rating.Campaign;
 import dev.earshot.rating.RatingAssignment;
 import dev.earshot.rating.assignment.AssignmentPlanner;
-import dev.earshot.rating.assignment.Choice;
+import dev.earshot.rating.assignment.CandidatePair;
 import dev.earshot.rating.quality.Verdicts;
 import dev.earshot.rating.repository.CampaignRepository;
 import dev.earshot.rating.repository.RatingAssignmentRepository;
@@ -20,6 +20,8 @@ import dev.earshot.rating.repository.RatingStore;
 import dev.earshot.rating.repository.RatingStore.AudioRef;
 import dev.earshot.rating.repository.RatingStore.PairRow;
 import dev.earshot.rating.repository.RatingStore.StoredVote;
+import dev.earshot.rating.repository.RatingStore.VoteCheck;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -60,11 +62,23 @@ public class RatingService {
    */
   static final double LISTENING_TOLERANCE = 0.9;
 
+  /** The configuration profile of the vote-ingest benchmark. */
+  static final String BENCH_PROFILE = "bench";
+
   /**
    * Durations shown to raters are rounded to this step: exact lengths (and their granularity, which
    * follows the original sample rate) would tell systems apart.
    */
   static final double DURATION_STEP_SECONDS = 0.5;
+
+  /**
+   * How long a hand-out keeps re-planning while the pairs it wants are being claimed by others (a
+   * stampede on a campaign's last few pairs); each try reads fresh counts.
+   */
+  private static final Duration MAX_CLAIM_WAIT = Duration.ofSeconds(10);
+
+  /** How many pairs of the planner's order one claim considers: the neediest are at the front. */
+  private static final int CLAIM_WINDOW = 256;
 
   /** Which audio of an assignment: the prompt, or the response heard as A or as B. */
   public enum Side {
@@ -150,6 +164,9 @@ public class RatingService {
   private final EarshotConfig config;
   private final ObjectMapper json;
 
+  /** {@link #LISTENING_TOLERANCE}, or 0 in the load benchmark's profile when it asks so. */
+  private final double listeningTolerance;
+
   public RatingService(
       CampaignRepository campaigns,
       RatingAssignmentRepository assignments,
@@ -167,18 +184,35 @@ public class RatingService {
     this.audio = audio;
     this.config = config;
     this.json = json;
+    this.listeningTolerance =
+        listeningTolerance(ConfigUtils.getProfiles(), config.rating().benchSkipListeningWait());
+  }
+
+  /**
+   * The share of the audio's duration that must pass before a play report or a vote: {@link
+   * #LISTENING_TOLERANCE}, unless the {@code bench} profile is active and its configuration asks
+   * for no wait. No other profile (production, test, dev) can switch the wait off.
+   */
+  static double listeningTolerance(List<String> activeProfiles, boolean skipRequested) {
+    return skipRequested && activeProfiles.contains(BENCH_PROFILE) ? 0 : LISTENING_TOLERANCE;
   }
 
   /**
    * The rater's open assignment if they have one (resumed after a pause), else a new one; empty
    * when the campaign needs nothing more from them.
+   *
+   * <p>No campaign-wide lock: the rater's membership row serialises one rater's calls, the chosen
+   * pair's row is claimed with {@code SKIP LOCKED} (concurrent raters take the next pair in their
+   * order instead of waiting), and the side is decided under the two systems' count rows.
    */
   public Optional<AssignmentView> next(UUID campaignId, String rater) {
     Campaign campaign =
         campaigns
-            .lock(campaignId)
+            .lockShared(campaignId)
             .orElseThrow(() -> DomainException.notFound("No campaign " + campaignId));
-    requireRater(campaign, rater);
+    if (!store.lockMembership(campaignId, rater)) {
+      throw notRater(campaign);
+    }
     requireActive(campaign);
     Optional<RatingAssignment> open = assignments.openOf(campaignId, rater);
     if (open.isPresent()) {
@@ -186,30 +220,76 @@ public class RatingService {
     }
     OffsetDateTime now = OffsetDateTime.now();
     int sequence = (int) assignments.countOf(campaignId, rater) + 1;
-    Optional<Choice> choice =
-        AssignmentPlanner.next(
-            rater,
-            sequence,
-            campaign.overlap,
-            campaign.goldRate,
-            store.candidates(campaignId, rater, now.minus(config.rating().openAssignmentLease())),
-            store.sideBalance(campaignId));
-    if (choice.isEmpty()) {
+    Optional<CandidatePair> chosen =
+        claim(campaign, rater, sequence, now.minus(config.rating().openAssignmentLease()));
+    if (chosen.isEmpty()) {
       return Optional.empty();
     }
-    PairRow pair = store.pair(choice.get().pairId());
+    PairRow pair = store.pair(chosen.get().pairId());
+    boolean xHeardAsA =
+        AssignmentPlanner.xHeardAsA(
+            rater, chosen.get(), store.lockSides(campaignId, pair.systemX(), pair.systemY()));
     RatingAssignment assignment = new RatingAssignment();
     assignment.id = UUID.randomUUID();
     assignment.campaignId = campaignId;
     assignment.pairId = pair.id();
     assignment.rater = rater;
     assignment.sequence = sequence;
-    assignment.responseAId = choice.get().xHeardAsA() ? pair.responseX() : pair.responseY();
-    assignment.responseBId = choice.get().xHeardAsA() ? pair.responseY() : pair.responseX();
+    assignment.responseAId = xHeardAsA ? pair.responseX() : pair.responseY();
+    assignment.responseBId = xHeardAsA ? pair.responseY() : pair.responseX();
     assignment.issuedAt = now;
     assignment.status = "open";
     assignments.persist(assignment);
+    store.countSides(
+        campaignId,
+        xHeardAsA ? pair.systemX() : pair.systemY(),
+        xHeardAsA ? pair.systemY() : pair.systemX(),
+        1);
     return Optional.of(view(campaign, assignment));
+  }
+
+  /**
+   * The pair the planner gives the rater, claimed. A gold pair has no overlap to respect and is
+   * taken as planned. A regular pair is the first in the planner's order that no one else is
+   * claiming; if another hand-out committed on it after the candidates were read (its count grew),
+   * the plan is made again from fresh counts, so a pair never passes the overlap and the neediest
+   * pairs go first, as if the hand-outs had run one after the other.
+   */
+  private Optional<CandidatePair> claim(
+      Campaign campaign, String rater, int sequence, OffsetDateTime leaseStart) {
+    long deadline = System.nanoTime() + MAX_CLAIM_WAIT.toNanos();
+    for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
+      List<CandidatePair> order =
+          AssignmentPlanner.preferenceOrder(
+              rater,
+              sequence,
+              campaign.overlap,
+              campaign.goldRate,
+              store.candidates(campaign.id, rater, leaseStart));
+      if (order.isEmpty()) {
+        return Optional.empty();
+      }
+      if (order.get(0).gold()) {
+        return Optional.of(order.get(0));
+      }
+      Map<Long, CandidatePair> byId =
+          order.stream()
+              .limit(CLAIM_WINDOW)
+              .collect(
+                  java.util.stream.Collectors.toMap(
+                      CandidatePair::pairId, p -> p, (p, q) -> p, java.util.LinkedHashMap::new));
+      Optional<CandidatePair> claimed =
+          store
+              .claimFirstFree(List.copyOf(byId.keySet()))
+              .map(byId::get)
+              .filter(p -> store.expectedVotes(p.pairId(), leaseStart) <= p.expected());
+      if (claimed.isPresent()) {
+        return claimed;
+      }
+      backOff(attempt);
+    }
+    throw DomainException.unavailable(
+        "Busy", "Too many raters are asking at once; ask for the next assignment again");
   }
 
   /**
@@ -225,7 +305,7 @@ public class RatingService {
         store.responseAudio(side == Side.A ? assignment.responseAId : assignment.responseBId);
     OffsetDateTime now = OffsetDateTime.now();
     double elapsed = seconds(assignment.issuedAt, now);
-    if (elapsed < LISTENING_TOLERANCE * audio.durationSeconds()) {
+    if (elapsed < listeningTolerance * audio.durationSeconds()) {
       throw DomainException.invalid(
           "Not played to the end",
           String.format(
@@ -250,90 +330,94 @@ public class RatingService {
    * a paused or closed campaign, votes before both responses were sent completely and played to the
    * end, and votes over the rater's rate limit. The rater's gate row is locked first, so concurrent
    * submits of one rater are counted one after the other and cannot pass the limit together.
+   *
+   * <p>Four round trips: the gate (with a look for a vote stored under this id), every check in one
+   * locking query, the vote with its assignment's new status, and the per-dimension preferences in
+   * one insert. Nothing runs after the commit.
    */
   public VoteReceipt vote(VoteRequest request, String rater) {
     validate(request);
-    Optional<VoteReceipt> retried = retried(request, rater);
-    if (retried.isPresent()) {
-      return retried.get();
+    Optional<StoredVote> stored = store.lockRaterAndFindVote(rater, request.id());
+    if (stored.isPresent()) {
+      return replayed(stored.get(), request, rater);
     }
-    store.lockRater(rater);
     OffsetDateTime now = OffsetDateTime.now();
+    VoteCheck check =
+        store
+            .lockForVote(request.assignment(), request.id(), rater, now.minusMinutes(1))
+            .orElseThrow(() -> noAssignment(request.assignment()));
+    // A concurrent submit of the same vote may have committed while we waited for the gate.
+    if (check.storedVote().isPresent()) {
+      return replayed(check.storedVote().get(), request, rater);
+    }
     int limit = config.rating().maxVotesPerMinute();
-    if (store.votesSince(rater, now.minusMinutes(1)) >= limit) {
+    if (check.recentVotes() >= limit) {
       throw DomainException.tooMany(
           "Too many votes", "At most " + limit + " votes a minute; take a breath and submit again");
     }
-    RatingAssignment assignment =
-        assignments
-            .lock(request.assignment())
-            .filter(a -> a.rater.equals(rater))
-            .orElseThrow(() -> noAssignment(request.assignment()));
-    // A concurrent submit of the same vote may have committed while we waited for the lock.
-    retried = retried(request, rater);
-    if (retried.isPresent()) {
-      return retried.get();
+    if (!check.rater().equals(rater)) {
+      throw noAssignment(request.assignment());
     }
-    if (!assignment.open()) {
+    if (!"open".equals(check.status())) {
       throw DomainException.conflict(
-          "Already " + assignment.status,
-          "This assignment was " + assignment.status + " already; ask for the next one");
+          "Already " + check.status(),
+          "This assignment was " + check.status() + " already; ask for the next one");
     }
-    Campaign campaign = campaigns.lockShared(assignment.campaignId).orElseThrow();
-    requireActive(campaign);
+    requireActive(check.campaignName(), check.campaignStatus());
+    List<String> dimensions = readList(check.dimensionsJson());
     Map<String, String> verdicts = new TreeMap<>(request.verdicts());
-    if (!verdicts.keySet().equals(new java.util.TreeSet<>(campaign.dimensions))) {
+    if (!verdicts.keySet().equals(new java.util.TreeSet<>(dimensions))) {
       throw DomainException.invalid(
           "Verdicts incomplete",
-          "Give one verdict for each dimension of this campaign: " + campaign.dimensions);
+          "Give one verdict for each dimension of this campaign: " + dimensions);
     }
-    requireListened(assignment, now);
-    requireSentCompletely(assignment);
+    requireListened(check, now);
+    requireSentCompletely(check, request.assignment());
+    List<String> allowedTags = readList(check.reasonTagsJson());
     List<String> tags = request.reasonTags() == null ? List.of() : request.reasonTags();
     tags.stream()
-        .filter(t -> !campaign.reasonTags.contains(t))
+        .filter(t -> !allowedTags.contains(t))
         .findFirst()
         .ifPresent(
             t -> {
               throw DomainException.invalid(
-                  "Unknown reason tag", "'" + t + "' is not one of " + campaign.reasonTags);
+                  "Unknown reason tag", "'" + t + "' is not one of " + allowedTags);
             });
-    long elapsedMs = Duration.between(assignment.issuedAt, now).toMillis();
     store.insertVote(
         request.id(),
-        assignment.id,
-        campaign.id,
+        request.assignment(),
+        check.campaignId(),
         rater,
         write(verdicts),
         write(tags),
         request.comment() == null ? "" : request.comment(),
-        elapsedMs);
-    PairRow pair = store.pair(assignment.pairId);
-    if (!pair.gold()) {
+        Duration.between(check.issuedAt(), now).toMillis(),
+        now);
+    if (!check.gold()) {
       // Gold pairs check raters; they are not comparisons of the campaign's systems.
-      verdicts.forEach(
-          (dimension, verdict) ->
-              preferences.recordHumanVote(
-                  new HumanPreference(
-                      UUID.nameUUIDFromBytes(
-                          (request.id() + "/" + dimension).getBytes(StandardCharsets.UTF_8)),
-                      pair.promptId(),
-                      assignment.responseAId,
-                      assignment.responseBId,
-                      dimension,
-                      verdict,
-                      "rater:" + rater,
-                      write(
-                          Map.of(
-                              "vote",
-                              request.id().toString(),
-                              "assignment",
-                              assignment.id.toString())),
-                      campaign.id)));
+      String details =
+          write(
+              Map.of(
+                  "vote", request.id().toString(), "assignment", request.assignment().toString()));
+      preferences.recordHumanVotes(
+          verdicts.entrySet().stream()
+              .map(
+                  verdict ->
+                      new HumanPreference(
+                          UUID.nameUUIDFromBytes(
+                              (request.id() + "/" + verdict.getKey())
+                                  .getBytes(StandardCharsets.UTF_8)),
+                          check.promptId(),
+                          check.responseAId(),
+                          check.responseBId(),
+                          verdict.getKey(),
+                          verdict.getValue(),
+                          "rater:" + rater,
+                          details,
+                          check.campaignId()))
+              .toList());
     }
-    assignment.status = "voted";
-    assignment.finishedAt = now;
-    return new VoteReceipt(request.id(), assignment.id, true);
+    return new VoteReceipt(request.id(), request.assignment(), true);
   }
 
   /** Skips an assignment: its pair is not given to this rater again. */
@@ -345,6 +429,12 @@ public class RatingService {
     }
     assignment.status = "skipped";
     assignment.finishedAt = OffsetDateTime.now();
+    // Skipped assignments do not count in the side balance.
+    store.countSides(
+        assignment.campaignId,
+        store.systemOf(assignment.responseAId),
+        store.systemOf(assignment.responseBId),
+        -1);
   }
 
   /**
@@ -456,28 +546,25 @@ public class RatingService {
     return (int) Math.round(share / (1 - campaign.goldRate));
   }
 
-  private void requireListened(RatingAssignment assignment, OffsetDateTime now) {
-    double needed =
-        store.responseAudio(assignment.responseAId).durationSeconds()
-            + store.responseAudio(assignment.responseBId).durationSeconds();
-    if (assignment.playedAAt == null
-        || assignment.playedBAt == null
-        || seconds(assignment.issuedAt, now) < LISTENING_TOLERANCE * needed) {
+  private void requireListened(VoteCheck check, OffsetDateTime now) {
+    double needed = check.durationA() + check.durationB();
+    if (!check.playedA()
+        || !check.playedB()
+        || seconds(check.issuedAt(), now) < listeningTolerance * needed) {
       throw DomainException.invalid(
           "Listen first",
           "Play both responses to the end before voting (A "
-              + (assignment.playedAAt == null ? "not yet heard" : "heard")
+              + (check.playedA() ? "heard" : "not yet heard")
               + ", B "
-              + (assignment.playedBAt == null ? "not yet heard" : "heard")
+              + (check.playedB() ? "heard" : "not yet heard")
               + ")");
     }
   }
 
-  private void requireSentCompletely(RatingAssignment assignment) {
+  private static void requireSentCompletely(VoteCheck check, UUID assignment) {
     List<String> missing =
-        Stream.of(Side.A, Side.B)
-            .filter(side -> !store.servedCompletely(assignment.id, sideName(side)))
-            .map(Side::name)
+        Stream.of(check.servedA() ? null : "A", check.servedB() ? null : "B")
+            .filter(java.util.Objects::nonNull)
             .toList();
     if (!missing.isEmpty()) {
       throw DomainException.invalid(
@@ -485,20 +572,24 @@ public class RatingService {
           "The audio of response "
               + String.join(" and ", missing)
               + " was never fetched completely from GET /api/assignments/"
-              + assignment.id
+              + assignment
               + "/audio/{a|b}; load (or reload) the page and play both responses to the end");
     }
   }
 
   private static void requireActive(Campaign campaign) {
-    if (!"active".equals(campaign.status)) {
+    requireActive(campaign.name, campaign.status);
+  }
+
+  private static void requireActive(String name, String status) {
+    if (!"active".equals(status)) {
       throw DomainException.conflict(
-          "Campaign " + campaign.status,
+          "Campaign " + status,
           "Campaign '"
-              + campaign.name
+              + name
               + "' is "
-              + campaign.status
-              + ("paused".equals(campaign.status)
+              + status
+              + ("paused".equals(status)
                   ? " for now; nothing is handed out or accepted until it resumes"
                   : "; it accepts no more votes"));
     }
@@ -524,12 +615,8 @@ public class RatingService {
     }
   }
 
-  private Optional<VoteReceipt> retried(VoteRequest request, String rater) {
-    Optional<StoredVote> stored = store.vote(request.id());
-    if (stored.isEmpty()) {
-      return Optional.empty();
-    }
-    StoredVote vote = stored.get();
+  /** The stored vote when this submit repeats it; a different vote under its id is refused. */
+  private VoteReceipt replayed(StoredVote vote, VoteRequest request, String rater) {
     boolean same =
         vote.rater().equals(rater)
             && vote.assignmentId().equals(request.assignment())
@@ -539,7 +626,7 @@ public class RatingService {
           "Vote id taken",
           "Vote " + request.id() + " exists with other content; send a new id for a new vote");
     }
-    return Optional.of(new VoteReceipt(vote.id(), vote.assignmentId(), false));
+    return new VoteReceipt(vote.id(), vote.assignmentId(), false);
   }
 
   private static void validate(VoteRequest request) {
@@ -577,11 +664,20 @@ public class RatingService {
     return DomainException.notFound("No assignment " + id + " of yours");
   }
 
-  private void requireRater(Campaign campaign, String rater) {
-    if (!store.isRater(campaign.id, rater)) {
-      throw DomainException.forbidden(
-          "Not a rater", "You are not a rater of campaign '" + campaign.name + "'");
+  /** A short, growing, jittered pause, so that the claims being made meanwhile can commit. */
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(
+          java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 20)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw DomainException.unavailable("Interrupted", "The service is stopping; ask again");
     }
+  }
+
+  private static DomainException notRater(Campaign campaign) {
+    return DomainException.forbidden(
+        "Not a rater", "You are not a rater of campaign '" + campaign.name + "'");
   }
 
   private static double seconds(OffsetDateTime from, OffsetDateTime to) {
@@ -591,6 +687,15 @@ public class RatingService {
   private String write(Object value) {
     try {
       return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<String> readList(String jsonArray) {
+    try {
+      return json.readValue(
+          jsonArray, json.getTypeFactory().constructCollectionType(List.class, String.class));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

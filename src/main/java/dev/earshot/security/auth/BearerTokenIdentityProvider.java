@@ -4,6 +4,8 @@ import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.security.Role;
 import dev.earshot.security.SecretTokens;
 import dev.earshot.security.service.AccountService;
+import dev.earshot.security.service.AccountService.TokenIdentity;
+import dev.earshot.security.service.TokenIdentityCache;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -12,10 +14,12 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
  * Turns a bearer token into an identity: the configured bootstrap admin token, or a stored token
- * (looked up by its SHA-256) acting with its role, never above its owner's current one.
+ * (looked up by its SHA-256) acting with its role, never above its owner's current one. A token
+ * seen recently is answered from {@link TokenIdentityCache} without touching the database.
  */
 @ApplicationScoped
 public class BearerTokenIdentityProvider implements IdentityProvider<BearerTokenRequest> {
@@ -25,10 +29,13 @@ public class BearerTokenIdentityProvider implements IdentityProvider<BearerToken
 
   private final AccountService accounts;
   private final EarshotConfig config;
+  private final TokenIdentityCache tokenCache;
 
-  public BearerTokenIdentityProvider(AccountService accounts, EarshotConfig config) {
+  public BearerTokenIdentityProvider(
+      AccountService accounts, EarshotConfig config, TokenIdentityCache tokenCache) {
     this.accounts = accounts;
     this.config = config;
+    this.tokenCache = tokenCache;
   }
 
   @Override
@@ -49,10 +56,15 @@ public class BearerTokenIdentityProvider implements IdentityProvider<BearerToken
     if (bootstrap) {
       return Uni.createFrom().item(identity(BOOTSTRAP_PRINCIPAL, Role.ADMIN));
     }
+    String sha256 = SecretTokens.sha256(token);
+    Optional<TokenIdentity> warm = tokenCache.fresh(sha256);
+    if (warm.isPresent()) {
+      return Uni.createFrom().item(identity(warm.get().username(), warm.get().role()));
+    }
     return context.runBlocking(
         () ->
-            accounts
-                .authenticate(token)
+            tokenCache
+                .load(sha256, () -> accounts.authenticate(token))
                 .map(found -> identity(found.username(), found.role()))
                 .orElseThrow(
                     () ->

@@ -11,6 +11,8 @@ import dev.earshot.security.repository.LoginSessionRepository;
 import dev.earshot.security.repository.UserRepository;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -78,16 +80,22 @@ public class AccountService {
   private final ApiTokenRepository tokens;
   private final LoginSessionRepository sessions;
   private final AuditLog audit;
+  private final TokenIdentityCache tokenCache;
+  private final TransactionSynchronizationRegistry transactions;
 
   public AccountService(
       UserRepository users,
       ApiTokenRepository tokens,
       LoginSessionRepository sessions,
-      AuditLog audit) {
+      AuditLog audit,
+      TokenIdentityCache tokenCache,
+      TransactionSynchronizationRegistry transactions) {
     this.users = users;
     this.tokens = tokens;
     this.sessions = sessions;
     this.audit = audit;
+    this.tokenCache = tokenCache;
+    this.transactions = transactions;
   }
 
   public List<UserView> users() {
@@ -137,6 +145,7 @@ public class AccountService {
       sessions.endAllOf(user, OffsetDateTime.now());
     }
     user.role = parsed.id();
+    forgetCachedTokens();
     return UserView.of(user);
   }
 
@@ -165,6 +174,7 @@ public class AccountService {
       requireAnotherAdmin(user);
     }
     users.delete(user);
+    forgetCachedTokens();
     audit.record("user.deleted", username, "role", user.role);
   }
 
@@ -231,6 +241,7 @@ public class AccountService {
                     DomainException.notFound("No token " + id + " of yours; list GET /api/tokens"));
     if (token.revokedAt == null) {
       token.revokedAt = OffsetDateTime.now();
+      forgetCachedTokens();
       audit.record(
           "token.revoked", id.toString(), "owner", token.user.username, "name", token.name);
     }
@@ -239,7 +250,9 @@ public class AccountService {
 
   /**
    * The identity behind a presented token: owner name and the role it acts with, or empty when it
-   * is unknown or revoked. Records when it was last used, to the minute.
+   * is unknown or revoked. Records when it was last used, to the minute. Requests with a token seen
+   * in the last {@link TokenIdentityCache#TIME_TO_LIVE} do not come here, so this write happens at
+   * most about twice a minute per token.
    */
   public java.util.Optional<TokenIdentity> authenticate(String secret) {
     return tokens
@@ -256,6 +269,24 @@ public class AccountService {
               Role acting = Role.parse(t.role).orElseThrow().atMost(t.user.roleValue());
               return new TokenIdentity(t.user.username, acting);
             });
+  }
+
+  /**
+   * Empties the token cache now and again once this transaction has ended: a request that read the
+   * token before the change committed cannot keep the old identity.
+   */
+  private void forgetCachedTokens() {
+    tokenCache.invalidateAll();
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            tokenCache.invalidateAll();
+          }
+        });
   }
 
   /** Who a token acts for. */

@@ -1,0 +1,291 @@
+package dev.earshot.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Vote ingest under a crowd: {@code --annotators} simulated annotators on one demo campaign, each
+ * in a loop of {@code GET /api/campaigns/{id}/next}, fetching both responses' audio, reporting both
+ * played, and {@code POST /api/votes}. The service must run with {@code -Dquarkus.profile=bench}:
+ * only that profile lets votes come without the listening time passing. Requests of the first
+ * {@code --warmup} seconds are not counted; then for {@code --seconds} seconds it counts new votes
+ * (201) and the latencies of next and vote.
+ *
+ * <pre>
+ * ./mvnw -Pbench -DskipTests test-compile exec:exec -Dbench.main=dev.earshot.bench.VoteIngest \
+ *   -Dbench.args='--base http://localhost:8080 --token ADMIN_TOKEN --annotators 200'
+ * </pre>
+ */
+public final class VoteIngest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSWORD = "bench-password-1234";
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private final String base;
+
+  private VoteIngest(String base) {
+    this.base = base;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    VoteIngest bench = new VoteIngest(options.getOrDefault("--base", "http://localhost:8080"));
+    int annotators = Integer.parseInt(options.getOrDefault("--annotators", "200"));
+    int warmup = Integer.parseInt(options.getOrDefault("--warmup", "3"));
+    int seconds = Integer.parseInt(options.getOrDefault("--seconds", "10"));
+    String admin = options.get("--token");
+    long setupStart = System.nanoTime();
+    Map<String, String> tokens = bench.annotators(admin, annotators);
+    String campaign = bench.campaign(admin, List.copyOf(tokens.keySet()));
+    System.out.printf(
+        Locale.ROOT,
+        "set-up: %d annotators with tokens and campaign %s in %.1f s%n",
+        annotators,
+        campaign,
+        (System.nanoTime() - setupStart) / 1e9);
+    bench.run(campaign, List.copyOf(tokens.values()), warmup, seconds);
+  }
+
+  /** Makes the annotators (users with the annotator role) and a token for each, by name. */
+  private Map<String, String> annotators(String admin, int count) throws Exception {
+    String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> tokens = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String name = "bench-" + run + "-" + i;
+        tokens.add(
+            pool.submit(
+                () -> {
+                  send(
+                      "POST",
+                      "/api/users",
+                      admin,
+                      Map.of("username", name, "password", PASSWORD, "role", "annotator"),
+                      201);
+                  return send(
+                          "POST", "/api/tokens", admin, Map.of("name", "bench", "user", name), 201)
+                      .get("secret")
+                      .asText();
+                }));
+      }
+      Map<String, String> secrets = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < count; i++) {
+        secrets.put("bench-" + run + "-" + i, tokens.get(i).get());
+      }
+      return secrets;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** A demo campaign over all four systems, every annotator rating, every pair wanted by all. */
+  private String campaign(String admin, List<String> raters) throws Exception {
+    return send(
+            "POST",
+            "/api/campaigns",
+            admin,
+            Map.of(
+                "name",
+                "vote ingest " + UUID.randomUUID(),
+                "dataset",
+                "demo",
+                "systems",
+                List.of("reference", "monotone", "wrongfacts", "noisy"),
+                "dimensions",
+                List.of("overall"),
+                "raters",
+                raters,
+                "overlap",
+                raters.size()),
+            201)
+        .get("id")
+        .asText();
+  }
+
+  private void run(String campaign, List<String> tokens, int warmupSeconds, int seconds)
+      throws Exception {
+    long start = System.nanoTime();
+    long measureFrom = start + warmupSeconds * 1_000_000_000L;
+    long end = measureFrom + seconds * 1_000_000_000L;
+    ConcurrentLinkedQueue<Long> nextNanos = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Long> voteNanos = new ConcurrentLinkedQueue<>();
+    AtomicInteger created = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    AtomicLong firstError = new AtomicLong();
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
+    List<Future<?>> work = new ArrayList<>();
+    for (String token : tokens) {
+      work.add(
+          pool.submit(
+              () -> {
+                go.await();
+                while (System.nanoTime() < end) {
+                  try {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> next =
+                        call("GET", "/api/campaigns/" + campaign + "/next", token, null);
+                    long t1 = System.nanoTime();
+                    if (next.statusCode() == 204) {
+                      return null;
+                    }
+                    expect(next, 200);
+                    String assignment = JSON.readTree(next.body()).get("assignment").asText();
+                    for (String side : List.of("a", "b")) {
+                      HttpResponse<byte[]> audio =
+                          http.send(
+                              request(
+                                  "GET",
+                                  "/api/assignments/" + assignment + "/audio/" + side,
+                                  token,
+                                  null),
+                              HttpResponse.BodyHandlers.ofByteArray());
+                      if (audio.statusCode() != 200) {
+                        throw new IOException("audio " + side + ": " + audio.statusCode());
+                      }
+                    }
+                    for (String side : List.of("a", "b")) {
+                      expect(
+                          call(
+                              "POST",
+                              "/api/assignments/" + assignment + "/played/" + side,
+                              token,
+                              null),
+                          200);
+                    }
+                    long t2 = System.nanoTime();
+                    HttpResponse<String> vote =
+                        call(
+                            "POST",
+                            "/api/votes",
+                            token,
+                            Map.of(
+                                "id", UUID.randomUUID().toString(),
+                                "assignment", assignment,
+                                "verdicts", Map.of("overall", "tie")));
+                    long t3 = System.nanoTime();
+                    expect(vote, 201);
+                    if (t0 >= measureFrom && t3 <= end) {
+                      nextNanos.add(t1 - t0);
+                      voteNanos.add(t3 - t2);
+                      created.incrementAndGet();
+                    }
+                  } catch (Exception e) {
+                    if (errors.getAndIncrement() == 0) {
+                      firstError.set(System.nanoTime());
+                      System.out.println("first error: " + e.getMessage());
+                    }
+                  }
+                }
+                return null;
+              }));
+    }
+    go.countDown();
+    for (Future<?> f : work) {
+      f.get();
+    }
+    pool.shutdown();
+    double measured = seconds;
+    System.out.printf(
+        Locale.ROOT,
+        "annotators %d: %d new votes in %d s = %.1f votes/s; next p50 %.1f ms, p99 %.1f ms;"
+            + " vote p50 %.1f ms, p99 %.1f ms; errors %d%n",
+        tokens.size(),
+        created.get(),
+        seconds,
+        created.get() / measured,
+        percentile(nextNanos, 0.50),
+        percentile(nextNanos, 0.99),
+        percentile(voteNanos, 0.50),
+        percentile(voteNanos, 0.99),
+        errors.get());
+    System.out.printf(Locale.ROOT, "VOTES_PER_SECOND=%.1f%n", created.get() / measured);
+  }
+
+  private static double percentile(ConcurrentLinkedQueue<Long> nanos, double p) {
+    long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    // Nearest rank: the smallest value with at least p of the values at or below it.
+    return sorted[(int) Math.ceil(p * sorted.length) - 1] / 1e6;
+  }
+
+  private JsonNode send(String method, String path, String token, Object body, int status)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = call(method, path, token, body);
+    expect(response, status);
+    return JSON.readTree(response.body());
+  }
+
+  private HttpResponse<String> call(String method, String path, String token, Object body)
+      throws IOException, InterruptedException {
+    return http.send(request(method, path, token, body), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest request(String method, String path, String token, Object body)
+      throws IOException {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + token);
+    if (body == null) {
+      return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
+    }
+    return builder
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+        .build();
+  }
+
+  private static void expect(HttpResponse<String> response, int status) throws IOException {
+    if (response.statusCode() != status) {
+      throw new IOException(
+          response.request().method()
+              + " "
+              + response.request().uri().getPath()
+              + ": "
+              + response.statusCode()
+              + " "
+              + response.body());
+    }
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i], args[i + 1]);
+    }
+    if (!options.containsKey("--token")) {
+      throw new IllegalArgumentException(
+          "usage: --base URL --token ADMIN_TOKEN [--annotators 200] [--warmup 3] [--seconds 10]; "
+              + Arrays.toString(args));
+    }
+    return options;
+  }
+}

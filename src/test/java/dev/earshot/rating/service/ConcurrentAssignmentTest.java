@@ -1,0 +1,259 @@
+package dev.earshot.rating.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.earshot.rating.assignment.AssignmentPlanner;
+import dev.earshot.rating.rest.Campaigns;
+import dev.earshot.testing.Accounts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 200 raters ask for assignments on one campaign at the same time, each voting (or, now and then,
+ * skipping) and asking again until the campaign needs nothing more from them. The planner's
+ * guarantees must hold for the outcome as they do when hand-outs run one after the other.
+ */
+@QuarkusTest
+@TestProfile(ConcurrentAssignmentTest.PatientPool.class)
+class ConcurrentAssignmentTest {
+
+  /**
+   * 200 threads share the pool's 32 connections, as 200 requests would: on a loaded machine a
+   * thread may wait longer than the default 5 s for one, which is queueing, not a failure.
+   */
+  public static class PatientPool implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("quarkus.datasource.jdbc.acquisition-timeout", "PT120S");
+    }
+  }
+
+  private static final int RATERS = 200;
+  private static final int OVERLAP = 5;
+  private static final double GOLD_RATE = 0.2;
+
+  @Inject RatingService rating;
+  @Inject EntityManager em;
+
+  @Test
+  void shouldKeepEveryPlannerGuaranteeUnderTwoHundredConcurrentRaters() throws Exception {
+    UUID campaign = campaignWithRaters();
+    List<String> raters =
+        IntStream.range(0, RATERS).mapToObj(i -> "crowd-" + i + "-" + campaign).toList();
+    ConcurrentLinkedQueue<String> resumedElsewhere = new ConcurrentLinkedQueue<>();
+    int handed = 0;
+    int round;
+    // A skip gives its pair back after others may have stopped asking: raters come back in
+    // rounds, all at once each time, until a round hands out nothing.
+    do {
+      round = round(campaign, raters, resumedElsewhere);
+      handed += round;
+    } while (round > 0);
+
+    assertThat(resumedElsewhere).as("raters whose open assignment was not resumed").isEmpty();
+    assertThat(handed)
+        .isEqualTo(
+            count("SELECT count(*) FROM rating_assignment WHERE campaign_id = ?1", campaign));
+    // Fewest votes first and the overlap: every regular pair got exactly the votes it needs.
+    assertThat(
+            longs(
+                "SELECT (SELECT count(*) FROM rating_assignment a WHERE a.pair_id = p.id"
+                    + " AND a.status = 'voted') FROM campaign_pair p"
+                    + " WHERE p.campaign_id = ?1 AND NOT p.gold",
+                campaign))
+        .hasSize(144)
+        .containsOnly((long) OVERLAP);
+    assertThat(
+            count(
+                "SELECT count(*) FROM rating_assignment WHERE campaign_id = ?1 AND status = 'open'",
+                campaign))
+        .isZero();
+    // Never the same pair twice to a rater.
+    assertThat(
+            count(
+                "SELECT count(*) FROM (SELECT pair_id, rater FROM rating_assignment"
+                    + " WHERE campaign_id = ?1 GROUP BY pair_id, rater HAVING count(*) > 1) twice",
+                campaign))
+        .isZero();
+    // Each rater's sequence is 1..n without gaps, and gold sits exactly at the rater's gold turns.
+    for (Tuple t :
+        tuples(
+            "SELECT a.rater AS rater, a.sequence AS sequence, p.gold AS gold,"
+                + " count(*) OVER (PARTITION BY a.rater) AS n,"
+                + " max(a.sequence) OVER (PARTITION BY a.rater) AS last"
+                + " FROM rating_assignment a JOIN campaign_pair p ON p.id = a.pair_id"
+                + " WHERE a.campaign_id = ?1",
+            campaign)) {
+      String rater = t.get("rater", String.class);
+      int sequence = t.get("sequence", Number.class).intValue();
+      assertThat(t.get("last", Number.class).longValue())
+          .isEqualTo(t.get("n", Number.class).longValue());
+      assertThat(t.get("gold", Boolean.class))
+          .as("%s at %d", rater, sequence)
+          .isEqualTo(AssignmentPlanner.goldTurn(rater, sequence, GOLD_RATE));
+    }
+    // Side balance within one for every system, and the kept counts match the assignments.
+    for (Tuple t :
+        tuples(
+            "SELECT s.system_id AS system_id, s.heard_as_a AS kept_a, s.heard_as_b AS kept_b,"
+                + " (SELECT count(*) FROM rating_assignment a JOIN response r ON r.id = a.response_a_id"
+                + " WHERE a.campaign_id = s.campaign_id AND r.system_id = s.system_id"
+                + " AND a.status <> 'skipped') AS as_a,"
+                + " (SELECT count(*) FROM rating_assignment a JOIN response r ON r.id = a.response_b_id"
+                + " WHERE a.campaign_id = s.campaign_id AND r.system_id = s.system_id"
+                + " AND a.status <> 'skipped') AS as_b"
+                + " FROM campaign_side_count s WHERE s.campaign_id = ?1",
+            campaign)) {
+      long asA = t.get("as_a", Number.class).longValue();
+      long asB = t.get("as_b", Number.class).longValue();
+      assertThat(t.get("kept_a", Number.class).longValue()).isEqualTo(asA);
+      assertThat(t.get("kept_b", Number.class).longValue()).isEqualTo(asB);
+      assertThat(Math.abs(asA - asB))
+          .as("system %d: %d as A, %d as B", t.get("system_id", Number.class), asA, asB)
+          .isLessThanOrEqualTo(1);
+    }
+  }
+
+  /** Every rater asks, votes (every seventh time: skips) and asks again, all at once. */
+  private int round(
+      UUID campaign, List<String> raters, ConcurrentLinkedQueue<String> resumedElsewhere)
+      throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(raters.size());
+    try {
+      List<Future<Integer>> work = new ArrayList<>();
+      for (String rater : raters) {
+        work.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int handled = 0;
+                  while (true) {
+                    var first = rating.next(campaign, rater);
+                    if (first.isEmpty()) {
+                      return handled;
+                    }
+                    // Asking again before finishing resumes the open assignment.
+                    UUID again = rating.next(campaign, rater).orElseThrow().assignment();
+                    if (!again.equals(first.get().assignment())) {
+                      resumedElsewhere.add(rater);
+                    }
+                    if (first.get().position() % 7 == 0) {
+                      rating.skip(first.get().assignment(), rater);
+                    } else {
+                      markVoted(first.get().assignment());
+                    }
+                    handled++;
+                  }
+                }));
+      }
+      start.countDown();
+      int handed = 0;
+      for (Future<Integer> f : work) {
+        handed += f.get();
+      }
+      return handed;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * A demo campaign (24 prompts, four systems: 144 regular pairs, 24 gold ones) rated by {@link
+   * #RATERS} raters with {@link #OVERLAP} votes per pair.
+   */
+  private UUID campaignWithRaters() {
+    String owner = Accounts.newUser("crowd", "annotator");
+    UUID campaign =
+        UUID.fromString(
+            Campaigns.create(
+                Map.of(
+                    "name",
+                    "crowd",
+                    "dataset",
+                    "demo",
+                    "systems",
+                    Campaigns.DEMO_SYSTEMS,
+                    "dimensions",
+                    List.of("overall"),
+                    "raters",
+                    List.of(owner),
+                    "overlap",
+                    1,
+                    "goldRate",
+                    GOLD_RATE,
+                    "goldPairs",
+                    List.of(
+                        Map.of("better", "reference", "worse", "noisy", "dimension", "overall")))));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              em.createNativeQuery(
+                      "INSERT INTO campaign_rater (campaign_id, username)"
+                          + " SELECT ?1, 'crowd-' || i || '-' || ?1 FROM generate_series(0, ?2) i")
+                  .setParameter(1, campaign)
+                  .setParameter(2, RATERS - 1)
+                  .executeUpdate();
+              em.createNativeQuery("UPDATE campaign SET overlap = ?2 WHERE id = ?1")
+                  .setParameter(1, campaign)
+                  .setParameter(2, OVERLAP)
+                  .executeUpdate();
+            });
+    return campaign;
+  }
+
+  /** What a vote does to the assignment; the vote's own checks are tested elsewhere. */
+  private void markVoted(UUID assignment) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "UPDATE rating_assignment SET status = 'voted', finished_at = now()"
+                            + " WHERE id = ?1")
+                    .setParameter(1, assignment)
+                    .executeUpdate());
+  }
+
+  private long count(String sql, UUID campaign) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number) em.createNativeQuery(sql).setParameter(1, campaign).getSingleResult())
+                    .longValue());
+  }
+
+  private List<Long> longs(String sql, UUID campaign) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((List<?>) em.createNativeQuery(sql).setParameter(1, campaign).getResultList())
+                    .stream().map(v -> ((Number) v).longValue()).toList());
+  }
+
+  private List<Tuple> tuples(String sql, UUID campaign) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              @SuppressWarnings("unchecked")
+              List<Tuple> rows =
+                  em.createNativeQuery(sql, Tuple.class).setParameter(1, campaign).getResultList();
+              return rows;
+            });
+  }
+}
