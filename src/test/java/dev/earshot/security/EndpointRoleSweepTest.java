@@ -255,12 +255,12 @@ class EndpointRoleSweepTest extends KaribuTest {
     Map<String, JsonNode> operations = new LinkedHashMap<>();
     openApi
         .path("paths")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             path ->
                 path.getValue()
-                    .fields()
-                    .forEachRemaining(
+                    .properties()
+                    .forEach(
                         method -> {
                           if (!method.getKey().equals("parameters")) {
                             operations.put(

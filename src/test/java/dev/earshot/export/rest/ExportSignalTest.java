@@ -3,6 +3,7 @@ package dev.earshot.export.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class ExportSignalTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final String ROOT = "earshot-export/";
 
   @Test
@@ -55,8 +57,8 @@ class ExportSignalTest {
         .singleElement()
         .asString()
         .startsWith("Most pairs were dropped: " + (withoutSignal + duplicates) + " of ");
-    assertThat(JSON.convertValue(manifest.get("warnings"), List.class))
-        .isEqualTo(dropped.getList("warnings"));
+    assertThat(JSON.convertValue(manifest.get("warnings"), STRINGS))
+        .isEqualTo(dropped.getList("warnings", String.class));
 
     config.put("keepPairsWithoutSignal", true);
     JsonPath kept = Exports.export(config);

@@ -122,9 +122,8 @@ class OpenRlhfClientContractTest {
     JsonNode body = json(answer);
     Map<String, List<Double>> extraLogs = new LinkedHashMap<>();
     body.get("extra_logs")
-        .fields()
-        .forEachRemaining(
-            field -> extraLogs.put(field.getKey(), tensor(field.getValue(), batchSize)));
+        .properties()
+        .forEach(field -> extraLogs.put(field.getKey(), tensor(field.getValue(), batchSize)));
     return new OpenRlhfResult(
         tensor(body.get("rewards"), batchSize), tensor(body.get("scores"), batchSize), extraLogs);
   }

@@ -36,9 +36,8 @@ class AuditViewTest extends KaribuTest {
     assertThat(shownTargets()).doesNotContain(created);
   }
 
-  @SuppressWarnings("unchecked")
   private static List<String> shownTargets() {
-    Grid<AuditEvent> grid = _get(Grid.class, spec -> spec.withId("audit-events"));
+    Grid<AuditEvent> grid = byId(Grid.class, "audit-events");
     return IntStream.range(0, GridKt._size(grid))
         .mapToObj(i -> GridKt._get(grid, i).target())
         .toList();
