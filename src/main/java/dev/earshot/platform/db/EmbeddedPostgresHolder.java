@@ -18,49 +18,50 @@ final class EmbeddedPostgresHolder {
   private static final String PGPASS_FILE = "org.postgresql.pgpassfile";
 
   /**
-   * The kept server, as an {@link AutoCloseable} in the system properties: the configuration source
-   * that starts it and the bean that stops it may live in different class loaders.
+   * Set (to "true") once the service has started and once its shutdown observer is done. Strings
+   * only: other code copies the system properties and expects every value to be a string.
    */
-  private static final String KEPT_SERVER = "dev.earshot.embedded-postgres.kept-server";
-
-  /** Set once the service has started: from then on its shutdown observer stops the server. */
   private static final String SERVICE_STARTED = "dev.earshot.embedded-postgres.service-started";
+
+  private static final String SERVICE_STOPPED = "dev.earshot.embedded-postgres.service-stopped";
 
   /** How long the fallback hook waits for the service's own ordered shutdown. */
   private static final long ORDERED_SHUTDOWN_WAIT_MS = 60_000;
 
+  /** The kept (non-ephemeral) server this JVM started; null once stopped. */
+  private static volatile EmbeddedPostgresServer kept;
+
   private EmbeddedPostgresHolder() {}
 
   private static void keep(EmbeddedPostgresServer server) {
-    System.getProperties().put(KEPT_SERVER, server);
-    // JVM hooks run in parallel with Quarkus's own: this one stops the server only when the
-    // service never started (a failed start) or its shutdown did not get to it in time.
+    kept = server;
+    // JVM hooks run in parallel with Quarkus's own: this one waits for the service's ordered
+    // shutdown and stops the server itself only when the service never started, did not get to it
+    // in time, or (dev mode) its shutdown observer saw another class loader's copy of this class.
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(EmbeddedPostgresHolder::stopAfterService, "earshot-embedded-postgres-stop"));
+            new Thread(() -> stopAfterService(server), "earshot-embedded-postgres-stop"));
   }
 
   /** Marks the service as started: its shutdown observer will stop the server. */
   static void serviceStarted() {
-    System.getProperties().put(SERVICE_STARTED, Boolean.TRUE);
+    System.setProperty(SERVICE_STARTED, "true");
   }
 
   /** Stops the kept server, if this JVM started one and it still runs. */
   static void stopKept() {
-    Object server = System.getProperties().remove(KEPT_SERVER);
-    if (server instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        throw new IllegalStateException("the embedded PostgreSQL did not stop cleanly", e);
-      }
+    EmbeddedPostgresServer server = kept;
+    kept = null;
+    if (server != null) {
+      server.close();
     }
+    System.setProperty(SERVICE_STOPPED, "true");
   }
 
-  private static void stopAfterService() {
+  private static void stopAfterService(EmbeddedPostgresServer server) {
     long deadline = System.currentTimeMillis() + ORDERED_SHUTDOWN_WAIT_MS;
-    while (System.getProperties().containsKey(SERVICE_STARTED)
-        && System.getProperties().containsKey(KEPT_SERVER)
+    while (Boolean.getBoolean(SERVICE_STARTED)
+        && !Boolean.getBoolean(SERVICE_STOPPED)
         && System.currentTimeMillis() < deadline) {
       try {
         Thread.sleep(100);
@@ -69,7 +70,8 @@ final class EmbeddedPostgresHolder {
         break;
       }
     }
-    stopKept();
+    // Closing twice is harmless: the server ignores a second close.
+    server.close();
   }
 
   static String jdbcUrl(Path dataDir, boolean ephemeral) {

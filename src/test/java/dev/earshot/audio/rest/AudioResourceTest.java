@@ -176,9 +176,10 @@ class AudioResourceTest {
 
   @Test
   void shouldRejectFileOverMaxBytesAs413() {
-    // earshot.audio.max-bytes is 3,000,000 in the test profile
+    // earshot.audio.max-bytes is 3,000,000 in the test profile. The declared length is refused
+    // before the body is read (limits before work), so the general body limit answers.
     byte[] wav = TestAudio.toneWav(900, 100, 16_000);
-    rejected(wav, 413, "Audio too large");
+    rejected(wav, 413, "Request too large");
   }
 
   @Test
