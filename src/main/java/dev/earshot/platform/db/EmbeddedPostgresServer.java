@@ -2,6 +2,7 @@ package dev.earshot.platform.db;
 
 import dev.earshot.platform.config.SecretFiles;
 import dev.earshot.platform.io.DataFolderLock;
+import dev.earshot.platform.io.Folders;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,13 +14,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -158,7 +157,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       // Safe only because this process holds the folder's lock: no live Earshot owns it.
       stopOrphanedPostmaster(pgDirectory);
       if (ephemeral) {
-        deleteRecursively(pgDirectory);
+        Folders.deleteRecursively(pgDirectory);
       }
       Files.createDirectories(pgDirectory);
       boolean trusting = trustsAnyone(pgDirectory);
@@ -318,17 +317,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     } catch (Exception e) {
       throw new IOException(
           "Orphaned PostgreSQL (pid " + pid + ") did not stop; stop it by hand", e);
-    }
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 
