@@ -225,8 +225,17 @@ public class EvaluationJobRepository {
         .executeUpdate();
   }
 
-  /** Stamps the run finished once none of its jobs is pending or running any more. */
+  /**
+   * Stamps the run finished once none of its jobs is pending or running any more. The run row is
+   * locked first, in a statement of its own: two workers finishing a run's last two jobs at once
+   * each see the other's job still running, and the second to take the lock must check again with
+   * the first one's commit visible, or the run is never stamped.
+   */
   public void finishRunIfNothingLeft(long runId) {
+    entityManager
+        .createNativeQuery("SELECT id FROM evaluation_run WHERE id = ?1 FOR UPDATE")
+        .setParameter(1, runId)
+        .getResultList();
     entityManager
         .createNativeQuery(
             "UPDATE evaluation_run SET finished_at = now() WHERE id = ?1 AND finished_at IS NULL"
