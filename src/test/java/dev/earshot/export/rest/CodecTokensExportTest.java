@@ -108,6 +108,29 @@ class CodecTokensExportTest {
     given().when().get("/api/codec-encoder").then().body("cachedResponses", equalTo(2));
   }
 
+  @Test
+  void shouldSayFailedWithTheReasonForAModelThatDoesNotOutputTokenIds() throws IOException {
+    Files.createDirectories(ENCODER.getParent());
+    Files.copy(Path.of("src/test/resources/onnx/emotion_toy.onnx"), ENCODER);
+
+    given()
+        .when()
+        .get("/api/codec-encoder")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("failed"))
+        .body("detail", containsString("must output integer token ids"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("format", "trl_conversational", "codecTokens", true))
+        .when()
+        .post("/api/exports")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("codecTokens"))
+        .body("errors[0].message", containsString("integer token ids"));
+  }
+
   /** The export's manifest names the encoder; returns its single record. */
   private static JsonPath exportWithCodecTokens(String format) {
     return Exports.export(Map.of("format", format, "dataset", DATASET, "codecTokens", true));
