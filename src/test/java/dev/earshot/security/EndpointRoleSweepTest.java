@@ -316,6 +316,7 @@ class EndpointRoleSweepTest extends KaribuTest {
     table.put("GET /api/audio/{sha256}", Access.RESEARCHER);
     table.put("GET /api/audio/{sha256}/info", Access.RESEARCHER);
     table.put("GET /api/campaigns/{id}", Access.RESEARCHER);
+    table.put("GET /api/codec-encoder", Access.RESEARCHER);
     table.put("GET /api/datasets", Access.RESEARCHER);
     table.put("GET /api/datasets/{name}", Access.RESEARCHER);
     table.put("GET /api/datasets/{name}/prompts", Access.RESEARCHER);

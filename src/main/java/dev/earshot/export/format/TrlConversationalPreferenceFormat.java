@@ -16,9 +16,22 @@ import java.util.Comparator;
  * TRL recognises conversational data by message lists under these keys, and audio-language
  * processors' chat templates read typed content parts; so each turn is one message whose content
  * lists its audio part first (the order speech-model templates place audio before the instruction),
- * then its text part. A part is left out when the turn lacks it.
+ * then its text part. A part is left out when the turn lacks it. With codec tokens, the record also
+ * has {@code chosen_audio_codes} and {@code rejected_audio_codes} (see {@link AudioCodes}).
  */
 public final class TrlConversationalPreferenceFormat implements JsonlFormat<PreferencePair> {
+
+  private final AudioCodes codes;
+
+  /** Without codec tokens. */
+  public TrlConversationalPreferenceFormat() {
+    this(null);
+  }
+
+  /** With the responses' codec token ids, when {@code codes} is not null. */
+  public TrlConversationalPreferenceFormat(AudioCodes codes) {
+    this.codes = codes;
+  }
 
   @Override
   public Comparator<PreferencePair> order() {
@@ -31,6 +44,9 @@ public final class TrlConversationalPreferenceFormat implements JsonlFormat<Pref
     writeConversation("prompt", "user", pair.prompt(), json);
     writeConversation("chosen", "assistant", pair.chosen(), json);
     writeConversation("rejected", "assistant", pair.rejected(), json);
+    if (codes != null) {
+      codes.writeFields(pair, json);
+    }
     JsonLines.writeOutcome(pair, json);
     json.writeEndObject();
   }

@@ -7,9 +7,22 @@ import java.util.Comparator;
 /**
  * TRL's standard preference format: {@code {"prompt","chosen","rejected"}} as strings (text or
  * transcript), plus {@code prompt_audio}, {@code chosen_audio}, {@code rejected_audio} (path or
- * null, always present so that every row has the same columns).
+ * null, always present so that every row has the same columns); with codec tokens also {@code
+ * chosen_audio_codes} and {@code rejected_audio_codes} (see {@link AudioCodes}).
  */
 public final class TrlStandardPreferenceFormat implements JsonlFormat<PreferencePair> {
+
+  private final AudioCodes codes;
+
+  /** Without codec tokens. */
+  public TrlStandardPreferenceFormat() {
+    this(null);
+  }
+
+  /** With the responses' codec token ids, when {@code codes} is not null. */
+  public TrlStandardPreferenceFormat(AudioCodes codes) {
+    this.codes = codes;
+  }
 
   @Override
   public Comparator<PreferencePair> order() {
@@ -23,6 +36,9 @@ public final class TrlStandardPreferenceFormat implements JsonlFormat<Preference
     json.writeStringField("chosen", pair.chosen().text());
     json.writeStringField("rejected", pair.rejected().text());
     writeAudioPaths(pair, json);
+    if (codes != null) {
+      codes.writeFields(pair, json);
+    }
     JsonLines.writeOutcome(pair, json);
     json.writeEndObject();
   }

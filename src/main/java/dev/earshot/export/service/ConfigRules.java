@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -36,6 +37,9 @@ final class ConfigRules {
     boolean judgeExists(String id, String version);
 
     boolean campaignExists(UUID id);
+
+    /** Why no codec encoder can make tokens now; empty when one is loaded. */
+    Optional<String> codecEncoderUnavailable();
   }
 
   private ConfigRules() {}
@@ -152,6 +156,18 @@ final class ConfigRules {
       errors.add(
           error("sampleRate", "must be between " + MIN_SAMPLE_RATE + " and " + MAX_SAMPLE_RATE));
     }
+    Boolean codecTokens = config.codecTokens();
+    if (format == Format.TRL_STANDARD || format == Format.TRL_CONVERSATIONAL) {
+      codecTokens = codecTokens != null && codecTokens;
+      if (codecTokens) {
+        catalogue
+            .codecEncoderUnavailable()
+            .ifPresent(why -> errors.add(error("codecTokens", "no codec encoder: " + why)));
+      }
+    } else {
+      rejectWith(
+          codecTokens, "codecTokens", "applies to trl_standard and trl_conversational", errors);
+    }
     if (!errors.isEmpty()) {
       throw invalid(errors);
     }
@@ -174,7 +190,8 @@ final class ConfigRules {
         normalise,
         config.audio() == null ? AudioMode.COPY : config.audio(),
         sampleRate,
-        keepWithoutSignal);
+        keepWithoutSignal,
+        codecTokens);
   }
 
   private static List<String> sources(

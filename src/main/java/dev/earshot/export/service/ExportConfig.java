@@ -71,7 +71,14 @@ public record ExportConfig(
                 "pair formats: keep pairs whose chosen and rejected responses would be written"
                     + " identically in this format (false: drop and count them as"
                     + " pairsWithoutSignal; they teach a trainer nothing)")
-        Boolean keepPairsWithoutSignal) {
+        Boolean keepPairsWithoutSignal,
+    @Schema(
+            description =
+                "trl_standard and trl_conversational: add chosen_audio_codes and"
+                    + " rejected_audio_codes, the responses' token ids per codebook from the"
+                    + " configured codec encoder (GET /api/codec-encoder; false by default; 422"
+                    + " when no encoder is loaded)")
+        Boolean codecTokens) {
 
   /** The file layout an export is written in. */
   public enum Format {
@@ -97,6 +104,11 @@ public record ExportConfig(
   public enum AudioMode {
     COPY,
     LINK
+  }
+
+  /** Whether the records carry the responses' codec token ids. */
+  public boolean withCodecTokens() {
+    return Boolean.TRUE.equals(codecTokens);
   }
 
   /** Whether the export reads pointwise judge scores rather than votes. */

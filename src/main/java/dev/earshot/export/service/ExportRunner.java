@@ -1,6 +1,7 @@
 package dev.earshot.export.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.export.format.AudioCodes;
 import dev.earshot.export.format.ExportManifest;
 import dev.earshot.export.format.JsonlFormat;
 import dev.earshot.export.format.JsonlWriter;
@@ -35,6 +36,8 @@ import dev.earshot.export.selection.TiePolicy;
 import dev.earshot.export.selection.VotePairs;
 import dev.earshot.export.service.ExportConfig.Format;
 import dev.earshot.export.service.ExportFiles.FileView;
+import dev.earshot.judge.service.CodecEncoderService;
+import dev.earshot.judge.service.CodecEncoderService.EncoderIdentity;
 import dev.earshot.platform.io.Folders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -46,6 +49,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -88,7 +92,29 @@ public class ExportRunner {
       Map<String, Long> counts,
       List<String> warnings,
       SimulatedVotes simulatedVotes,
+      CodecTokens codecTokens,
       List<FileView> files) {}
+
+  /**
+   * Which codec encoder made the records' token ids (absent without codec tokens): its ONNX file's
+   * SHA-256, the rate it read, its frames per second and codebooks, and the fields holding the ids
+   * ({@code [codebooks][frames]} per response).
+   */
+  record CodecTokens(
+      String encoderSha256, int sampleRate, double frameRate, int codebooks, List<String> fields) {
+
+    static CodecTokens of(EncoderIdentity encoder) {
+      return new CodecTokens(
+          encoder.sha256(),
+          encoder.sampleRate(),
+          encoder.frameRate(),
+          encoder.codebooks(),
+          List.of(AudioCodes.CHOSEN_FIELD, AudioCodes.REJECTED_FIELD));
+    }
+  }
+
+  /** Responses whose token ids an export keeps at hand: each is rendered more than once. */
+  private static final int RECENT_CODES = 256;
 
   /**
    * Whether votes that no person made (simulated raters', such as the demo's) are in the export:
@@ -103,14 +129,20 @@ public class ExportRunner {
   private final ExportSource source;
   private final ExportFiles files;
   private final ExportAudio audio;
+  private final CodecEncoderService codecEncoder;
   private final String codeVersion;
 
   public ExportRunner(
-      ExportService service, ExportSource source, ExportFiles files, ExportAudio audio) {
+      ExportService service,
+      ExportSource source,
+      ExportFiles files,
+      ExportAudio audio,
+      CodecEncoderService codecEncoder) {
     this.service = service;
     this.source = source;
     this.files = files;
     this.audio = audio;
+    this.codecEncoder = codecEncoder;
     this.codeVersion =
         "earshot "
             + ConfigProvider.getConfig()
@@ -162,6 +194,9 @@ public class ExportRunner {
             config.systems(),
             config.since(),
             config.until());
+    // Pinned before reading: every record's ids come from this encoder, or the export fails.
+    EncoderIdentity encoder = config.withCodecTokens() ? codecEncoder.requireLoaded() : null;
+    AudioCodes codes = encoder == null ? null : recentCodes(encoder);
     try (ExportSnapshot snapshot = source.open()) {
       long selected =
           config.fromScores()
@@ -174,7 +209,8 @@ public class ExportRunner {
       try (Sha256OutputStream data =
           new Sha256OutputStream(
               new BufferedOutputStream(Files.newOutputStream(dir.resolve(ExportFiles.DATA))))) {
-        highWaterMark = writeRecords(config, snapshot, filter, data, counts, audioFiles, progress);
+        highWaterMark =
+            writeRecords(config, codes, snapshot, filter, data, counts, audioFiles, progress);
         data.flush();
         listed.add(ExportFiles.DATA, data);
       }
@@ -215,6 +251,7 @@ public class ExportRunner {
             counts.asMap(),
             ExportWarnings.of(counts.asMap()),
             simulated,
+            encoder == null ? null : CodecTokens.of(encoder),
             fileViews);
     writeListed(dir, ExportFiles.MANIFEST, listed, out -> ExportJson.writePretty(manifest, out));
     try (OutputStream out = Files.newOutputStream(dir.resolve(ExportFiles.SHA256SUMS))) {
@@ -238,6 +275,7 @@ public class ExportRunner {
   /** Streams the selected rows through the selection into the format's writer. */
   private static HighWaterMark writeRecords(
       ExportConfig config,
+      AudioCodes codes,
       ExportSnapshot snapshot,
       Filter filter,
       OutputStream out,
@@ -299,7 +337,7 @@ public class ExportRunner {
             config.format() == Format.LLAMA_FACTORY
                 ? pair -> List.of(pair.prompt())
                 : pair -> List.of(pair.prompt(), pair.chosen(), pair.rejected());
-        JsonlFormat<PreferencePair> format = pairFormat(config.format());
+        JsonlFormat<PreferencePair> format = pairFormat(config.format(), codes);
         try (RecordWriter<PreferencePair> writer =
             recording(new JsonlWriter<>(format, out), turns, counts, audioFiles)) {
           // The pairing steps' counters come first, so the counts read in step order.
@@ -346,10 +384,25 @@ public class ExportRunner {
     return mark;
   }
 
-  private static JsonlFormat<PreferencePair> pairFormat(Format format) {
+  /** The token ids of the configured encoder, cached in the database and, recent ones, here. */
+  private AudioCodes recentCodes(EncoderIdentity encoder) {
+    Map<String, long[][]> recent =
+        new LinkedHashMap<>(RECENT_CODES, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, long[][]> eldest) {
+            return size() > RECENT_CODES;
+          }
+        };
+    return audioSha256 ->
+        recent.computeIfAbsent(
+            audioSha256, sha256 -> codecEncoder.tokens(encoder, sha256).perCodebook());
+  }
+
+  /** The writer of a pair format; {@code codes} adds the codec token fields (TRL formats only). */
+  private static JsonlFormat<PreferencePair> pairFormat(Format format, AudioCodes codes) {
     return switch (format) {
-      case TRL_STANDARD -> new TrlStandardPreferenceFormat();
-      case TRL_CONVERSATIONAL -> new TrlConversationalPreferenceFormat();
+      case TRL_STANDARD -> new TrlStandardPreferenceFormat(codes);
+      case TRL_CONVERSATIONAL -> new TrlConversationalPreferenceFormat(codes);
       case OPENRLHF -> new OpenRlhfPreferenceFormat();
       case LLAMA_FACTORY -> new LlamaFactoryPreferenceFormat();
       case TRL_KTO, SCALAR_REWARDS ->

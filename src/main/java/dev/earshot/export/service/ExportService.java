@@ -6,6 +6,7 @@ import dev.earshot.export.repository.ExportCatalogueRepository;
 import dev.earshot.export.repository.ExportRepository;
 import dev.earshot.export.repository.ExportRepository.ExportRow;
 import dev.earshot.export.repository.ExportSnapshot.HighWaterMark;
+import dev.earshot.judge.service.CodecEncoderService;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.rating.service.CampaignService;
 import dev.earshot.rating.service.CampaignViews.CampaignChoice;
@@ -36,6 +37,7 @@ public class ExportService {
   private final Event<ExportQueued> queued;
   private final CampaignService campaigns;
   private final AuditLog audit;
+  private final CodecEncoderService codecEncoder;
 
   public ExportService(
       ExportRepository exports,
@@ -43,13 +45,15 @@ public class ExportService {
       ExportFiles files,
       Event<ExportQueued> queued,
       CampaignService campaigns,
-      AuditLog audit) {
+      AuditLog audit,
+      CodecEncoderService codecEncoder) {
     this.exports = exports;
     this.catalogue = catalogue;
     this.files = files;
     this.queued = queued;
     this.campaigns = campaigns;
     this.audit = audit;
+    this.codecEncoder = codecEncoder;
   }
 
   /** Checks a config sent as JSON and queues the export. */
@@ -226,6 +230,11 @@ public class ExportService {
     @Override
     public boolean campaignExists(UUID id) {
       return campaigns.exists(id);
+    }
+
+    @Override
+    public Optional<String> codecEncoderUnavailable() {
+      return codecEncoder.unavailableReason();
     }
   }
 }

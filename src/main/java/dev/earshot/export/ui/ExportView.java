@@ -37,6 +37,8 @@ import dev.earshot.export.service.ExportConfig.Format;
 import dev.earshot.export.service.ExportConfig.PairsFrom;
 import dev.earshot.export.service.ExportService;
 import dev.earshot.export.service.ExportStatus;
+import dev.earshot.judge.service.CodecEncoderService;
+import dev.earshot.judge.service.CodecEncoderService.CodecEncoderStatus;
 import dev.earshot.judge.service.JudgeRegistry;
 import dev.earshot.judge.service.JudgeRegistry.JudgeView;
 import dev.earshot.platform.error.DomainException;
@@ -82,6 +84,7 @@ public class ExportView extends VerticalLayout {
   private final TextField weights = new TextField("Weights");
   private final Checkbox normalizePerPrompt = new Checkbox("Normalise rewards per prompt");
   private final Checkbox keepPairsWithoutSignal = new Checkbox("Keep pairs without signal");
+  private final Checkbox codecTokens = new Checkbox("Codec tokens of the responses");
   private final Select<AudioMode> audio = new Select<>();
   private final IntegerField sampleRate = new IntegerField("Resample audio to (Hz)");
   private final ProgressBar progress = new ProgressBar();
@@ -91,9 +94,14 @@ public class ExportView extends VerticalLayout {
   private final Grid<ExportStatus> history = new Grid<>(ExportStatus.class, false);
   private Long watched;
 
-  public ExportView(ExportService exports, DatasetService datasets, JudgeRegistry judges) {
+  public ExportView(
+      ExportService exports,
+      DatasetService datasets,
+      JudgeRegistry judges,
+      CodecEncoderService codecEncoder) {
     this.exports = exports;
     configureForm(datasets, judges);
+    configureCodecTokens(codecEncoder.status());
     configureHistory();
     progressText.setId("export-progress");
     progress.setVisible(false);
@@ -194,6 +202,17 @@ public class ExportView extends VerticalLayout {
     enableApplicableFields();
   }
 
+  /** Offered only when an encoder is loaded; its status says why not otherwise. */
+  private void configureCodecTokens(CodecEncoderStatus encoder) {
+    boolean loaded = CodecEncoderService.LOADED.equals(encoder.status());
+    codecTokens.setHelperText(
+        "Codec encoder: "
+            + (loaded ? encoder.status() + ", " + encoder.detail() : encoder.detail())
+            + ". Adds chosen_audio_codes and rejected_audio_codes (TRL formats)");
+    codecTokens.setReadOnly(!loaded);
+    codecTokens.setId("export-codec-tokens");
+  }
+
   /** Fields that do not apply to the format are disabled and left out of the config. */
   private void enableApplicableFields() {
     Format chosen = format.getValue();
@@ -209,6 +228,7 @@ public class ExportView extends VerticalLayout {
     ktoThreshold.setEnabled(chosen == Format.TRL_KTO && fromScores);
     weights.setEnabled(scalar);
     normalizePerPrompt.setEnabled(scalar);
+    codecTokens.setEnabled(chosen == Format.TRL_STANDARD || chosen == Format.TRL_CONVERSATIONAL);
   }
 
   private Component form() {
@@ -232,6 +252,7 @@ public class ExportView extends VerticalLayout {
             weights,
             normalizePerPrompt,
             keepPairsWithoutSignal,
+            codecTokens,
             audio,
             sampleRate);
     fields.setResponsiveSteps(
@@ -317,7 +338,8 @@ public class ExportView extends VerticalLayout {
         normalizePerPrompt.isEnabled() ? normalizePerPrompt.getValue() : null,
         audio.getValue(),
         sampleRate.getValue(),
-        keepPairsWithoutSignal.isEnabled() ? keepPairsWithoutSignal.getValue() : null);
+        keepPairsWithoutSignal.isEnabled() ? keepPairsWithoutSignal.getValue() : null,
+        codecTokens.isEnabled() ? codecTokens.getValue() : null);
   }
 
   /** "quality=1, content=0.5" as a map; blank is no weights (the default applies). */

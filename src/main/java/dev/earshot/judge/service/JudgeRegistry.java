@@ -14,6 +14,7 @@ import dev.earshot.judge.scoring.JudgeParameters;
 import dev.earshot.judge.scoring.TranscriptScoring;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.io.FileDigests;
 import dev.earshot.platform.startup.StartupTimings;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -21,9 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -304,20 +302,7 @@ public class JudgeRegistry {
   }
 
   private String modelSha256(JudgeDefinition definition) {
-    Path model = ModelJudges.modelPath(definition, config.judges().dir());
-    try (InputStream in = Files.newInputStream(model)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        digest.update(buffer, 0, read);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read model " + model, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return FileDigests.sha256Hex(ModelJudges.modelPath(definition, config.judges().dir()));
   }
 
   private static String sha256(String text) {

@@ -33,6 +33,9 @@ public interface EarshotConfig {
   /** The speech recogniser behind the {@code transcription} judges. */
   Transcription transcription();
 
+  /** The speech codec whose token ids TRL exports can carry ({@code codecTokens}). */
+  CodecEncoder codecEncoder();
+
   /** Embedded PostgreSQL, used only when no JDBC URL is configured. */
   Database database();
 
@@ -254,6 +257,26 @@ public interface EarshotConfig {
     /** Attempts per request for transport failures (408, 429, 5xx, timeouts, I/O errors). */
     @WithDefault("4")
     int maxAttempts();
+  }
+
+  interface CodecEncoder {
+    /**
+     * The encoder's ONNX file ({@code EARSHOT_CODEC_ENCODER_PATH}): input float waveform {@code [1,
+     * samples]} at {@code sample-rate}, output int64 token ids {@code [codebooks, frames]}. Unset,
+     * or the file absent: "not configured".
+     */
+    Optional<Path> path();
+
+    /** The sample rate the encoder takes; audio is resampled to it. */
+    @WithDefault("24000")
+    int sampleRate();
+
+    /**
+     * Token frames per second; the waveform is zero-padded to a whole number of frames of {@code
+     * sample-rate / frame-rate} samples (which must be a whole number).
+     */
+    @WithDefault("75")
+    double frameRate();
   }
 
   interface Evaluation {

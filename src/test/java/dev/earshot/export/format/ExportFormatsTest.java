@@ -48,6 +48,24 @@ class ExportFormatsTest {
   }
 
   @Test
+  void shouldAddEachResponsesCodecTokensPerCodebookAndNullWithoutAudio() throws IOException {
+    AudioCodes codes =
+        sha256 -> {
+          assertThat(sha256).isEqualTo(CHOSEN_AUDIO);
+          return new long[][] {{5, 1, 7}, {0, 2, 6}};
+        };
+
+    assertThat(write(new TrlStandardPreferenceFormat(codes), List.of(PAIR)))
+        .endsWith(
+            "\"rejected_audio\":null,\"chosen_audio_codes\":[[5,1,7],[0,2,6]],"
+                + "\"rejected_audio_codes\":null}\n");
+    assertThat(write(new TrlConversationalPreferenceFormat(codes), List.of(PAIR)))
+        .endsWith(
+            "\"text\":\"hi\"}]}],\"chosen_audio_codes\":[[5,1,7],[0,2,6]],"
+                + "\"rejected_audio_codes\":null}\n");
+  }
+
+  @Test
   void shouldLeaveOutTheTextPartOfAnAudioOnlyTurn() throws IOException {
     PreferencePair audioOnly =
         new PreferencePair(new Turn("p1", "", PROMPT_AUDIO), SPOKEN, TEXT_ONLY, "clarity", 0);

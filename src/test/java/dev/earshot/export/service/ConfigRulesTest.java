@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,10 @@ class ConfigRulesTest {
   private static final UUID UNKNOWN_CAMPAIGN =
       UUID.fromString("00000000-0000-0000-0000-0000000000ff");
 
-  /** Knows dataset demo, systems a and b, judge j at version v1 and {@link #CAMPAIGN}. */
+  /**
+   * Knows dataset demo, systems a and b, judge j at version v1 and {@link #CAMPAIGN}; has no codec
+   * encoder.
+   */
   private static final ConfigRules.Catalogue CATALOGUE =
       new ConfigRules.Catalogue() {
         @Override
@@ -45,7 +49,14 @@ class ConfigRulesTest {
         public boolean campaignExists(UUID id) {
           return CAMPAIGN.equals(id);
         }
+
+        @Override
+        public Optional<String> codecEncoderUnavailable() {
+          return Optional.of(NO_ENCODER);
+        }
       };
+
+  private static final String NO_ENCODER = "not configured: set earshot.codec-encoder.path";
 
   @Test
   void shouldFillInTheVoteDefaultsForAPairFormat() {
@@ -73,6 +84,7 @@ class ConfigRulesTest {
             null,
             null,
             OffsetDateTime.of(2026, 1, 1, 2, 0, 0, 0, ZoneOffset.ofHours(2)),
+            null,
             null,
             null,
             null,
@@ -119,6 +131,7 @@ class ConfigRulesTest {
             true,
             null,
             10,
+            null,
             null);
 
     assertThatThrownBy(() -> ConfigRules.normalise(kto, CATALOGUE))
@@ -166,6 +179,7 @@ class ConfigRulesTest {
             null,
             null,
             Map.of("content", 1.0),
+            null,
             null,
             null,
             null,
@@ -249,12 +263,48 @@ class ConfigRulesTest {
         null,
         null,
         null,
+        null,
         null);
   }
 
   private static ExportConfig config(Format format) {
     return new ExportConfig(
         format, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null);
+  }
+
+  @Test
+  void shouldDefaultCodecTokensToFalseForTheTrlPairFormatsOnly() {
+    assertThat(ConfigRules.normalise(config(Format.TRL_STANDARD), CATALOGUE).codecTokens())
+        .isFalse();
+    assertThat(ConfigRules.normalise(config(Format.TRL_CONVERSATIONAL), CATALOGUE).codecTokens())
+        .isFalse();
+    assertThat(ConfigRules.normalise(config(Format.OPENRLHF), CATALOGUE).codecTokens()).isNull();
+  }
+
+  @Test
+  void shouldRefuseCodecTokensWithoutAnEncoderSayingWhy() {
+    assertThatThrownBy(() -> ConfigRules.normalise(withCodecTokens(Format.TRL_STANDARD), CATALOGUE))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.INVALID_VALUE);
+              Map<?, ?> error = (Map<?, ?>) e.errors().get(0);
+              assertThat(error.get("field")).isEqualTo("codecTokens");
+              assertThat(error.get("message")).isEqualTo("no codec encoder: " + NO_ENCODER);
+            });
+  }
+
+  @Test
+  void shouldRefuseCodecTokensOutsideTheTrlPairFormats() {
+    assertThatThrownBy(() -> ConfigRules.normalise(withCodecTokens(Format.OPENRLHF), CATALOGUE))
+        .isInstanceOf(DomainException.class)
+        .hasMessageContaining("codecTokens: applies to trl_standard and trl_conversational");
+  }
+
+  private static ExportConfig withCodecTokens(Format format) {
+    return new ExportConfig(
+        format, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, true);
   }
 }

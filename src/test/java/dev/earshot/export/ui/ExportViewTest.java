@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The Export page says how many pairs an export dropped without signal or as duplicates. */
+/**
+ * The Export page says how many pairs an export dropped without signal or as duplicates, and why
+ * codec tokens cannot be added while no codec encoder is loaded.
+ */
 @QuarkusTest
 class ExportViewTest extends KaribuTest {
 
@@ -71,5 +74,22 @@ class ExportViewTest extends KaribuTest {
     assertThat(weights.isEnabled()).isTrue();
     assertThat(weights.getHelperText())
         .startsWith("dimension=weight pairs, comma-separated, e.g. quality=1, content=0.5");
+  }
+
+  @Test
+  void shouldShowWhyCodecTokensCannotBeAddedWithoutAnEncoder() {
+    loginAs("export-viewer", Role.RESEARCHER);
+    open(ExportView.class);
+    Select<Format> format = byId(Select.class, "export-format");
+    Checkbox codecTokens = byId(Checkbox.class, "export-codec-tokens");
+
+    format.setValue(Format.TRL_STANDARD);
+    assertThat(codecTokens.isEnabled()).isTrue();
+    assertThat(codecTokens.isReadOnly()).isTrue();
+    assertThat(codecTokens.getHelperText())
+        .startsWith("Codec encoder: not configured: codec encoder file ")
+        .endsWith("Adds chosen_audio_codes and rejected_audio_codes (TRL formats)");
+    format.setValue(Format.OPENRLHF);
+    assertThat(codecTokens.isEnabled()).isFalse();
   }
 }
