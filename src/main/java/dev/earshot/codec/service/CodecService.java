@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -50,6 +51,9 @@ import java.util.stream.Collectors;
 public class CodecService {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+  /** Names that {@code GET /api/codecs/{name}} could not reach. */
+  private static final Set<String> RESERVED_NAMES = Set.of("runs", "leaderboard");
 
   /** Upper bounds the table enforces; beyond them a shape is a typo, not a codec. */
   private static final double MAX_FRAME_RATE = 100_000;
@@ -91,6 +95,8 @@ public class CodecService {
     List<Map<String, String>> errors = new ArrayList<>();
     if (request.name() == null || !NAME.matcher(request.name()).matches()) {
       errors.add(error("name", "use 1-100 letters, digits, '.', '_' or '-'"));
+    } else if (RESERVED_NAMES.contains(request.name())) {
+      errors.add(error("name", "'" + request.name() + "' names a path of the codec API"));
     }
     if (request.frameRate() == null
         || !(request.frameRate() > 0)
