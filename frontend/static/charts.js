@@ -115,3 +115,56 @@ window.earshotMatrixHeatmap = function (element, matrix, mode) {
   }, true);
   new ResizeObserver(() => chart.resize()).observe(element);
 };
+
+// Codec quality against bitrate: one point per codec (mean of the chosen metric) with its 95 %
+// bootstrap interval as a vertical bar, bitrate on a log axis; data is the codec leaderboard.
+window.earshotQualityBitrateChart = function (element, board, metricKey) {
+  if (!window.echarts) {
+    element.textContent = 'Charts could not be loaded.';
+    return;
+  }
+  const chart = window.echarts.getInstanceByDom(element) || window.echarts.init(element);
+  const metric = board.metrics.find(m => m.key === metricKey) || { key: metricKey, label: metricKey, unit: '' };
+  const rows = board.codecs.filter(c => c.metrics[metricKey]);
+  const points = rows.map(c => [c.bitrateBps, c.metrics[metricKey].mean, c.metrics[metricKey].lower, c.metrics[metricKey].upper, c.codec]);
+  chart.setOption({
+    animation: false,
+    grid: { left: 70, right: 40, top: 30, bottom: 55 },
+    tooltip: {
+      trigger: 'item',
+      formatter: p => {
+        const v = p.data;
+        return v[4] + ': ' + v[1].toFixed(3) + ' [' + v[2].toFixed(3) + ', ' + v[3].toFixed(3) + '] at ' + Math.round(v[0]) + ' bit/s';
+      }
+    },
+    xAxis: { type: 'log', name: 'Bitrate (bit/s)', nameLocation: 'middle', nameGap: 30 },
+    yAxis: { type: 'value', scale: true, name: metric.label + (metric.unit ? ' (' + metric.unit + ')' : '') },
+    series: [
+      {
+        type: 'custom',
+        renderItem: (params, api) => {
+          const low = api.coord([api.value(0), api.value(2)]);
+          const high = api.coord([api.value(0), api.value(3)]);
+          const w = 6;
+          const style = { stroke: '#1676f3', lineWidth: 2 };
+          return {
+            type: 'group',
+            children: [
+              { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style },
+              { type: 'line', shape: { x1: low[0] - w, y1: low[1], x2: low[0] + w, y2: low[1] }, style },
+              { type: 'line', shape: { x1: high[0] - w, y1: high[1], x2: high[0] + w, y2: high[1] }, style }
+            ]
+          };
+        },
+        encode: { x: 0, y: [2, 3] },
+        data: points
+      },
+      {
+        type: 'scatter', symbolSize: 10, itemStyle: { color: '#0b4fa8' },
+        label: { show: true, position: 'right', formatter: p => p.data[4] },
+        data: points
+      }
+    ]
+  }, true);
+  new ResizeObserver(() => chart.resize()).observe(element);
+};

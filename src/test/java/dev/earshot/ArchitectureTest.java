@@ -27,7 +27,8 @@ class ArchitectureTest {
     "dev.earshot.dataset.manifest..",
     "dev.earshot.leaderboard.arena..",
     "dev.earshot.platform.error..",
-    "dev.earshot.duplex.core.."
+    "dev.earshot.duplex.core..",
+    "dev.earshot.codec.core.."
   };
 
   private static final String[] FRAMEWORKS = {

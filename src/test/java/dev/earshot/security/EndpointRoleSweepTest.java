@@ -95,6 +95,7 @@ class EndpointRoleSweepTest extends KaribuTest {
           Map.entry("campaigns", Access.RESEARCHER),
           Map.entry("campaigns/:id", Access.RESEARCHER),
           Map.entry("leaderboard", Access.RESEARCHER),
+          Map.entry("codecs", Access.RESEARCHER),
           Map.entry("export", Access.RESEARCHER),
           Map.entry("rewards", Access.RESEARCHER),
           Map.entry("reward-models", Access.RESEARCHER),
@@ -360,6 +361,13 @@ class EndpointRoleSweepTest extends KaribuTest {
     table.put("POST /api/reward-profiles", Access.RESEARCHER);
     table.put("POST /api/reward-profiles/{name}/keys", Access.RESEARCHER);
     table.put("POST /api/runs", Access.RESEARCHER);
+    table.put("GET /api/codecs", Access.RESEARCHER);
+    table.put("POST /api/codecs", Access.RESEARCHER);
+    table.put("GET /api/codecs/{name}", Access.RESEARCHER);
+    table.put("POST /api/codecs/{name}/resyntheses/{dataset}/{prompt}", Access.RESEARCHER);
+    table.put("GET /api/codecs/runs", Access.RESEARCHER);
+    table.put("POST /api/codecs/runs", Access.RESEARCHER);
+    table.put("GET /api/codecs/leaderboard", Access.RESEARCHER);
     table.put("POST /api/text/wer", Access.RESEARCHER);
     table.put("PUT /api/reward-profiles/{name}", Access.RESEARCHER);
     table.put("DELETE /api/users/{username}", Access.ADMIN);

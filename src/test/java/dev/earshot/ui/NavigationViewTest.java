@@ -94,6 +94,7 @@ class NavigationViewTest extends KaribuTest {
             "Campaigns",
             "Rate",
             "Leaderboard",
+            "Codecs",
             "Export",
             "Rewards",
             "Reward models");
@@ -113,6 +114,7 @@ class NavigationViewTest extends KaribuTest {
             "Campaigns",
             "Rate",
             "Leaderboard",
+            "Codecs",
             "Export",
             "Rewards",
             "Reward models",

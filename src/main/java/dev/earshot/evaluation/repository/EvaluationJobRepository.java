@@ -22,6 +22,13 @@ public class EvaluationJobRepository {
           + " JOIN prompt p ON p.id = r.prompt_id JOIN system_under_test s ON s.id = r.system_id"
           + " WHERE p.dataset_id = :dataset AND s.name IN (:systems) ORDER BY p.position, s.name";
 
+  /** One job of another kind than judging per response of the chosen systems. */
+  private static final String KIND_JOBS =
+      "INSERT INTO evaluation_job (run_id, response_id, kind)"
+          + " SELECT :run, r.id, :kind FROM response r"
+          + " JOIN prompt p ON p.id = r.prompt_id JOIN system_under_test s ON s.id = r.system_id"
+          + " WHERE p.dataset_id = :dataset AND s.name IN (:systems) ORDER BY p.position, s.name";
+
   /**
    * One job per prompt and unordered pair of chosen systems; A is the system whose name sorts first
    * (by code point, as Java sorts the run's systems).
@@ -42,19 +49,22 @@ public class EvaluationJobRepository {
    *
    * @param responseBId the second response of a pairwise job (the first is {@code responseId}),
    *     null for a job that scores one response
+   * @param kind {@code judge}, or the kind of work another feature does on the response
+   * @param judgeId the judge of a {@code judge} job, null for other kinds
    */
   public record ClaimedJob(
       long id,
       long runId,
       long responseId,
       Long responseBId,
+      String kind,
       String judgeId,
       String judgeVersion) {}
 
   /** How many jobs of a run are in one stored state ({@code pending}, {@code running}, ...). */
   public record StatusCount(String status, long jobs) {}
 
-  /** A job that failed for good; {@code judge} is id@version. */
+  /** A job that failed for good; {@code judge} is id@version, or the kind of a non-judge job. */
   public record FailedJob(long responseId, String judge, String error) {}
 
   private final EntityManager entityManager;
@@ -73,6 +83,17 @@ public class EvaluationJobRepository {
   public void queuePairJobs(
       long runId, String judgeId, String judgeVersion, long datasetId, List<String> systems) {
     queue(PAIR_JOBS, runId, judgeId, judgeVersion, datasetId, systems);
+  }
+
+  /** Queues one job of {@code kind} (not {@code judge}) per response of the given systems. */
+  public void queueKindJobs(long runId, String kind, long datasetId, List<String> systems) {
+    entityManager
+        .createNativeQuery(KIND_JOBS)
+        .setParameter("run", runId)
+        .setParameter("kind", kind)
+        .setParameter("dataset", datasetId)
+        .setParameter("systems", systems)
+        .executeUpdate();
   }
 
   private void queue(
@@ -110,7 +131,7 @@ public class EvaluationJobRepository {
                         + " WHERE id = (SELECT id FROM evaluation_job WHERE attempts < ?3"
                         + "   AND (status = 'pending' OR (status = 'running' AND lease_until < now()))"
                         + "   ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)"
-                        + " RETURNING id, run_id, response_id, response_b_id, judge_id, judge_version",
+                        + " RETURNING id, run_id, response_id, response_b_id, kind, judge_id, judge_version",
                     Tuple.class)
                 .setParameter(1, worker)
                 .setParameter(2, lease.toMillis())
@@ -147,6 +168,7 @@ public class EvaluationJobRepository {
         row.get("run_id", Number.class).longValue(),
         row.get("response_id", Number.class).longValue(),
         responseBId == null ? null : responseBId.longValue(),
+        row.get("kind", String.class),
         row.get("judge_id", String.class),
         row.get("judge_version", String.class));
   }
@@ -269,7 +291,8 @@ public class EvaluationJobRepository {
         Rows.tuples(
             entityManager
                 .createNativeQuery(
-                    "SELECT response_id AS response_id, judge_id || '@' || judge_version AS judge,"
+                    "SELECT response_id AS response_id,"
+                        + " COALESCE(judge_id || '@' || judge_version, kind) AS judge,"
                         + " error AS error FROM evaluation_job"
                         + " WHERE run_id = ?1 AND status = 'failed' ORDER BY id LIMIT ?2",
                     Tuple.class)

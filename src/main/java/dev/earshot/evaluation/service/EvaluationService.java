@@ -76,28 +76,8 @@ public class EvaluationService {
       throw DomainException.invalidRequest(
           "send {\"dataset\", \"systems\": [...], \"judges\": [...]}");
     }
-    Dataset dataset =
-        datasets
-            .findByName(request.dataset())
-            .orElseThrow(
-                () ->
-                    DomainException.invalid(
-                        "Unknown dataset", "No dataset named '" + request.dataset() + "'"));
-    List<String> answering = systems.answering(dataset).stream().map(s -> s.name).toList();
-    List<String> chosenSystems =
-        request.systems() == null || request.systems().isEmpty() ? answering : request.systems();
-    for (String system : chosenSystems) {
-      if (!answering.contains(system)) {
-        throw DomainException.invalid(
-            "Unknown system",
-            "System '"
-                + system
-                + "' has no responses in dataset '"
-                + dataset.name
-                + "'; it has "
-                + answering);
-      }
-    }
+    Dataset dataset = dataset(request.dataset());
+    List<String> chosenSystems = chosenSystems(dataset, request.systems());
     boolean pairsExist = new TreeSet<>(chosenSystems).size() >= 2;
     List<JudgeView> chosenJudges =
         request.judges() == null || request.judges().isEmpty()
@@ -147,6 +127,60 @@ public class EvaluationService {
         "judges",
         String.join(",", run.judges));
     return view(run);
+  }
+
+  /**
+   * Starts a run of one job per response of the given systems (all that answered, when none are
+   * given) for a job kind that another feature runs ({@link JobKindHandler}); the run lists the
+   * kind where a judge run lists its judges.
+   */
+  @Transactional
+  public RunView startJobs(String kind, String datasetName, List<String> chosen) {
+    if (JobKindHandler.JUDGE.equals(kind)) {
+      throw new IllegalArgumentException("judge runs are started with start(NewRun)");
+    }
+    Dataset dataset = dataset(datasetName);
+    List<String> chosenSystems = chosenSystems(dataset, chosen);
+    if (chosenSystems.isEmpty()) {
+      throw DomainException.invalid(
+          "Nothing to evaluate", "Dataset '" + dataset.name + "' has no responses of any system");
+    }
+    EvaluationRun run = new EvaluationRun();
+    run.dataset = dataset;
+    run.systems = List.copyOf(new TreeSet<>(chosenSystems));
+    run.judges = List.of(kind);
+    runs.persist(run);
+    runs.flush();
+    jobs.queueKindJobs(run.id, kind, dataset.id, run.systems);
+    jobs.finishRunIfNothingLeft(run.id);
+    audit.record("run.started", String.valueOf(run.id), "dataset", dataset.name, "judges", kind);
+    return view(run);
+  }
+
+  private Dataset dataset(String name) {
+    return datasets
+        .findByName(name)
+        .orElseThrow(
+            () -> DomainException.invalid("Unknown dataset", "No dataset named '" + name + "'"));
+  }
+
+  /** The chosen systems, each with responses in the dataset; all that answered when none chosen. */
+  private List<String> chosenSystems(Dataset dataset, List<String> chosen) {
+    List<String> answering = systems.answering(dataset).stream().map(s -> s.name).toList();
+    List<String> chosenSystems = chosen == null || chosen.isEmpty() ? answering : chosen;
+    for (String system : chosenSystems) {
+      if (!answering.contains(system)) {
+        throw DomainException.invalid(
+            "Unknown system",
+            "System '"
+                + system
+                + "' has no responses in dataset '"
+                + dataset.name
+                + "'; it has "
+                + answering);
+      }
+    }
+    return chosenSystems;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

@@ -195,8 +195,8 @@ public class EvaluationWorkers {
 
   private void fail(ClaimedJob job, String worker, String error) {
     LOG.warnf(
-        "Evaluation job %d (%s@%s on response %d) failed: %s",
-        job.id(), job.judgeId(), job.judgeVersion(), job.responseId(), error);
+        "Evaluation job %d (%s on response %d) failed: %s",
+        job.id(), JobProcessor.describe(job), job.responseId(), error);
     try {
       queue.fail(job, worker, error, settings.maxAttempts());
     } catch (LeaseLostException e) {

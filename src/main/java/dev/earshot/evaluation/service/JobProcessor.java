@@ -24,6 +24,7 @@ import dev.earshot.preference.JudgePreference;
 import dev.earshot.preference.service.PreferenceService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ public class JobProcessor {
   private final ResponseFeatures features;
   private final JobQueue queue;
   private final AudioService audio;
+  private final Map<String, JobKindHandler> handlers = new LinkedHashMap<>();
   private final ObjectMapper json = new ObjectMapper();
 
   public JobProcessor(
@@ -57,7 +59,8 @@ public class JobProcessor {
       JudgeRegistry judges,
       ResponseFeatures features,
       JobQueue queue,
-      AudioService audio) {
+      AudioService audio,
+      Instance<JobKindHandler> handlers) {
     this.responses = responses;
     this.scores = scores;
     this.preferences = preferences;
@@ -65,6 +68,7 @@ public class JobProcessor {
     this.features = features;
     this.queue = queue;
     this.audio = audio;
+    handlers.forEach(handler -> this.handlers.put(handler.kind(), handler));
   }
 
   /** The stored facts of one response and its prompt that judges may look at. */
@@ -82,7 +86,14 @@ public class JobProcessor {
   private record Pair(Subject a, Subject b) {}
 
   public void process(ClaimedJob job, String worker) {
-    if (job.responseBId() == null) {
+    if (!JobKindHandler.JUDGE.equals(job.kind())) {
+      JobKindHandler handler = handlers.get(job.kind());
+      if (handler == null) {
+        throw new IllegalStateException(
+            "no feature of this service runs jobs of kind " + job.kind());
+      }
+      handler.process(job, worker);
+    } else if (job.responseBId() == null) {
       score(job, worker);
     } else {
       compare(job, worker);
@@ -180,6 +191,13 @@ public class JobProcessor {
     raw.put("winner", answer.verdict().name());
     raw.put("rationale", answer.rationale());
     return raw;
+  }
+
+  /** The judge (id@version) of a judge job, the kind of any other, for messages. */
+  static String describe(ClaimedJob job) {
+    return JobKindHandler.JUDGE.equals(job.kind())
+        ? job.judgeId() + "@" + job.judgeVersion()
+        : job.kind();
   }
 
   private static JudgeVersion.Key key(ClaimedJob job) {

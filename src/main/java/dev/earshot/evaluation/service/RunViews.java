@@ -23,7 +23,11 @@ public final class RunViews {
       long id,
       String dataset,
       List<String> systems,
-      @Schema(description = "judge versions as id@version") List<String> judges,
+      @Schema(
+              description =
+                  "judge versions as id@version; for a run of another job kind (a codec run:"
+                      + " resynthesis) that kind")
+          List<String> judges,
       @Schema(enumeration = {"running", "completed", "completed-with-failures"}) String status,
       long total,
       long done,

@@ -55,6 +55,10 @@ public class RequestBodyLimits {
                 "resynthesis analysis",
                 Pattern.compile("/api/analysis/resynthesis/?"),
                 2 * audio + MULTIPART_FRAMING_BYTES),
+            new Rule(
+                "codec resynthesis upload",
+                Pattern.compile("/api/codecs/[^/]+/resyntheses/[^/]+/[^/]+/?"),
+                audio + MULTIPART_FRAMING_BYTES),
             new Rule("dataset import", Pattern.compile("/api/datasets/import/?"), zip),
             new Rule(
                 "reward request",

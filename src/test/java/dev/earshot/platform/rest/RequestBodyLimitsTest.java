@@ -38,6 +38,11 @@ class RequestBodyLimitsTest {
               "POST /api/analysis/resynthesis",
               c -> 2 * c.audio().maxBytes() + RequestBodyLimits.MULTIPART_FRAMING_BYTES),
           Map.entry("POST /api/datasets/import", c -> c.datasets().maxZipBytes()),
+          Map.entry(
+              "POST /api/codecs/{name}/resyntheses/{dataset}/{prompt}",
+              c -> c.audio().maxBytes() + RequestBodyLimits.MULTIPART_FRAMING_BYTES),
+          Map.entry("POST /api/codecs", RequestBodyLimitsTest::json),
+          Map.entry("POST /api/codecs/runs", RequestBodyLimitsTest::json),
           Map.entry("POST /api/reward", RequestBodyLimitsTest::rewardLimit),
           Map.entry("POST /api/reward/{profileKey}", RequestBodyLimitsTest::rewardLimit),
           Map.entry("POST /api/arenas/{name}/battles", c -> c.limits().arenaLogBytes()),
