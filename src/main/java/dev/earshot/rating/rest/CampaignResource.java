@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,6 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Rating")
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignResource {
+
+  private static final String LOUDNESS_TARGET = "loudnessTargetLufs";
+  private static final String REVEAL = "revealSystemsAfterVote";
 
   private final CampaignService campaigns;
   private final RatingService rating;
@@ -109,18 +114,49 @@ public class CampaignResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.RESEARCHER_NAME)
   @Operation(
-      summary = "Pause, resume or close a campaign: {\"status\": \"paused\"}",
+      summary =
+          "Pause, resume or close a campaign, or change its settings: {\"status\": \"paused\"},"
+              + " {\"loudnessTargetLufs\": -23}, {\"revealSystemsAfterVote\": true}",
       description =
           "Paused and closed campaigns hand out nothing and accept no votes (409). Closing is"
               + " final: a closed campaign gets 409 here; an admin reopens it with POST"
-              + " /api/campaigns/{id}/reopen.")
+              + " /api/campaigns/{id}/reopen. loudnessTargetLufs (-60 to -5, or null to leave"
+              + " levels as they are) applies to audio fetched from now on;"
+              + " revealSystemsAfterVote tells raters which systems they heard once they voted."
+              + " Fields left out are unchanged.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = CampaignSummary.class)))
   @APIResponse(responseCode = "409")
-  public CampaignSummary status(@PathParam("id") UUID id, Map<String, String> change) {
-    if (change == null || change.get("status") == null) {
+  @APIResponse(responseCode = "422")
+  public CampaignSummary change(@PathParam("id") UUID id, Map<String, Object> change) {
+    Set<String> known = Set.of("status", LOUDNESS_TARGET, REVEAL);
+    if (change == null || change.isEmpty() || !known.containsAll(change.keySet())) {
       throw DomainException.invalidRequest(
-          "Send {\"status\": \"active\" | \"paused\" | \"closed\"}");
+          "Send any of {\"status\": \"active\" | \"paused\" | \"closed\", \""
+              + LOUDNESS_TARGET
+              + "\": a number or null, \""
+              + REVEAL
+              + "\": true | false}");
     }
-    return campaigns.setStatus(id, change.get("status"), identity.getPrincipal().getName());
+    Optional<Double> loudness = null;
+    if (change.containsKey(LOUDNESS_TARGET)) {
+      Object target = change.get(LOUDNESS_TARGET);
+      if (target != null && !(target instanceof Number)) {
+        throw DomainException.invalidRequest(LOUDNESS_TARGET + ": a number of LUFS, or null");
+      }
+      loudness = Optional.ofNullable(target).map(t -> ((Number) t).doubleValue());
+    }
+    Object reveal = change.get(REVEAL);
+    if (change.containsKey(REVEAL) && !(reveal instanceof Boolean)) {
+      throw DomainException.invalidRequest(REVEAL + ": true or false");
+    }
+    Object status = change.get("status");
+    if (change.containsKey("status") && !(status instanceof String)) {
+      throw DomainException.invalidRequest("status: \"active\", \"paused\" or \"closed\"");
+    }
+    return campaigns.change(
+        id, (String) status, loudness, (Boolean) reveal, identity.getPrincipal().getName());
   }
 
   @POST

@@ -14,7 +14,13 @@ public final class CampaignViews {
   /** A campaign as a choice in the filters of the leaderboard, agreement and export. */
   public record CampaignChoice(UUID id, String name) {}
 
-  /** A campaign with its overall progress. */
+  /**
+   * A campaign with its overall progress and settings.
+   *
+   * @param loudnessTargetLufs the loudness both sides are normalised to; null when levels are left
+   *     as they are
+   * @param revealSystemsAfterVote whether raters are told which systems they heard after voting
+   */
   public record CampaignSummary(
       UUID id,
       String name,
@@ -29,7 +35,9 @@ public final class CampaignViews {
       OffsetDateTime createdAt,
       long pairs,
       long votesWanted,
-      long votes) {}
+      long votes,
+      Double loudnessTargetLufs,
+      boolean revealSystemsAfterVote) {}
 
   /**
    * One pair's progress: votes so far and, per dimension, how many preferred X, preferred Y, tied

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.dataset.Prompt;
 import dev.earshot.dataset.repository.PromptRepository;
+import dev.earshot.judge.dsp.LoudnessNormalisation;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.preference.HumanPreference;
@@ -50,7 +51,9 @@ import java.util.stream.Stream;
  *
  * <p>Blindness: both sides of every item are served in the campaign's one format (mono 16-bit PCM
  * WAV at the campaign's rate, no metadata), under ETags salted per campaign and assignment, with
- * durations rounded to {@link #DURATION_STEP_SECONDS}.
+ * durations rounded to {@link #DURATION_STEP_SECONDS}. When the campaign sets a loudness target,
+ * both responses are also normalised to it ({@link LoudnessNormalisation}, gain limited so that
+ * nothing clips); the prompt's level is left as it is.
  */
 @ApplicationScoped
 @Transactional
@@ -454,7 +457,17 @@ public class RatingService {
     if (sha256 == null) {
       throw DomainException.notFound("This prompt has no audio");
     }
-    Path file = audio.monoPcm16(sha256, campaign.audioSampleRate);
+    Double loudnessTarget = side == Side.PROMPT ? null : campaign.loudnessTargetLufs;
+    Path file =
+        loudnessTarget == null
+            ? audio.monoPcm16(sha256, campaign.audioSampleRate)
+            : audio.monoPcm16(
+                sha256,
+                campaign.audioSampleRate,
+                loudnessVariant(loudnessTarget),
+                samples ->
+                    LoudnessNormalisation.normalised(
+                        samples, campaign.audioSampleRate, loudnessTarget));
     String etag =
         sha256Hex(
             campaign.audioSalt
@@ -465,7 +478,9 @@ public class RatingService {
                 + "/"
                 + sha256
                 + "/"
-                + campaign.audioSampleRate);
+                + campaign.audioSampleRate
+                + "/"
+                + loudnessTarget);
     try {
       return new BlindAudio(file, Files.size(file), etag);
     } catch (IOException e) {
@@ -597,6 +612,18 @@ public class RatingService {
 
   private static String sideName(Side side) {
     return side == Side.A ? "a" : "b";
+  }
+
+  /**
+   * The cache name of audio normalised to {@code targetLufs} (kept to 0.1 LU by the campaign): the
+   * normaliser's ceiling is part of it, so a change of the ceiling never serves stale files.
+   */
+  static String loudnessVariant(double targetLufs) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "lufs%.1f-tp%.1f",
+        -targetLufs,
+        -LoudnessNormalisation.TRUE_PEAK_CEILING_DBTP);
   }
 
   /** A duration rounded to {@link #DURATION_STEP_SECONDS}, never below one step. */

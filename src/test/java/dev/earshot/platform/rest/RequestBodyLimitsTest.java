@@ -120,7 +120,7 @@ class RequestBodyLimitsTest {
   }
 
   @Test
-  void shouldCutOffAChunkedBodyOnceItPassesTheLimit() throws Exception {
+  void shouldCutOffAChunkedBodyOnceItPassesTheLimitWithProblemJson() throws Exception {
     long limit = config.limits().jsonBytes();
 
     RawHttp.Answer answer =
@@ -136,6 +136,11 @@ class RequestBodyLimitsTest {
                 "application/json"));
 
     assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.head()).containsIgnoringCase("application/problem+json");
+    assertThat(answer.head()).containsIgnoringCase("connection: close");
+    assertThat(answer.body())
+        .contains("\"status\":413")
+        .contains("A JSON request may have at most " + limit + " bytes");
   }
 
   private static long rewardLimit(EarshotConfig config) {
