@@ -7,6 +7,7 @@ import dev.earshot.rating.service.CampaignViews.CampaignDetail;
 import dev.earshot.rating.service.CampaignViews.CampaignSummary;
 import dev.earshot.rating.service.RatingService;
 import dev.earshot.rating.service.RatingService.AssignmentView;
+import dev.earshot.rating.service.RatingService.PreviousItem;
 import dev.earshot.rating.service.RatingService.RaterCampaign;
 import dev.earshot.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -191,6 +192,28 @@ public class CampaignResource {
     return rating
         .next(id, identity.getPrincipal().getName())
         .map(a -> Response.ok(a).build())
+        .orElseGet(() -> Response.noContent().build());
+  }
+
+  @GET
+  @Path("{id}/previous")
+  @RolesAllowed(Role.ANNOTATOR_NAME)
+  @Operation(
+      summary = "The calling rater's latest voted item, to change the vote",
+      description =
+          "The item as the rater saw it (same blind audio URLs), with the vote that counts and how"
+              + " many votes on it that one replaced; revealed names the systems heard when the"
+              + " campaign reveals them after a vote. Change the vote with PUT"
+              + " /api/assignments/{assignment}/vote. 204 when the rater has voted on nothing"
+              + " here yet.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = PreviousItem.class)))
+  @APIResponse(responseCode = "204", description = "No vote yet")
+  public Response previous(@PathParam("id") UUID id) {
+    return rating
+        .previous(id, identity.getPrincipal().getName())
+        .map(p -> Response.ok(p).build())
         .orElseGet(() -> Response.noContent().build());
   }
 }

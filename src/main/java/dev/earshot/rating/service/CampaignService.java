@@ -291,9 +291,13 @@ public class CampaignService {
         RaterQuality.of(judgements));
   }
 
-  public List<VoteView> votes(UUID id) {
+  /**
+   * The campaign's votes that count, oldest first; with {@code history}, also those that a rater's
+   * changed vote replaced (each names its replacement).
+   */
+  public List<VoteView> votes(UUID id, boolean history) {
     existing(id);
-    return store.votes(id).stream()
+    return store.votes(id, history).stream()
         .map(
             v ->
                 new VoteView(
@@ -311,7 +315,9 @@ public class CampaignService {
                     strings(v.reasonTagsJson()),
                     v.comment(),
                     v.elapsedMs(),
-                    v.createdAt()))
+                    v.createdAt(),
+                    v.supersededBy(),
+                    v.supersededAt()))
         .toList();
   }
 

@@ -60,7 +60,12 @@ public final class CampaignViews {
       List<PairProgress> pairs,
       List<RaterQuality.Report> raters) {}
 
-  /** A vote as researchers read it, with the systems heard as A and as B. */
+  /**
+   * A vote as researchers read it, with the systems heard as A and as B.
+   *
+   * @param supersededBy the rater's later vote on the same item that replaced this one; null for
+   *     the vote that counts
+   */
   public record VoteView(
       UUID id,
       UUID assignment,
@@ -76,5 +81,7 @@ public final class CampaignViews {
       List<String> reasonTags,
       String comment,
       long elapsedMs,
-      OffsetDateTime createdAt) {}
+      OffsetDateTime createdAt,
+      UUID supersededBy,
+      OffsetDateTime supersededAt) {}
 }
