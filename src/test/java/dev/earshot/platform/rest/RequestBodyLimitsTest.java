@@ -48,6 +48,7 @@ class RequestBodyLimitsTest {
           Map.entry("POST /api/campaigns/{id}/reopen", RequestBodyLimitsTest::json),
           Map.entry("POST /api/assignments/{id}/played/{side}", RequestBodyLimitsTest::json),
           Map.entry("POST /api/assignments/{id}/skip", RequestBodyLimitsTest::json),
+          Map.entry("PUT /api/assignments/{id}/vote", RequestBodyLimitsTest::json),
           Map.entry("POST /api/votes", RequestBodyLimitsTest::json),
           Map.entry("POST /api/exports", RequestBodyLimitsTest::json),
           Map.entry("POST /api/reward-models", RequestBodyLimitsTest::json),
