@@ -62,7 +62,10 @@ public class CampaignResource {
       description =
           "Pairs are every two chosen systems' responses to one prompt. Gold pairs ({better, worse,"
               + " dimension}: better's response is known to win on that dimension) are mixed in at"
-              + " goldRate. 422 lists every problem of the request.")
+              + " goldRate. Opt-in: loudnessTargetLufs (-60 to -5) serves both sides of every item"
+              + " normalised to that BS.1770 loudness, never past a -1 dBTP true peak;"
+              + " revealSystemsAfterVote tells raters the systems they heard once they voted. 422"
+              + " lists every problem of the request.")
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = CampaignSummary.class)))

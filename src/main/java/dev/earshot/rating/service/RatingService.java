@@ -47,7 +47,8 @@ import java.util.stream.Stream;
  * audio, reports that a response played to the end, votes or skips. A vote is accepted only on an
  * active campaign, after both responses were sent completely and heard to the end, within the
  * rater's rate limit, and only once per assignment; its id comes from the client, so a retried
- * submit returns the vote already stored.
+ * submit returns the vote already stored. While the campaign is active the rater may change a vote
+ * they gave ({@link #revise}): the latest counts, the earlier ones are kept as history.
  *
  * <p>Blindness: both sides of every item are served in the campaign's one format (mono 16-bit PCM
  * WAV at the campaign's rate, no metadata), under ETags salted per campaign and assignment, with
@@ -388,7 +389,12 @@ public class RatingService {
     if (!"open".equals(check.status())) {
       throw DomainException.conflict(
           "Already " + check.status(),
-          "This assignment was " + check.status() + " already; ask for the next one");
+          "This assignment was "
+              + check.status()
+              + " already; ask for the next one"
+              + ("voted".equals(check.status())
+                  ? " (or change the vote with PUT /api/assignments/" + request.assignment() + "/vote)"
+                  : ""));
     }
     requireActive(check.campaignName(), check.campaignStatus());
     Map<String, String> verdicts = checkedVerdicts(check, request);
