@@ -393,7 +393,9 @@ public class RatingService {
               + check.status()
               + " already; ask for the next one"
               + ("voted".equals(check.status())
-                  ? " (or change the vote with PUT /api/assignments/" + request.assignment() + "/vote)"
+                  ? " (or change the vote with PUT /api/assignments/"
+                      + request.assignment()
+                      + "/vote)"
                   : ""));
     }
     requireActive(check.campaignName(), check.campaignStatus());
