@@ -56,6 +56,17 @@ public class Campaign {
   @Column(name = "audio_salt", nullable = false)
   public UUID audioSalt;
 
+  /**
+   * Integrated loudness (LUFS) both sides of every item are normalised to; null: levels left as
+   * they are.
+   */
+  @Column(name = "loudness_target_lufs")
+  public Double loudnessTargetLufs;
+
+  /** Whether raters are told which systems they heard once they voted on an item. */
+  @Column(name = "reveal_systems_after_vote", nullable = false)
+  public boolean revealSystemsAfterVote;
+
   @Column(name = "closed_by")
   public String closedBy;
 

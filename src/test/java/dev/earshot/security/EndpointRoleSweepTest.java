@@ -307,9 +307,11 @@ class EndpointRoleSweepTest extends KaribuTest {
     table.put("GET /api/assignments/{id}/audio/{side}", Access.ANNOTATOR);
     table.put("GET /api/campaigns", Access.ANNOTATOR);
     table.put("GET /api/campaigns/{id}/next", Access.ANNOTATOR);
+    table.put("GET /api/campaigns/{id}/previous", Access.ANNOTATOR);
     table.put("GET /api/tokens", Access.ANNOTATOR);
     table.put("POST /api/assignments/{id}/played/{side}", Access.ANNOTATOR);
     table.put("POST /api/assignments/{id}/skip", Access.ANNOTATOR);
+    table.put("PUT /api/assignments/{id}/vote", Access.ANNOTATOR);
     table.put("POST /api/tokens", Access.ANNOTATOR);
     table.put("POST /api/votes", Access.ANNOTATOR);
     table.put("DELETE /api/reward-profiles/{name}/keys/{keyId}", Access.RESEARCHER);

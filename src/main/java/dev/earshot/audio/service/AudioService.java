@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Ingests audio: stage, hash, validate by decoding, store once under its hash, record metadata.
@@ -156,6 +157,17 @@ public class AudioService {
    * depth or metadata. Made once per file and rate, then served from a disk cache.
    */
   public Path monoPcm16(String sha256, int sampleRate) {
+    return monoPcm16(sha256, sampleRate, null, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #monoPcm16(String, int)}, with {@code adjust} applied to the resampled samples
+   * before they are written (e.g. a loudness normalisation). {@code adjustment} names the
+   * adjustment in the cache (lower-case letters, digits, dots; null for none): one name must always
+   * mean the same adjustment.
+   */
+  public Path monoPcm16(
+      String sha256, int sampleRate, String adjustment, UnaryOperator<float[]> adjust) {
     if (sampleRate < 1_000 || sampleRate > 192_000) {
       throw new IllegalArgumentException("unsupported target sample rate " + sampleRate);
     }
@@ -166,11 +178,12 @@ public class AudioService {
     try {
       return store.derived(
           sha256,
-          "mono-pcm16-" + sampleRate + ".wav",
+          "mono-pcm16-" + sampleRate + (adjustment == null ? "" : "-" + adjustment) + ".wav",
           () -> {
             MonoAudio mono = decodeStored(sha256, original).mono();
             return WavWriter.pcm16(
-                Resampler.resample(mono.samples(), mono.sampleRate(), sampleRate), sampleRate);
+                adjust.apply(Resampler.resample(mono.samples(), mono.sampleRate(), sampleRate)),
+                sampleRate);
           });
     } catch (IOException e) {
       throw new UncheckedIOException("could not cache a transcoding of " + sha256, e);

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 /**
  * A body limit for every endpoint that takes one, enforced before the body is read: a declared
  * {@code Content-Length} above it gets 413 problem JSON at once; a chunked body is counted while it
- * streams and cut off (413, connection closed) when it passes the limit. The server-wide limit
- * ({@code quarkus.http.limits.max-body-size}) only has to be above the largest of these.
+ * streams and cut off (413 problem JSON, connection closed) when it passes the limit: by {@link
+ * ChunkedBodyLimit} where the REST API reads it, by Quarkus itself (a bare 413) for readers outside
+ * it (multipart forms, the web UI's servlet). The server-wide limit ({@code
+ * quarkus.http.limits.max-body-size}) only has to be above the largest of these.
  */
 @ApplicationScoped
 public class RequestBodyLimits {
@@ -30,6 +32,16 @@ public class RequestBodyLimits {
 
   /** Where Quarkus REST looks for the limit of a chunked body (VertxInputStream). */
   static final String STREAMING_LIMIT_KEY = "io.quarkus.max-request-size";
+
+  /**
+   * How far above an API limit Quarkus' own cut of a chunked body sits: the REST layer counts the
+   * bytes it reads and answers with problem JSON at the limit; Quarkus counts bytes received, which
+   * run a few network buffers ahead, and must not answer first with its bare 413.
+   */
+  static final long API_STREAMING_SLACK_BYTES = 1024 * 1024;
+
+  /** The routing-context key under which a chunked API request carries its rule. */
+  static final String CHUNKED_RULE_KEY = "earshot.chunked-body-rule";
 
   /** A kind of endpoint and its limit; the first matching rule applies. */
   public record Rule(String name, Pattern path, long maxBytes) {
@@ -122,7 +134,17 @@ public class RequestBodyLimits {
 
   private void limitStreaming(RoutingContext context) {
     if (mayHaveBody(context)) {
-      context.put(STREAMING_LIMIT_KEY, ruleFor(context.request().path()).maxBytes());
+      String path = context.request().path();
+      Rule rule = ruleFor(path);
+      boolean chunkedApiBody =
+          path.startsWith("/api")
+              && context.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null;
+      if (chunkedApiBody) {
+        context.put(CHUNKED_RULE_KEY, rule);
+      }
+      context.put(
+          STREAMING_LIMIT_KEY,
+          chunkedApiBody ? rule.maxBytes() + API_STREAMING_SLACK_BYTES : rule.maxBytes());
     }
     context.next();
   }

@@ -109,6 +109,20 @@ public class PreferenceRepository {
   }
 
   /**
+   * Deletes people's votes (kind {@code human}) by id, e.g. those of a rater's vote that a changed
+   * vote replaced; returns how many there were.
+   */
+  public int deleteHumanVotes(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return entityManager
+        .createNativeQuery("DELETE FROM preference WHERE source_kind = 'human' AND id IN (?1)")
+        .setParameter(1, ids)
+        .executeUpdate();
+  }
+
+  /**
    * Inserts a simulated rater's vote (kind {@code simulated}, source {@code simulated:<name>})
    * unless a preference with this id exists.
    */

@@ -6,6 +6,7 @@ import dev.earshot.preference.repository.PreferenceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The product's core record: every pairwise verdict, whoever made it: a person, a simulated rater
@@ -28,6 +29,16 @@ public class PreferenceService {
    * preference whose id is stored already is left as it is).
    */
   public int recordHumanVotes(List<HumanPreference> votes) {
+    return preferences.insertAllIfAbsent(votes);
+  }
+
+  /**
+   * Replaces a rater's earlier per-dimension preferences (ids {@code withdrawn}) by those of their
+   * changed vote, so that leaderboards and exports count only the latest; returns how many were
+   * new.
+   */
+  public int replaceHumanVotes(List<UUID> withdrawn, List<HumanPreference> votes) {
+    preferences.deleteHumanVotes(withdrawn);
     return preferences.insertAllIfAbsent(votes);
   }
 

@@ -18,6 +18,17 @@ public class RatingAssignmentRepository implements PanacheRepositoryBase<RatingA
         .firstResultOptional();
   }
 
+  /**
+   * The rater's most recent assignment that they voted on: the one "previous item" goes back to.
+   */
+  public Optional<RatingAssignment> latestVotedOf(UUID campaignId, String rater) {
+    return find(
+            "campaignId = ?1 and rater = ?2 and status = 'voted' order by sequence desc",
+            campaignId,
+            rater)
+        .firstResultOptional();
+  }
+
   public long countOf(UUID campaignId, String rater) {
     return count("campaignId = ?1 and rater = ?2", campaignId, rater);
   }

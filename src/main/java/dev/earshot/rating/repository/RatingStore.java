@@ -62,7 +62,8 @@ public class RatingStore {
       double durationA,
       double durationB,
       boolean servedA,
-      boolean servedB) {}
+      boolean servedB,
+      boolean revealSystems) {}
 
   /**
    * A vote with everything needed to read it: who, which pair, which response was heard as A, what
@@ -85,7 +86,19 @@ public class RatingStore {
       String reasonTagsJson,
       String comment,
       long elapsedMs,
-      OffsetDateTime createdAt) {}
+      OffsetDateTime createdAt,
+      UUID supersededBy,
+      OffsetDateTime supersededAt) {}
+
+  /** The vote on an assignment that counts (the latest), with how many it replaced. */
+  public record CurrentVote(
+      UUID id, String verdictsJson, String reasonTagsJson, String comment, long earlierVotes) {}
+
+  /** A vote just marked superseded: its id and how long its item took the first time. */
+  public record SupersededVote(UUID id, long elapsedMs) {}
+
+  /** The systems heard as A and B on an assignment, and whether its campaign reveals them. */
+  public record SystemsHeard(boolean revealAfterVote, String systemA, String systemB) {}
 
   /** A pair with its systems' names and how many votes it has. */
   public record PairProgress(
@@ -403,6 +416,7 @@ public class RatingStore {
                         + " c.name AS campaign_name, c.status AS campaign_status,"
                         + " CAST(c.dimensions AS text) AS dimensions,"
                         + " CAST(c.reason_tags AS text) AS reason_tags,"
+                        + " c.reveal_systems_after_vote AS reveal_systems,"
                         + " p.prompt_id AS prompt_id, p.gold AS gold,"
                         + " (SELECT au.duration_seconds FROM response r JOIN audio_asset au"
                         + " ON au.sha256 = r.audio_sha256 WHERE r.id = a.response_a_id)"
@@ -451,7 +465,8 @@ public class RatingStore {
                     t.get("duration_a", Number.class).doubleValue(),
                     t.get("duration_b", Number.class).doubleValue(),
                     t.get("served_a", Boolean.class),
-                    t.get("served_b", Boolean.class)));
+                    t.get("served_b", Boolean.class),
+                    t.get("reveal_systems", Boolean.class)));
   }
 
   /** Stores the vote and marks its assignment voted, in one statement. */
@@ -535,8 +550,16 @@ public class RatingStore {
         .executeUpdate();
   }
 
-  /** Every vote of the campaign, oldest first. */
+  /** The votes of the campaign that count (none superseded), oldest first. */
   public List<VoteRow> votes(UUID campaign) {
+    return votes(campaign, false);
+  }
+
+  /**
+   * Every vote of the campaign, oldest first; with {@code includeSuperseded}, also those that a
+   * changed vote replaced.
+   */
+  public List<VoteRow> votes(UUID campaign, boolean includeSuperseded) {
     return tuples(
             em.createNativeQuery(
                     "SELECT v.id AS vote_id, v.assignment_id AS assignment_id, v.rater AS rater,"
@@ -546,7 +569,8 @@ public class RatingStore {
                         + " sa.name AS system_a, sb.name AS system_b,"
                         + " CAST(v.verdicts AS text) AS verdicts,"
                         + " CAST(v.reason_tags AS text) AS reason_tags, v.comment AS comment,"
-                        + " v.elapsed_ms AS elapsed_ms, v.created_at AS created_at"
+                        + " v.elapsed_ms AS elapsed_ms, v.created_at AS created_at,"
+                        + " v.superseded_by AS superseded_by, v.superseded_at AS superseded_at"
                         + " FROM rating_vote v JOIN rating_assignment a ON a.id = v.assignment_id"
                         + " JOIN campaign_pair p ON p.id = a.pair_id"
                         + " JOIN prompt pr ON pr.id = p.prompt_id"
@@ -554,9 +578,11 @@ public class RatingStore {
                         + " JOIN response rb ON rb.id = a.response_b_id"
                         + " JOIN system_under_test sa ON sa.id = ra.system_id"
                         + " JOIN system_under_test sb ON sb.id = rb.system_id"
-                        + " WHERE v.campaign_id = ?1 ORDER BY v.created_at, v.id",
+                        + " WHERE v.campaign_id = ?1 AND (?2 OR v.superseded_at IS NULL)"
+                        + " ORDER BY v.created_at, v.id",
                     Tuple.class)
-                .setParameter(1, campaign))
+                .setParameter(1, campaign)
+                .setParameter(2, includeSuperseded))
         .stream()
         .map(
             t ->
@@ -577,8 +603,83 @@ public class RatingStore {
                     t.get("reason_tags", String.class),
                     t.get("comment", String.class),
                     longOf(t, "elapsed_ms"),
-                    timestamp(t.get("created_at"))))
+                    timestamp(t.get("created_at")),
+                    t.get("superseded_by", UUID.class),
+                    t.get("superseded_at") == null ? null : timestamp(t.get("superseded_at"))))
         .toList();
+  }
+
+  /** The vote that counts on the assignment, if it was voted on. */
+  public Optional<CurrentVote> currentVote(UUID assignment) {
+    return tuples(
+            em.createNativeQuery(
+                    "SELECT v.id AS vote_id, CAST(v.verdicts AS text) AS verdicts,"
+                        + " CAST(v.reason_tags AS text) AS reason_tags, v.comment AS comment,"
+                        + " (SELECT count(*) FROM rating_vote e WHERE e.assignment_id = ?1"
+                        + " AND e.superseded_at IS NOT NULL) AS earlier_votes"
+                        + " FROM rating_vote v WHERE v.assignment_id = ?1"
+                        + " AND v.superseded_at IS NULL",
+                    Tuple.class)
+                .setParameter(1, assignment))
+        .stream()
+        .findFirst()
+        .map(
+            t ->
+                new CurrentVote(
+                    t.get("vote_id", UUID.class),
+                    t.get("verdicts", String.class),
+                    t.get("reason_tags", String.class),
+                    t.get("comment", String.class),
+                    longOf(t, "earlier_votes")));
+  }
+
+  /**
+   * Marks the vote that counts on the assignment superseded at {@code at}; the caller inserts the
+   * vote that replaces it, then {@link #linkSuperseded links} the two.
+   */
+  public Optional<SupersededVote> supersede(UUID assignment, OffsetDateTime at) {
+    return tuples(
+            em.createNativeQuery(
+                    "WITH old AS (UPDATE rating_vote SET superseded_at = ?2"
+                        + " WHERE assignment_id = ?1 AND superseded_at IS NULL"
+                        + " RETURNING id, elapsed_ms)"
+                        + " SELECT id AS vote_id, elapsed_ms AS elapsed_ms FROM old",
+                    Tuple.class)
+                .setParameter(1, assignment)
+                .setParameter(2, at))
+        .stream()
+        .findFirst()
+        .map(t -> new SupersededVote(t.get("vote_id", UUID.class), longOf(t, "elapsed_ms")));
+  }
+
+  /** Records which vote replaced a superseded one. */
+  public void linkSuperseded(UUID superseded, UUID replacement) {
+    em.createNativeQuery("UPDATE rating_vote SET superseded_by = ?2 WHERE id = ?1")
+        .setParameter(1, superseded)
+        .setParameter(2, replacement)
+        .executeUpdate();
+  }
+
+  /** Which systems were heard as A and B on the assignment, and whether the campaign tells. */
+  public SystemsHeard systemsHeard(UUID assignment) {
+    Tuple t =
+        (Tuple)
+            em.createNativeQuery(
+                    "SELECT c.reveal_systems_after_vote AS reveal, sa.name AS system_a,"
+                        + " sb.name AS system_b"
+                        + " FROM rating_assignment a JOIN campaign c ON c.id = a.campaign_id"
+                        + " JOIN response ra ON ra.id = a.response_a_id"
+                        + " JOIN response rb ON rb.id = a.response_b_id"
+                        + " JOIN system_under_test sa ON sa.id = ra.system_id"
+                        + " JOIN system_under_test sb ON sb.id = rb.system_id"
+                        + " WHERE a.id = ?1",
+                    Tuple.class)
+                .setParameter(1, assignment)
+                .getSingleResult();
+    return new SystemsHeard(
+        t.get("reveal", Boolean.class),
+        t.get("system_a", String.class),
+        t.get("system_b", String.class));
   }
 
   /** Every pair of the campaign with its vote count, in a stable order. */

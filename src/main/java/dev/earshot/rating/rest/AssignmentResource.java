@@ -6,6 +6,8 @@ import dev.earshot.rating.service.RatingService;
 import dev.earshot.rating.service.RatingService.AssignmentView;
 import dev.earshot.rating.service.RatingService.BlindAudio;
 import dev.earshot.rating.service.RatingService.Side;
+import dev.earshot.rating.service.RatingService.VoteChange;
+import dev.earshot.rating.service.RatingService.VoteReceipt;
 import dev.earshot.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -98,6 +101,31 @@ public class AssignmentResource {
   @APIResponse(responseCode = "204")
   public void skip(@PathParam("id") UUID id) {
     rating.skip(id, rater());
+  }
+
+  @PUT
+  @Path("vote")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change the rater's vote on an item they voted on",
+      description =
+          "{\"id\": a new UUID for this vote, \"verdicts\", \"reasonTags\", \"comment\"}, as"
+              + " for POST /api/votes. The new vote counts from now on (campaign progress,"
+              + " leaderboards, exports); the earlier one is kept, marked superseded by it (GET"
+              + " /api/votes?campaign=...&history=true). 201 changed, 200 when this id was stored"
+              + " before (a retry); 409 when the item was not voted on or the campaign is paused or"
+              + " closed; 404 for an item that is not the caller's; 429 over the rate limit.")
+  @APIResponse(
+      responseCode = "201",
+      content = @Content(schema = @Schema(implementation = VoteReceipt.class)))
+  @APIResponse(responseCode = "200", description = "The same vote was stored before")
+  @APIResponse(responseCode = "409")
+  @APIResponse(responseCode = "422")
+  @APIResponse(responseCode = "429")
+  public Response changeVote(@PathParam("id") UUID id, VoteChange change) {
+    VoteReceipt receipt = rating.revise(id, change, rater());
+    return Response.status(receipt.created() ? 201 : 200).entity(receipt).build();
   }
 
   private String rater() {

@@ -7,6 +7,7 @@ import dev.earshot.rating.service.CampaignViews.CampaignDetail;
 import dev.earshot.rating.service.CampaignViews.CampaignSummary;
 import dev.earshot.rating.service.RatingService;
 import dev.earshot.rating.service.RatingService.AssignmentView;
+import dev.earshot.rating.service.RatingService.PreviousItem;
 import dev.earshot.rating.service.RatingService.RaterCampaign;
 import dev.earshot.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,6 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Rating")
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignResource {
+
+  private static final String LOUDNESS_TARGET = "loudnessTargetLufs";
+  private static final String REVEAL = "revealSystemsAfterVote";
 
   private final CampaignService campaigns;
   private final RatingService rating;
@@ -56,7 +62,10 @@ public class CampaignResource {
       description =
           "Pairs are every two chosen systems' responses to one prompt. Gold pairs ({better, worse,"
               + " dimension}: better's response is known to win on that dimension) are mixed in at"
-              + " goldRate. 422 lists every problem of the request.")
+              + " goldRate. Opt-in: loudnessTargetLufs (-60 to -5) serves both sides of every item"
+              + " normalised to that BS.1770 loudness, never past a -1 dBTP true peak;"
+              + " revealSystemsAfterVote tells raters the systems they heard once they voted. 422"
+              + " lists every problem of the request.")
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = CampaignSummary.class)))
@@ -109,18 +118,49 @@ public class CampaignResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.RESEARCHER_NAME)
   @Operation(
-      summary = "Pause, resume or close a campaign: {\"status\": \"paused\"}",
+      summary =
+          "Pause, resume or close a campaign, or change its settings: {\"status\": \"paused\"},"
+              + " {\"loudnessTargetLufs\": -23}, {\"revealSystemsAfterVote\": true}",
       description =
           "Paused and closed campaigns hand out nothing and accept no votes (409). Closing is"
               + " final: a closed campaign gets 409 here; an admin reopens it with POST"
-              + " /api/campaigns/{id}/reopen.")
+              + " /api/campaigns/{id}/reopen. loudnessTargetLufs (-60 to -5, or null to leave"
+              + " levels as they are) applies to audio fetched from now on;"
+              + " revealSystemsAfterVote tells raters which systems they heard once they voted."
+              + " Fields left out are unchanged.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = CampaignSummary.class)))
   @APIResponse(responseCode = "409")
-  public CampaignSummary status(@PathParam("id") UUID id, Map<String, String> change) {
-    if (change == null || change.get("status") == null) {
+  @APIResponse(responseCode = "422")
+  public CampaignSummary change(@PathParam("id") UUID id, Map<String, Object> change) {
+    Set<String> known = Set.of("status", LOUDNESS_TARGET, REVEAL);
+    if (change == null || change.isEmpty() || !known.containsAll(change.keySet())) {
       throw DomainException.invalidRequest(
-          "Send {\"status\": \"active\" | \"paused\" | \"closed\"}");
+          "Send any of {\"status\": \"active\" | \"paused\" | \"closed\", \""
+              + LOUDNESS_TARGET
+              + "\": a number or null, \""
+              + REVEAL
+              + "\": true | false}");
     }
-    return campaigns.setStatus(id, change.get("status"), identity.getPrincipal().getName());
+    Optional<Double> loudness = null;
+    if (change.containsKey(LOUDNESS_TARGET)) {
+      Object target = change.get(LOUDNESS_TARGET);
+      if (target != null && !(target instanceof Number)) {
+        throw DomainException.invalidRequest(LOUDNESS_TARGET + ": a number of LUFS, or null");
+      }
+      loudness = Optional.ofNullable(target).map(t -> ((Number) t).doubleValue());
+    }
+    Object reveal = change.get(REVEAL);
+    if (change.containsKey(REVEAL) && !(reveal instanceof Boolean)) {
+      throw DomainException.invalidRequest(REVEAL + ": true or false");
+    }
+    Object status = change.get("status");
+    if (change.containsKey("status") && !(status instanceof String)) {
+      throw DomainException.invalidRequest("status: \"active\", \"paused\" or \"closed\"");
+    }
+    return campaigns.change(
+        id, (String) status, loudness, (Boolean) reveal, identity.getPrincipal().getName());
   }
 
   @POST
@@ -155,6 +195,28 @@ public class CampaignResource {
     return rating
         .next(id, identity.getPrincipal().getName())
         .map(a -> Response.ok(a).build())
+        .orElseGet(() -> Response.noContent().build());
+  }
+
+  @GET
+  @Path("{id}/previous")
+  @RolesAllowed(Role.ANNOTATOR_NAME)
+  @Operation(
+      summary = "The calling rater's latest voted item, to change the vote",
+      description =
+          "The item as the rater saw it (same blind audio URLs), with the vote that counts and how"
+              + " many votes on it that one replaced; revealed names the systems heard when the"
+              + " campaign reveals them after a vote. Change the vote with PUT"
+              + " /api/assignments/{assignment}/vote. 204 when the rater has voted on nothing"
+              + " here yet.")
+  @APIResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = PreviousItem.class)))
+  @APIResponse(responseCode = "204", description = "No vote yet")
+  public Response previous(@PathParam("id") UUID id) {
+    return rating
+        .previous(id, identity.getPrincipal().getName())
+        .map(p -> Response.ok(p).build())
         .orElseGet(() -> Response.noContent().build());
   }
 }

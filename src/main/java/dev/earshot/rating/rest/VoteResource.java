@@ -55,7 +55,9 @@ public class VoteResource {
               + " 422 before both responses were sent completely (GET"
               + " /api/assignments/{id}/audio/a and /b) and played to the end; 409 for another"
               + " vote on the same assignment or on a paused or closed campaign; 429 over the"
-              + " rater's rate limit, which holds for concurrent submits too.")
+              + " rater's rate limit, which holds for concurrent submits too. When the campaign"
+              + " reveals systems after a vote, the answer's revealed names the systems heard as"
+              + " A and B (null otherwise).")
   @APIResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = VoteReceipt.class)))
@@ -72,11 +74,15 @@ public class VoteResource {
   @RolesAllowed(Role.RESEARCHER_NAME)
   @Operation(
       summary = "Every vote of a campaign, oldest first",
-      description = "With the systems heard as A and B; researchers only.")
-  public List<VoteView> votes(@QueryParam("campaign") UUID campaign) {
+      description =
+          "With the systems heard as A and B; researchers only. Only the votes that count (a"
+              + " rater's latest on each item); with history=true also the ones a changed vote"
+              + " replaced, each with supersededBy and supersededAt.")
+  public List<VoteView> votes(
+      @QueryParam("campaign") UUID campaign, @QueryParam("history") boolean history) {
     if (campaign == null) {
       throw DomainException.invalidRequest("Name the campaign: ?campaign=<id>");
     }
-    return campaigns.votes(campaign);
+    return campaigns.votes(campaign, history);
   }
 }

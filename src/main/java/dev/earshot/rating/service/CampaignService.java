@@ -64,6 +64,12 @@ public class CampaignService {
   /** The serving rate of a campaign whose responses have no audio rate to go by. */
   static final int DEFAULT_AUDIO_SAMPLE_RATE = 16_000;
 
+  /** Quietest loudness target a campaign may set (LUFS): quieter would be barely audible. */
+  static final double MIN_LOUDNESS_TARGET_LUFS = -60;
+
+  /** Loudest loudness target (LUFS): louder would force most speech against the peak ceiling. */
+  static final double MAX_LOUDNESS_TARGET_LUFS = -5;
+
   private static final Logger LOG = Logger.getLogger(CampaignService.class);
 
   private final CampaignRepository campaigns;
@@ -156,6 +162,7 @@ public class CampaignService {
     }
     List<String> reasonTags =
         spec.reasonTags() == null ? DEFAULT_REASON_TAGS : distinct(spec.reasonTags());
+    Double loudnessTarget = loudnessTarget(spec.loudnessTargetLufs(), errors);
     if (!errors.isEmpty()) {
       throw DomainException.invalid("Invalid campaign", String.join("; ", errors), errors);
     }
@@ -169,6 +176,8 @@ public class CampaignService {
     campaign.overlap = overlap;
     campaign.goldRate = goldRate;
     campaign.status = "active";
+    campaign.loudnessTargetLufs = loudnessTarget;
+    campaign.revealSystemsAfterVote = Boolean.TRUE.equals(spec.revealSystemsAfterVote());
     campaign.createdBy = creator;
     List<Long> systemIds = compared.stream().map(s -> s.id).toList();
     campaign.audioSampleRate =
@@ -282,9 +291,13 @@ public class CampaignService {
         RaterQuality.of(judgements));
   }
 
-  public List<VoteView> votes(UUID id) {
+  /**
+   * The campaign's votes that count, oldest first; with {@code history}, also those that a rater's
+   * changed vote replaced (each names its replacement).
+   */
+  public List<VoteView> votes(UUID id, boolean history) {
     existing(id);
-    return store.votes(id).stream()
+    return store.votes(id, history).stream()
         .map(
             v ->
                 new VoteView(
@@ -302,7 +315,9 @@ public class CampaignService {
                     strings(v.reasonTagsJson()),
                     v.comment(),
                     v.elapsedMs(),
-                    v.createdAt()))
+                    v.createdAt(),
+                    v.supersededBy(),
+                    v.supersededAt()))
         .toList();
   }
 
@@ -334,6 +349,50 @@ public class CampaignService {
     }
     audit.record("campaign.status-changed", id.toString(), "from", campaign.status, "to", status);
     campaign.status = status;
+    return summary(campaign);
+  }
+
+  /**
+   * Changes a campaign's status (as {@link #setStatus}) and opt-in settings in one transaction: all
+   * or nothing; a null argument is left as it is. The loudness target applies to audio fetched from
+   * now on (each target is cached separately); revealing applies to items voted on before the
+   * change too.
+   *
+   * @param loudnessTargetLufs the new target, or empty to leave levels as they are; null: unchanged
+   * @param revealSystemsAfterVote the new setting; null: unchanged
+   */
+  public CampaignSummary change(
+      UUID id,
+      String status,
+      Optional<Double> loudnessTargetLufs,
+      Boolean revealSystemsAfterVote,
+      String actor) {
+    if (status != null) {
+      setStatus(id, status, actor);
+    }
+    Campaign campaign = locked(id);
+    List<String> errors = new ArrayList<>();
+    if (loudnessTargetLufs != null) {
+      Double target = loudnessTarget(loudnessTargetLufs.orElse(null), errors);
+      if (errors.isEmpty()) {
+        audit.record(
+            "campaign.loudness-changed",
+            id.toString(),
+            "from",
+            String.valueOf(campaign.loudnessTargetLufs),
+            "to",
+            String.valueOf(target));
+        campaign.loudnessTargetLufs = target;
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw DomainException.invalid("Invalid settings", String.join("; ", errors), errors);
+    }
+    if (revealSystemsAfterVote != null) {
+      audit.record(
+          "campaign.reveal-changed", id.toString(), "to", revealSystemsAfterVote.toString());
+      campaign.revealSystemsAfterVote = revealSystemsAfterVote;
+    }
     return summary(campaign);
   }
 
@@ -390,7 +449,30 @@ public class CampaignService {
         campaign.createdAt,
         pairs,
         pairs * campaign.overlap,
-        votes);
+        votes,
+        campaign.loudnessTargetLufs,
+        campaign.revealSystemsAfterVote);
+  }
+
+  /**
+   * A loudness target as stored: null stays null (levels left as they are), a number must lie in
+   * {@link #MIN_LOUDNESS_TARGET_LUFS}..{@link #MAX_LOUDNESS_TARGET_LUFS} and is kept to 0.1 LU (the
+   * cached normalised audio is named by it).
+   */
+  private static Double loudnessTarget(Double requested, List<String> errors) {
+    if (requested == null) {
+      return null;
+    }
+    if (!(requested >= MIN_LOUDNESS_TARGET_LUFS && requested <= MAX_LOUDNESS_TARGET_LUFS)) {
+      errors.add(
+          "loudnessTargetLufs: between "
+              + MIN_LOUDNESS_TARGET_LUFS
+              + " and "
+              + MAX_LOUDNESS_TARGET_LUFS
+              + " LUFS (e.g. -23), or null to leave levels as they are");
+      return null;
+    }
+    return Math.round(requested * 10) / 10.0;
   }
 
   private List<SystemUnderTest> systemsNamed(

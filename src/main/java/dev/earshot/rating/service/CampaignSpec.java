@@ -16,6 +16,11 @@ import java.util.List;
  * @param goldPairs rules for gold pairs: on every prompt, {@code better}'s response beats {@code
  *     worse}'s on {@code dimension}
  * @param reasonTags reason tags raters may add (a default list when absent)
+ * @param loudnessTargetLufs when set, both sides of every item are served normalised to this
+ *     integrated loudness (BS.1770, −60 to −5 LUFS, kept to 0.1 LU), never past a −1 dBTP true
+ *     peak; absent or null: levels are left as they are
+ * @param revealSystemsAfterVote whether a rater is told which systems they heard once they voted on
+ *     an item (off when absent)
  */
 public record CampaignSpec(
     String name,
@@ -27,7 +32,9 @@ public record CampaignSpec(
     Integer overlap,
     Double goldRate,
     List<GoldRule> goldPairs,
-    List<String> reasonTags) {
+    List<String> reasonTags,
+    Double loudnessTargetLufs,
+    Boolean revealSystemsAfterVote) {
 
   /** On every prompt, {@code better}'s response is known to beat {@code worse}'s on a dimension. */
   public record GoldRule(String better, String worse, String dimension) {}

@@ -14,7 +14,13 @@ public final class CampaignViews {
   /** A campaign as a choice in the filters of the leaderboard, agreement and export. */
   public record CampaignChoice(UUID id, String name) {}
 
-  /** A campaign with its overall progress. */
+  /**
+   * A campaign with its overall progress and settings.
+   *
+   * @param loudnessTargetLufs the loudness both sides are normalised to; null when levels are left
+   *     as they are
+   * @param revealSystemsAfterVote whether raters are told which systems they heard after voting
+   */
   public record CampaignSummary(
       UUID id,
       String name,
@@ -29,7 +35,9 @@ public final class CampaignViews {
       OffsetDateTime createdAt,
       long pairs,
       long votesWanted,
-      long votes) {}
+      long votes,
+      Double loudnessTargetLufs,
+      boolean revealSystemsAfterVote) {}
 
   /**
    * One pair's progress: votes so far and, per dimension, how many preferred X, preferred Y, tied
@@ -52,7 +60,12 @@ public final class CampaignViews {
       List<PairProgress> pairs,
       List<RaterQuality.Report> raters) {}
 
-  /** A vote as researchers read it, with the systems heard as A and as B. */
+  /**
+   * A vote as researchers read it, with the systems heard as A and as B.
+   *
+   * @param supersededBy the rater's later vote on the same item that replaced this one; null for
+   *     the vote that counts
+   */
   public record VoteView(
       UUID id,
       UUID assignment,
@@ -68,5 +81,7 @@ public final class CampaignViews {
       List<String> reasonTags,
       String comment,
       long elapsedMs,
-      OffsetDateTime createdAt) {}
+      OffsetDateTime createdAt,
+      UUID supersededBy,
+      OffsetDateTime supersededAt) {}
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.dataset.Prompt;
 import dev.earshot.dataset.repository.PromptRepository;
+import dev.earshot.judge.dsp.LoudnessNormalisation;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.preference.HumanPreference;
@@ -46,11 +47,14 @@ import java.util.stream.Stream;
  * audio, reports that a response played to the end, votes or skips. A vote is accepted only on an
  * active campaign, after both responses were sent completely and heard to the end, within the
  * rater's rate limit, and only once per assignment; its id comes from the client, so a retried
- * submit returns the vote already stored.
+ * submit returns the vote already stored. While the campaign is active the rater may change a vote
+ * they gave ({@link #revise}): the latest counts, the earlier ones are kept as history.
  *
  * <p>Blindness: both sides of every item are served in the campaign's one format (mono 16-bit PCM
  * WAV at the campaign's rate, no metadata), under ETags salted per campaign and assignment, with
- * durations rounded to {@link #DURATION_STEP_SECONDS}.
+ * durations rounded to {@link #DURATION_STEP_SECONDS}. When the campaign sets a loudness target,
+ * both responses are also normalised to it ({@link LoudnessNormalisation}, gain limited so that
+ * nothing clips); the prompt's level is left as it is.
  */
 @ApplicationScoped
 @Transactional
@@ -131,8 +135,36 @@ public class RatingService {
       List<String> reasonTags,
       String comment) {}
 
-  /** A stored vote as acknowledged to the rater. */
-  public record VoteReceipt(UUID id, UUID assignment, boolean created) {}
+  /**
+   * A stored vote as acknowledged to the rater.
+   *
+   * @param revealed the systems heard, when the campaign reveals them after a vote; else null
+   */
+  public record VoteReceipt(UUID id, UUID assignment, boolean created, RevealedSystems revealed) {}
+
+  /** Which systems the rater heard as A and as B: told only after their vote on the item. */
+  public record RevealedSystems(String systemA, String systemB) {}
+
+  /**
+   * The rater's latest voted item of a campaign, with the vote that counts, so that they can change
+   * it.
+   *
+   * @param vote the id of the vote that counts
+   * @param earlierVotes how many votes on this item it replaced
+   * @param revealed the systems heard, when the campaign reveals them; else null
+   */
+  public record PreviousItem(
+      AssignmentView assignment,
+      UUID vote,
+      Map<String, String> verdicts,
+      List<String> reasonTags,
+      String comment,
+      long earlierVotes,
+      RevealedSystems revealed) {}
+
+  /** A changed vote ({@code PUT /api/assignments/{id}/vote}): the assignment is in the path. */
+  public record VoteChange(
+      UUID id, Map<String, String> verdicts, List<String> reasonTags, String comment) {}
 
   /**
    * One side's audio as served to the rater: a file in the campaign's format and an entity tag that
@@ -350,39 +382,27 @@ public class RatingService {
     if (check.storedVote().isPresent()) {
       return replayed(check.storedVote().get(), request, rater);
     }
-    int limit = config.rating().maxVotesPerMinute();
-    if (check.recentVotes() >= limit) {
-      throw DomainException.tooMany(
-          "Too many votes", "At most " + limit + " votes a minute; take a breath and submit again");
-    }
+    requireUnderRateLimit(check);
     if (!check.rater().equals(rater)) {
       throw noAssignment(request.assignment());
     }
     if (!"open".equals(check.status())) {
       throw DomainException.conflict(
           "Already " + check.status(),
-          "This assignment was " + check.status() + " already; ask for the next one");
+          "This assignment was "
+              + check.status()
+              + " already; ask for the next one"
+              + ("voted".equals(check.status())
+                  ? " (or change the vote with PUT /api/assignments/"
+                      + request.assignment()
+                      + "/vote)"
+                  : ""));
     }
     requireActive(check.campaignName(), check.campaignStatus());
-    List<String> dimensions = readList(check.dimensionsJson());
-    Map<String, String> verdicts = new TreeMap<>(request.verdicts());
-    if (!verdicts.keySet().equals(new java.util.TreeSet<>(dimensions))) {
-      throw DomainException.invalid(
-          "Verdicts incomplete",
-          "Give one verdict for each dimension of this campaign: " + dimensions);
-    }
+    Map<String, String> verdicts = checkedVerdicts(check, request);
     requireListened(check, now);
     requireSentCompletely(check, request.assignment());
-    List<String> allowedTags = readList(check.reasonTagsJson());
-    List<String> tags = request.reasonTags() == null ? List.of() : request.reasonTags();
-    tags.stream()
-        .filter(t -> !allowedTags.contains(t))
-        .findFirst()
-        .ifPresent(
-            t -> {
-              throw DomainException.invalid(
-                  "Unknown reason tag", "'" + t + "' is not one of " + allowedTags);
-            });
+    List<String> tags = checkedTags(check, request);
     store.insertVote(
         request.id(),
         request.assignment(),
@@ -395,29 +415,190 @@ public class RatingService {
         now);
     if (!check.gold()) {
       // Gold pairs check raters; they are not comparisons of the campaign's systems.
-      String details =
-          write(
-              Map.of(
-                  "vote", request.id().toString(), "assignment", request.assignment().toString()));
-      preferences.recordHumanVotes(
-          verdicts.entrySet().stream()
-              .map(
-                  verdict ->
-                      new HumanPreference(
-                          UUID.nameUUIDFromBytes(
-                              (request.id() + "/" + verdict.getKey())
-                                  .getBytes(StandardCharsets.UTF_8)),
-                          check.promptId(),
-                          check.responseAId(),
-                          check.responseBId(),
-                          verdict.getKey(),
-                          verdict.getValue(),
-                          "rater:" + rater,
-                          details,
-                          check.campaignId()))
-              .toList());
+      preferences.recordHumanVotes(humanPreferences(request, check, verdicts, rater));
     }
-    return new VoteReceipt(request.id(), request.assignment(), true);
+    return new VoteReceipt(
+        request.id(),
+        request.assignment(),
+        true,
+        check.revealSystems() ? revealed(request.assignment()).orElseThrow() : null);
+  }
+
+  /**
+   * Changes the rater's vote on an item they voted on, while its campaign is active: the new vote
+   * (its id from the client, like any vote) counts from now on, in the campaign, leaderboards and
+   * exports; the earlier one is kept, marked superseded by it. A retry with the same id returns the
+   * stored vote. No new listening is required (the item was heard before the first vote); the
+   * change counts against the rate limit and keeps the time the item took the first time.
+   */
+  public VoteReceipt revise(UUID assignmentId, VoteChange change, String rater) {
+    VoteRequest request =
+        change == null
+            ? null
+            : new VoteRequest(
+                change.id(),
+                assignmentId,
+                change.verdicts(),
+                change.reasonTags(),
+                change.comment());
+    validate(request);
+    Optional<StoredVote> stored = store.lockRaterAndFindVote(rater, request.id());
+    if (stored.isPresent()) {
+      return replayed(stored.get(), request, rater);
+    }
+    OffsetDateTime now = OffsetDateTime.now();
+    VoteCheck check =
+        store
+            .lockForVote(assignmentId, request.id(), rater, now.minusMinutes(1))
+            .orElseThrow(() -> noAssignment(assignmentId));
+    if (check.storedVote().isPresent()) {
+      return replayed(check.storedVote().get(), request, rater);
+    }
+    requireUnderRateLimit(check);
+    if (!check.rater().equals(rater)) {
+      throw noAssignment(assignmentId);
+    }
+    if (!"voted".equals(check.status())) {
+      throw DomainException.conflict(
+          "Not voted",
+          "This assignment is "
+              + check.status()
+              + ": only a vote already given can be changed"
+              + ("open".equals(check.status()) ? "; vote with POST /api/votes" : ""));
+    }
+    requireActive(check.campaignName(), check.campaignStatus());
+    Map<String, String> verdicts = checkedVerdicts(check, request);
+    List<String> tags = checkedTags(check, request);
+    RatingStore.SupersededVote earlier =
+        store
+            .supersede(assignmentId, now)
+            .orElseThrow(() -> new IllegalStateException("voted assignment without a vote"));
+    store.insertVote(
+        request.id(),
+        assignmentId,
+        check.campaignId(),
+        rater,
+        write(verdicts),
+        write(tags),
+        request.comment() == null ? "" : request.comment(),
+        earlier.elapsedMs(),
+        now);
+    store.linkSuperseded(earlier.id(), request.id());
+    if (!check.gold()) {
+      preferences.replaceHumanVotes(
+          readList(check.dimensionsJson()).stream()
+              .map(dimension -> preferenceId(earlier.id(), dimension))
+              .toList(),
+          humanPreferences(request, check, verdicts, rater));
+    }
+    return new VoteReceipt(
+        request.id(),
+        assignmentId,
+        true,
+        check.revealSystems() ? revealed(assignmentId).orElseThrow() : null);
+  }
+
+  /**
+   * The rater's latest voted item of the campaign with the vote that counts; empty when they have
+   * voted on nothing there yet.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<PreviousItem> previous(UUID campaignId, String rater) {
+    Campaign campaign =
+        campaigns
+            .findByIdOptional(campaignId)
+            .orElseThrow(() -> DomainException.notFound("No campaign " + campaignId));
+    if (!store.raters(campaignId).contains(rater)) {
+      throw notRater(campaign);
+    }
+    return assignments
+        .latestVotedOf(campaignId, rater)
+        .map(
+            assignment -> {
+              RatingStore.CurrentVote vote =
+                  store
+                      .currentVote(assignment.id)
+                      .orElseThrow(
+                          () -> new IllegalStateException("voted assignment without a vote"));
+              return new PreviousItem(
+                  view(campaign, assignment),
+                  vote.id(),
+                  read(vote.verdictsJson()),
+                  readList(vote.reasonTagsJson()),
+                  vote.comment(),
+                  vote.earlierVotes(),
+                  revealed(assignment.id).orElse(null));
+            });
+  }
+
+  /** The systems heard on a voted assignment, when its campaign reveals them. */
+  private Optional<RevealedSystems> revealed(UUID assignment) {
+    RatingStore.SystemsHeard heard = store.systemsHeard(assignment);
+    return heard.revealAfterVote()
+        ? Optional.of(new RevealedSystems(heard.systemA(), heard.systemB()))
+        : Optional.empty();
+  }
+
+  private void requireUnderRateLimit(VoteCheck check) {
+    int limit = config.rating().maxVotesPerMinute();
+    if (check.recentVotes() >= limit) {
+      throw DomainException.tooMany(
+          "Too many votes", "At most " + limit + " votes a minute; take a breath and submit again");
+    }
+  }
+
+  /** The request's verdicts, one for each dimension of the campaign. */
+  private Map<String, String> checkedVerdicts(VoteCheck check, VoteRequest request) {
+    List<String> dimensions = readList(check.dimensionsJson());
+    Map<String, String> verdicts = new TreeMap<>(request.verdicts());
+    if (!verdicts.keySet().equals(new java.util.TreeSet<>(dimensions))) {
+      throw DomainException.invalid(
+          "Verdicts incomplete",
+          "Give one verdict for each dimension of this campaign: " + dimensions);
+    }
+    return verdicts;
+  }
+
+  /** The request's reason tags, each one the campaign offers. */
+  private List<String> checkedTags(VoteCheck check, VoteRequest request) {
+    List<String> allowedTags = readList(check.reasonTagsJson());
+    List<String> tags = request.reasonTags() == null ? List.of() : request.reasonTags();
+    tags.stream()
+        .filter(t -> !allowedTags.contains(t))
+        .findFirst()
+        .ifPresent(
+            t -> {
+              throw DomainException.invalid(
+                  "Unknown reason tag", "'" + t + "' is not one of " + allowedTags);
+            });
+    return tags;
+  }
+
+  /** A vote's per-dimension preferences, as leaderboards and exports read them. */
+  private List<HumanPreference> humanPreferences(
+      VoteRequest request, VoteCheck check, Map<String, String> verdicts, String rater) {
+    String details =
+        write(
+            Map.of("vote", request.id().toString(), "assignment", request.assignment().toString()));
+    return verdicts.entrySet().stream()
+        .map(
+            verdict ->
+                new HumanPreference(
+                    preferenceId(request.id(), verdict.getKey()),
+                    check.promptId(),
+                    check.responseAId(),
+                    check.responseBId(),
+                    verdict.getKey(),
+                    verdict.getValue(),
+                    "rater:" + rater,
+                    details,
+                    check.campaignId()))
+        .toList();
+  }
+
+  /** The id of a vote's preference on one dimension. */
+  private static UUID preferenceId(UUID vote, String dimension) {
+    return UUID.nameUUIDFromBytes((vote + "/" + dimension).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Skips an assignment: its pair is not given to this rater again. */
@@ -454,7 +635,17 @@ public class RatingService {
     if (sha256 == null) {
       throw DomainException.notFound("This prompt has no audio");
     }
-    Path file = audio.monoPcm16(sha256, campaign.audioSampleRate);
+    Double loudnessTarget = side == Side.PROMPT ? null : campaign.loudnessTargetLufs;
+    Path file =
+        loudnessTarget == null
+            ? audio.monoPcm16(sha256, campaign.audioSampleRate)
+            : audio.monoPcm16(
+                sha256,
+                campaign.audioSampleRate,
+                loudnessVariant(loudnessTarget),
+                samples ->
+                    LoudnessNormalisation.normalised(
+                        samples, campaign.audioSampleRate, loudnessTarget));
     String etag =
         sha256Hex(
             campaign.audioSalt
@@ -465,7 +656,9 @@ public class RatingService {
                 + "/"
                 + sha256
                 + "/"
-                + campaign.audioSampleRate);
+                + campaign.audioSampleRate
+                + "/"
+                + loudnessTarget);
     try {
       return new BlindAudio(file, Files.size(file), etag);
     } catch (IOException e) {
@@ -599,6 +792,18 @@ public class RatingService {
     return side == Side.A ? "a" : "b";
   }
 
+  /**
+   * The cache name of audio normalised to {@code targetLufs} (kept to 0.1 LU by the campaign): the
+   * normaliser's ceiling is part of it, so a change of the ceiling never serves stale files.
+   */
+  static String loudnessVariant(double targetLufs) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "lufs%.1f-tp%.1f",
+        -targetLufs,
+        -LoudnessNormalisation.TRUE_PEAK_CEILING_DBTP);
+  }
+
   /** A duration rounded to {@link #DURATION_STEP_SECONDS}, never below one step. */
   static double rounded(double seconds) {
     return Math.max(
@@ -626,7 +831,8 @@ public class RatingService {
           "Vote id taken",
           "Vote " + request.id() + " exists with other content; send a new id for a new vote");
     }
-    return new VoteReceipt(vote.id(), vote.assignmentId(), false);
+    return new VoteReceipt(
+        vote.id(), vote.assignmentId(), false, revealed(vote.assignmentId()).orElse(null));
   }
 
   private static void validate(VoteRequest request) {

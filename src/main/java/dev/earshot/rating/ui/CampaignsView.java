@@ -3,6 +3,7 @@ package dev.earshot.rating.ui;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -119,6 +120,13 @@ public class CampaignsView extends VerticalLayout {
     TextArea instructions = new TextArea("Instructions (markdown)");
     instructions.setWidthFull();
     MultiSelectComboBox<String> reasonTags = reasonTagsField();
+    NumberField loudnessTarget = new NumberField("Normalise loudness to (LUFS)");
+    loudnessTarget.setId("campaign-loudness-target");
+    loudnessTarget.setHelperText(
+        "Empty: levels left as they are. E.g. -23: both sides of every item at that loudness,"
+            + " never past a -1 dBTP peak.");
+    Checkbox revealSystems = new Checkbox("Show raters which systems they heard after each vote");
+    revealSystems.setId("campaign-reveal-systems");
     setDefaults(overlap, goldRate, reasonTags);
     Button create =
         new Button(
@@ -143,7 +151,9 @@ public class CampaignsView extends VerticalLayout {
                       overlap.getValue(),
                       goldRate.getValue(),
                       gold,
-                      List.copyOf(reasonTags.getSelectedItems()));
+                      List.copyOf(reasonTags.getSelectedItems()),
+                      loudnessTarget.getValue(),
+                      revealSystems.getValue());
               try {
                 CampaignSummary created = campaigns.create(spec, researcher);
                 Notification.show("Started " + created.name() + ": " + created.pairs() + " pairs")
@@ -162,7 +172,9 @@ public class CampaignsView extends VerticalLayout {
                         goldWorse,
                         goldDimension,
                         instructions,
-                        reasonTags)
+                        reasonTags,
+                        loudnessTarget,
+                        revealSystems)
                     .forEach(HasValue::clear);
                 setDefaults(overlap, goldRate, reasonTags);
               } catch (DomainException e) {
@@ -185,6 +197,8 @@ public class CampaignsView extends VerticalLayout {
             goldWorse,
             goldDimension,
             reasonTags,
+            loudnessTarget,
+            revealSystems,
             instructions,
             create);
     form.setColspan(reasonTags, 2);

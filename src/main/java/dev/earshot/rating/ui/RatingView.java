@@ -28,7 +28,11 @@ import com.vaadin.flow.server.VaadinRequest;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.rating.service.RatingService;
 import dev.earshot.rating.service.RatingService.AssignmentView;
+import dev.earshot.rating.service.RatingService.PreviousItem;
+import dev.earshot.rating.service.RatingService.RevealedSystems;
 import dev.earshot.rating.service.RatingService.Side;
+import dev.earshot.rating.service.RatingService.VoteChange;
+import dev.earshot.rating.service.RatingService.VoteReceipt;
 import dev.earshot.rating.service.RatingService.VoteRequest;
 import dev.earshot.security.Role;
 import dev.earshot.ui.MainLayout;
@@ -39,6 +43,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,6 +51,10 @@ import java.util.UUID;
  * really played, the server checks the time) before the verdicts unlock. Keyboard: space
  * play/pause, A/B switch, 1-5 verdict for the highlighted dimension (6: both bad), Enter submit, S
  * skip. Each loaded assignment gets one vote id, so a double submit or a retry stores one vote.
+ *
+ * <p>"Previous item" reopens the rater's latest voted item with their vote filled in, to change it
+ * while the campaign is active; submitting there stores a new vote that replaces the old one. When
+ * the campaign reveals systems, the systems just heard are named after each vote.
  */
 @Route(value = "rate/:campaign", layout = MainLayout.class)
 @PageTitle("Rating · Earshot")
@@ -93,6 +102,12 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
   private Span statusB;
   private Button submit;
 
+  /** The voted item being changed ("Previous item"); null while rating the next one. */
+  private transient PreviousItem revising;
+
+  /** The systems of the item voted on last, when the campaign reveals them; shown once. */
+  private transient RevealedSystems lastRevealed;
+
   public RatingView(RatingService rating) {
     this.rating = rating;
     this.rater = VaadinRequest.getCurrent().getUserPrincipal().getName();
@@ -114,6 +129,8 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
   private void showNext() {
     removeAll();
     verdictGroups.clear();
+    revising = null;
+    showRevealed();
     try {
       current = rating.next(campaign, rater).orElse(null);
     } catch (DomainException e) {
@@ -124,12 +141,77 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
       add(
           new H2("All done"),
           new Paragraph("This campaign needs nothing more from you. Thank you!"),
-          backLink());
+          new HorizontalLayout(previousButton(), backLink()));
       return;
     }
     voteId = UUID.randomUUID();
     activeDimension = 0;
     render();
+  }
+
+  /** The rater's latest voted item, its vote filled in, to change it. */
+  private void showPrevious() {
+    Optional<PreviousItem> previous;
+    try {
+      previous = rating.previous(campaign, rater);
+    } catch (DomainException e) {
+      warn(e.getMessage());
+      return;
+    }
+    if (previous.isEmpty()) {
+      warn("You have not voted on anything in this campaign yet");
+      return;
+    }
+    removeAll();
+    verdictGroups.clear();
+    revising = previous.get();
+    current = revising.assignment();
+    voteId = UUID.randomUUID();
+    activeDimension = 0;
+    Paragraph note =
+        new Paragraph(
+            "Changing your vote on item "
+                + current.position()
+                + ": the new vote replaces the one you gave"
+                + (revising.revealed() == null
+                    ? "."
+                    : " (you heard A: "
+                        + revising.revealed().systemA()
+                        + ", B: "
+                        + revising.revealed().systemB()
+                        + ")."));
+    note.setId("revising-note");
+    add(note);
+    render();
+    for (int i = 0; i < verdictGroups.size(); i++) {
+      verdictGroups.get(i).setValue(revising.verdicts().get(current.dimensions().get(i)));
+    }
+    reasons.select(revising.reasonTags());
+    comment.setValue(revising.comment());
+  }
+
+  /** Names the systems of the item just voted on, once, when the campaign reveals them. */
+  private void showRevealed() {
+    if (lastRevealed == null) {
+      return;
+    }
+    Paragraph revealed =
+        new Paragraph(
+            "You just heard A: "
+                + lastRevealed.systemA()
+                + ", B: "
+                + lastRevealed.systemB()
+                + ". The next item is blind again.");
+    revealed.setId("revealed-systems");
+    revealed.addClassName("revealed-systems");
+    add(revealed);
+    lastRevealed = null;
+  }
+
+  private Button previousButton() {
+    Button previous = new Button("Previous item", click -> showPrevious());
+    previous.setId("previous-item");
+    return previous;
   }
 
   private void render() {
@@ -271,9 +353,15 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
     submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     submit.setId("submit-vote");
     submit.setDisableOnClick(true);
+    if (revising != null) {
+      submit.setText("Change vote (Enter)");
+      Button back = new Button("Back to the current item", click -> showNext());
+      back.setId("back-to-current");
+      return new HorizontalLayout(submit, back);
+    }
     Button skip = new Button("Skip (S)", click -> skip());
     skip.setId("skip");
-    return new HorizontalLayout(submit, skip);
+    return new HorizontalLayout(submit, skip, previousButton());
   }
 
   private void activate(int index) {
@@ -286,7 +374,7 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
   private void refreshListening() {
     statusA.setText(current.playedA() ? "Heard to the end ✓" : "Play to the end");
     statusB.setText(current.playedB() ? "Heard to the end ✓" : "Play to the end");
-    boolean unlocked = heardBoth();
+    boolean unlocked = revising != null || heardBoth();
     verdictGroups.forEach(g -> g.setEnabled(unlocked));
     submit.setEnabled(unlocked);
   }
@@ -311,7 +399,7 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
     if (current == null || verdictGroups.isEmpty()) {
       return;
     }
-    if (!heardBoth()) {
+    if (!mayVote()) {
       warn(LISTEN_FIRST);
       return;
     }
@@ -334,11 +422,16 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
     return current.playedA() && current.playedB();
   }
 
+  /** A new item needs both responses heard; a vote being changed was heard before. */
+  private boolean mayVote() {
+    return revising != null || heardBoth();
+  }
+
   private void submit() {
     if (current == null) {
       return;
     }
-    if (!heardBoth()) {
+    if (!mayVote()) {
       // Enter reaches here while the button is disabled: say what is missing, not a verdict.
       warn(LISTEN_FIRST);
       return;
@@ -354,27 +447,34 @@ public class RatingView extends VerticalLayout implements BeforeEnterObserver {
       }
       verdicts.put(current.dimensions().get(i), value);
     }
+    List<String> tags = new ArrayList<>(reasons.getSelectedItems());
+    VoteReceipt receipt;
     try {
-      rating.vote(
-          new VoteRequest(
-              voteId,
-              current.assignment(),
-              verdicts,
-              new ArrayList<>(reasons.getSelectedItems()),
-              comment.getValue()),
-          rater);
+      receipt =
+          revising != null
+              ? rating.revise(
+                  current.assignment(),
+                  new VoteChange(voteId, verdicts, tags, comment.getValue()),
+                  rater)
+              : rating.vote(
+                  new VoteRequest(voteId, current.assignment(), verdicts, tags, comment.getValue()),
+                  rater);
     } catch (DomainException e) {
       warn("Not saved: " + e.getMessage());
       submit.setEnabled(true);
       return;
     }
-    Notification.show("Vote saved", 1500, Notification.Position.BOTTOM_START)
+    Notification.show(
+            revising != null ? "Vote changed" : "Vote saved",
+            1500,
+            Notification.Position.BOTTOM_START)
         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    lastRevealed = receipt.revealed();
     showNext();
   }
 
   private void skip() {
-    if (current == null) {
+    if (current == null || revising != null) {
       return;
     }
     try {

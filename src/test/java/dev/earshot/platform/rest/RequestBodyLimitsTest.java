@@ -53,6 +53,7 @@ class RequestBodyLimitsTest {
           Map.entry("POST /api/campaigns/{id}/reopen", RequestBodyLimitsTest::json),
           Map.entry("POST /api/assignments/{id}/played/{side}", RequestBodyLimitsTest::json),
           Map.entry("POST /api/assignments/{id}/skip", RequestBodyLimitsTest::json),
+          Map.entry("PUT /api/assignments/{id}/vote", RequestBodyLimitsTest::json),
           Map.entry("POST /api/votes", RequestBodyLimitsTest::json),
           Map.entry("POST /api/exports", RequestBodyLimitsTest::json),
           Map.entry("POST /api/reward-models", RequestBodyLimitsTest::json),
@@ -125,7 +126,7 @@ class RequestBodyLimitsTest {
   }
 
   @Test
-  void shouldCutOffAChunkedBodyOnceItPassesTheLimit() throws Exception {
+  void shouldCutOffAChunkedBodyOnceItPassesTheLimitWithProblemJson() throws Exception {
     long limit = config.limits().jsonBytes();
 
     RawHttp.Answer answer =
@@ -141,6 +142,11 @@ class RequestBodyLimitsTest {
                 "application/json"));
 
     assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.head()).containsIgnoringCase("application/problem+json");
+    assertThat(answer.head()).containsIgnoringCase("connection: close");
+    assertThat(answer.body())
+        .contains("\"status\":413")
+        .contains("A JSON request may have at most " + limit + " bytes");
   }
 
   private static long rewardLimit(EarshotConfig config) {

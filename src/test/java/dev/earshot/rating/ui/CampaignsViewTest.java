@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.ComboBoxBase.CustomValueSetEvent;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import dev.earshot.rating.rest.Campaigns;
@@ -64,6 +66,8 @@ class CampaignsViewTest extends KaribuTest {
         .containsExactlyInAnyOrderElementsOf(CampaignService.DEFAULT_REASON_TAGS);
     reasonTags.setValue(Set.of("wrong content"));
     ComponentUtil.fireEvent(reasonTags, new CustomValueSetEvent<>(reasonTags, true, "too robotic"));
+    _get(NumberField.class, spec -> spec.withId("campaign-loudness-target")).setValue(-23.04);
+    _get(Checkbox.class, spec -> spec.withId("campaign-reveal-systems")).setValue(true);
     _click(_get(Button.class, spec -> spec.withId("create-campaign")));
 
     assertThat(notifications()).contains("Started " + name + ": 24 pairs");
@@ -71,12 +75,18 @@ class CampaignsViewTest extends KaribuTest {
         campaigns.list().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     assertThat(created.createdBy()).isEqualTo(researcher);
     assertThat(created.overlap()).isEqualTo(1);
+    assertThat(created.loudnessTargetLufs()).isEqualTo(-23.0);
+    assertThat(created.revealSystemsAfterVote()).isTrue();
     assertThat(rating.next(created.id(), annotator).orElseThrow().reasonTags())
         .containsExactlyInAnyOrder("wrong content", "too robotic");
     // The form is fresh again: nothing of the started campaign is left to start twice.
     assertThat(_get(TextField.class, spec -> spec.withId("campaign-name")).getValue()).isEmpty();
     assertThat(dataset.getValue()).isNull();
     assertThat(raters.getSelectedItems()).isEmpty();
+    assertThat(_get(NumberField.class, spec -> spec.withId("campaign-loudness-target")).getValue())
+        .isNull();
+    assertThat(_get(Checkbox.class, spec -> spec.withId("campaign-reveal-systems")).getValue())
+        .isFalse();
     assertThat(dimensions.getSelectedItems()).isEmpty();
     assertThat(reasonTags.getSelectedItems())
         .containsExactlyInAnyOrderElementsOf(CampaignService.DEFAULT_REASON_TAGS);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.RouteParameters;
@@ -83,6 +84,74 @@ class RatingViewTest extends KaribuTest {
                         .getSingleResult())
                 .intValue())
         .isEqualTo(2);
+  }
+
+  @Test
+  void shouldGoBackToThePreviousItemChangeTheVoteAndNameTheSystemsHeard() {
+    String annotator = Accounts.newUser("view-changer", "annotator");
+    String token = Accounts.tokenOf(annotator);
+    String campaign =
+        Campaigns.create(
+            java.util.Map.of(
+                "name",
+                "revealing",
+                "dataset",
+                "demo",
+                "systems",
+                List.of("monotone", "reference"),
+                "dimensions",
+                List.of("prosody"),
+                "raters",
+                List.of(annotator),
+                "overlap",
+                1,
+                "revealSystemsAfterVote",
+                true));
+    String voted = Campaigns.voteFor(em, token, campaign, "prosody", "monotone");
+    String heardAsA = systemHeard(voted, "a");
+    String heardAsB = systemHeard(voted, "b");
+    String monotoneSide = heardAsA.equals("monotone") ? "a" : "b";
+    loginAs(annotator, Role.ANNOTATOR);
+    UI.getCurrent().navigate(RatingView.class, new RouteParameters("campaign", campaign));
+    RatingView view = (RatingView) UI.getCurrent().getCurrentView();
+
+    _get(Button.class, spec -> spec.withId("previous-item")).click();
+
+    assertThat(_get(Paragraph.class, spec -> spec.withId("revising-note")).getText())
+        .contains("Changing your vote on item 1", "A: " + heardAsA, "B: " + heardAsB);
+    RadioButtonGroup<String> prosody = byId(RadioButtonGroup.class, "verdict-prosody");
+    assertThat(prosody.getValue()).isEqualTo(monotoneSide + "_better");
+    assertThat(prosody.isEnabled()).isTrue();
+    view.verdictKey(3);
+    view.submitKey();
+
+    assertThat(notifications()).contains("Vote changed");
+    assertThat(_get(Paragraph.class, spec -> spec.withId("revealed-systems")).getText())
+        .isEqualTo(
+            "You just heard A: "
+                + heardAsA
+                + ", B: "
+                + heardAsB
+                + ". The next item is blind again.");
+    assertThat(_get(Span.class, s -> s.withId("rating-progress")).getText()).startsWith("2 of");
+    assertThat(
+            em.createNativeQuery(
+                    "SELECT CAST(verdicts ->> 'prosody' AS text) FROM rating_vote"
+                        + " WHERE assignment_id = CAST(?1 AS uuid) ORDER BY created_at")
+                .setParameter(1, voted)
+                .getResultList())
+        .containsExactly(monotoneSide + "_better", "tie");
+  }
+
+  private String systemHeard(String assignment, String side) {
+    return (String)
+        em.createNativeQuery(
+                "SELECT s.name FROM rating_assignment a JOIN response r ON r.id = a.response_"
+                    + side
+                    + "_id JOIN system_under_test s ON s.id = r.system_id"
+                    + " WHERE a.id = CAST(?1 AS uuid)")
+            .setParameter(1, assignment)
+            .getSingleResult();
   }
 
   private static String keyboardHelp() {
