@@ -1,6 +1,9 @@
 package dev.earshot.bench;
 
 import dev.earshot.audio.decode.Resampler;
+import dev.earshot.judge.dsp.IntensityContour;
+import dev.earshot.judge.dsp.PitchTrack;
+import dev.earshot.judge.dsp.PitchTracker;
 import dev.earshot.judge.dsp.ProsodyAnalyzer;
 import dev.earshot.judge.dsp.ProsodyFeatures;
 import dev.earshot.judge.dsp.QualityAnalyzer;
@@ -59,6 +62,26 @@ public class DspBenchmark {
   @Benchmark
   public ProsodyFeatures prosody() {
     return ProsodyAnalyzer.analyze(clip, SAMPLE_RATE);
+  }
+
+  /**
+   * The pair compared with Praat 6.3's {@code To Pitch (ac)} (75–500 Hz, 10 ms) and {@code To
+   * Intensity} (50 Hz floor, 10 ms) on one core.
+   */
+  @Benchmark
+  public void pitchAndIntensity(Blackhole blackhole) {
+    blackhole.consume(pitch());
+    blackhole.consume(intensity());
+  }
+
+  @Benchmark
+  public PitchTrack pitch() {
+    return PitchTracker.track(clip, SAMPLE_RATE);
+  }
+
+  @Benchmark
+  public IntensityContour intensity() {
+    return IntensityContour.smoothed(clip, SAMPLE_RATE, 50, 0.01);
   }
 
   @Benchmark

@@ -1,5 +1,9 @@
 package dev.earshot.audio.decode;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Band-limited sample-rate conversion: a Kaiser-windowed sinc low-pass applied as a polyphase
  * filter for the rational ratio {@code toRate / fromRate} (reduced by their gcd). The cutoff sits
@@ -17,6 +21,27 @@ public final class Resampler {
    * Upper bound on the coefficient table; odd ratios beyond it share the nearest of fewer phases.
    */
   private static final long MAX_TABLE_COEFFICIENTS = 1L << 20;
+
+  /**
+   * How many filters are kept. Building one (a Bessel series per coefficient) costs about as much
+   * as resampling a few seconds with it, and a service sees the same few rate pairs over and over;
+   * the bound keeps odd rates from piling up tables of up to {@link #MAX_TABLE_COEFFICIENTS}.
+   */
+  private static final int CACHED_FILTERS = 4;
+
+  /** The filters of the most recently used conversions; shared, as a filter is never changed. */
+  private static final Map<FilterKey, PolyphaseFilter> FILTERS =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(8, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<FilterKey, PolyphaseFilter> eldest) {
+              return size() > CACHED_FILTERS;
+            }
+          });
+
+  private record FilterKey(int fromRate, int toRate, double cutoffFraction) {}
 
   private Resampler() {}
 
@@ -52,7 +77,10 @@ public final class Resampler {
     int gcd = gcd(fromRate, toRate);
     int up = toRate / gcd;
     int down = fromRate / gcd;
-    PolyphaseFilter filter = new PolyphaseFilter(fromRate, toRate, up, cutoffFraction);
+    PolyphaseFilter filter =
+        FILTERS.computeIfAbsent(
+            new FilterKey(fromRate, toRate, cutoffFraction),
+            key -> new PolyphaseFilter(fromRate, toRate, up, cutoffFraction));
     float[] output = new float[(int) outputLength];
     for (int k = 0; k < output.length; k++) {
       long position = (long) k * down;

@@ -280,11 +280,20 @@ public record FinalIntonation(
     float[] out = new float[samples.length / factor];
     for (int k = 0; k < out.length; k++) {
       int centre = k * factor;
-      double acc = 0;
-      int from = Math.max(0, centre - half);
-      int to = Math.min(samples.length - 1, centre + half);
-      for (int j = from; j <= to; j++) {
-        acc += kernel[j - centre + half] * samples[j];
+      double acc;
+      if (centre >= half && centre + half < samples.length) {
+        // The kernel is symmetric: one multiplication per pair of taps.
+        acc = kernel[half] * samples[centre];
+        for (int n = 1; n <= half; n++) {
+          acc += kernel[half + n] * ((double) samples[centre - n] + samples[centre + n]);
+        }
+      } else {
+        acc = 0;
+        int from = Math.max(0, centre - half);
+        int to = Math.min(samples.length - 1, centre + half);
+        for (int j = from; j <= to; j++) {
+          acc += kernel[j - centre + half] * samples[j];
+        }
       }
       out[k] = (float) (acc / sum);
     }

@@ -34,21 +34,28 @@ public record IntensityContour(double startSeconds, double stepSeconds, double[]
       double x = i / (double) halfWindow;
       weights[i + halfWindow] = besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - x * x))) / norm;
     }
+    double fullWeightSum = 0;
+    for (double w : weights) {
+      fullWeightSum += w;
+    }
     int frameCount = (int) Math.floor(samples.length / (stepSeconds * sampleRate));
     double[] db = new double[frameCount];
     for (int frame = 0; frame < frameCount; frame++) {
       int centre = (int) Math.round((frame + 0.5) * stepSeconds * sampleRate);
       int from = Math.max(0, centre - halfWindow);
       int to = Math.min(samples.length - 1, centre + halfWindow);
-      double weightSum = 0;
       double sum = 0;
       double sumSquares = 0;
       for (int i = from; i <= to; i++) {
-        double w = weights[i - centre + halfWindow];
-        weightSum += w;
-        sum += w * samples[i];
-        sumSquares += w * samples[i] * samples[i];
+        double weighted = weights[i - centre + halfWindow] * samples[i];
+        sum += weighted;
+        sumSquares += weighted * samples[i];
       }
+      // Only frames the signal's ends truncate need their own weight sum.
+      double weightSum =
+          to - from == 2 * halfWindow
+              ? fullWeightSum
+              : partialSum(weights, from - centre + halfWindow, to - centre + halfWindow);
       double mean = sum / weightSum;
       db[frame] = toDecibels(sumSquares / weightSum - mean * mean);
     }
@@ -100,6 +107,14 @@ public record IntensityContour(double startSeconds, double stepSeconds, double[]
 
   static double toDecibels(double meanSquare) {
     return meanSquare > 0 ? Math.max(FLOOR_DB, 10 * Math.log10(meanSquare)) : FLOOR_DB;
+  }
+
+  private static double partialSum(double[] values, int from, int to) {
+    double sum = 0;
+    for (int i = from; i <= to; i++) {
+      sum += values[i];
+    }
+    return sum;
   }
 
   private static double besselI0(double x) {

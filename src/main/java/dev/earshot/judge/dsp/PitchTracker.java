@@ -34,13 +34,22 @@ public final class PitchTracker {
   /** Share of frames taken to be noise only when estimating the noise floor. */
   private static final double NOISE_FLOOR_QUANTILE = 0.1;
 
+  private static final double INVERSE_LN_2 = 1 / Math.log(2);
+
   private final PitchSettings settings;
   private final int sampleRate;
   private final int windowLength;
   private final int minLag;
   private final int maxLag;
+
+  /** log2 of the pitch ceiling. */
+  private final double maxPitchOctaves;
+
   private final double[] window;
-  private final double[] windowAutocorrelation;
+
+  /** 1 / the window's normalised autocorrelation per lag: frames are divided by it. */
+  private final double[] inverseWindowAutocorrelation;
+
   private final Fft fft;
   private final double[] re;
   private final double[] im;
@@ -57,6 +66,7 @@ public final class PitchTracker {
     if (minLag + 2 > maxLag) {
       throw new IllegalArgumentException("pitch range too narrow for sample rate " + sampleRate);
     }
+    maxPitchOctaves = log2(settings.maxPitchHz());
     window = new double[windowLength];
     for (int i = 0; i < windowLength; i++) {
       window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * (i + 1) / (windowLength + 1));
@@ -67,9 +77,9 @@ public final class PitchTracker {
     System.arraycopy(window, 0, re, 0, windowLength);
     autocorrelatePair();
     normalised = new double[maxLag + 2];
-    windowAutocorrelation = new double[maxLag + 2];
-    for (int lag = 0; lag < windowAutocorrelation.length; lag++) {
-      windowAutocorrelation[lag] = re[lag] / re[0];
+    inverseWindowAutocorrelation = new double[maxLag + 2];
+    for (int lag = 0; lag < inverseWindowAutocorrelation.length; lag++) {
+      inverseWindowAutocorrelation[lag] = re[0] / re[lag];
     }
   }
 
@@ -247,8 +257,9 @@ public final class PitchTracker {
       return result;
     }
     double[] r = normalised;
-    for (int lag = 0; lag < r.length; lag++) {
-      r[lag] = noiseGain * autocorrelation[lag] / energy / windowAutocorrelation[lag];
+    double scale = noiseGain / energy;
+    for (int lag = minLag - 1; lag < r.length; lag++) {
+      r[lag] = scale * autocorrelation[lag] * inverseWindowAutocorrelation[lag];
     }
     for (int lag = minLag; lag <= maxLag; lag++) {
       if (r[lag] > 0.5 * voicing && r[lag] > r[lag - 1] && r[lag] >= r[lag + 1]) {
@@ -263,16 +274,20 @@ public final class PitchTracker {
         }
         double frequency = sampleRate / (lag + offset);
         if (frequency <= settings.maxPitchHz() && frequency >= settings.minPitchHz()) {
-          result.offer(frequency, strength, strength - octavePenalty(frequency));
+          double octaves = log2(frequency);
+          result.offer(frequency, octaves, strength, strength - octavePenalty(octaves));
         }
       }
     }
     return result;
   }
 
-  /** Praat's octave cost: lower candidates pay more, which breaks ties against subharmonics. */
-  private double octavePenalty(double frequency) {
-    return settings.octaveCost() * log2(settings.maxPitchHz() / frequency);
+  /**
+   * Praat's octave cost for a candidate at {@code octaves} = log2(frequency): lower candidates pay
+   * more, which breaks ties against subharmonics.
+   */
+  private double octavePenalty(double octaves) {
+    return settings.octaveCost() * (maxPitchOctaves - octaves);
   }
 
   /** Viterbi search; returns per frame the chosen voiced candidate index, or -1 for unvoiced. */
@@ -305,8 +320,7 @@ public final class PitchTracker {
           } else if (p == 0 || c == 0) {
             transition = voicingChangeCost;
           } else {
-            transition =
-                jumpCost * Math.abs(log2(current.frequency[c - 1] / previous.frequency[p - 1]));
+            transition = jumpCost * Math.abs(current.octaves[c - 1] - previous.octaves[p - 1]);
           }
           double candidate = score[f - 1][p] - transition;
           if (candidate > best) {
@@ -337,12 +351,16 @@ public final class PitchTracker {
   }
 
   private static double log2(double x) {
-    return Math.log(x) / Math.log(2);
+    return Math.log(x) * INVERSE_LN_2;
   }
 
   /** The strongest voiced candidates of one frame, plus the strength of its unvoiced candidate. */
   private static final class FrameCandidates {
     final double[] frequency;
+
+    /** log2 of {@link #frequency}, for octave jumps in the path search. */
+    final double[] octaves;
+
     final double[] strength;
     final double[] rankedStrength;
     final double unvoicedStrength;
@@ -350,6 +368,7 @@ public final class PitchTracker {
 
     FrameCandidates(int capacity, double unvoicedStrength) {
       frequency = new double[capacity];
+      octaves = new double[capacity];
       strength = new double[capacity];
       rankedStrength = new double[capacity];
       this.unvoicedStrength = unvoicedStrength;
@@ -359,7 +378,8 @@ public final class PitchTracker {
      * Adds a candidate, replacing the weakest when full (ranked with the octave penalty, as Praat
      * does).
      */
-    void offer(double candidateFrequency, double candidateStrength, double rank) {
+    void offer(
+        double candidateFrequency, double candidateOctaves, double candidateStrength, double rank) {
       int place = count;
       if (count == frequency.length) {
         place = 0;
@@ -375,6 +395,7 @@ public final class PitchTracker {
         count++;
       }
       frequency[place] = candidateFrequency;
+      octaves[place] = candidateOctaves;
       strength[place] = candidateStrength;
       rankedStrength[place] = rank;
     }

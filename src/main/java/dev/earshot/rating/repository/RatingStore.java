@@ -192,23 +192,25 @@ public class RatingStore {
 
   /**
    * The pairs never given to the rater, with their votes and the open assignments of others issued
-   * since {@code leaseStart}.
+   * since {@code leaseStart}. Reads the pairs, their vote counters (kept by a trigger, see
+   * migration V25), the campaign's open assignments and the rater's own: the cost does not grow
+   * with the number of votes the campaign has.
    */
   public List<CandidatePair> candidates(UUID campaign, String rater, OffsetDateTime leaseStart) {
     return tuples(
             em.createNativeQuery(
                     "SELECT p.id AS pair_id, rx.system_id AS system_x, ry.system_id AS system_y,"
-                        + " p.gold AS gold,"
-                        + " count(a.id) FILTER (WHERE a.status = 'voted') AS votes,"
-                        + " count(a.id) FILTER (WHERE a.status = 'open' AND a.issued_at >= ?3)"
-                        + " AS in_flight"
+                        + " p.gold AS gold, coalesce(v.votes, 0) AS votes,"
+                        + " coalesce(o.in_flight, 0) AS in_flight"
                         + " FROM campaign_pair p"
                         + " JOIN response rx ON rx.id = p.response_x_id"
                         + " JOIN response ry ON ry.id = p.response_y_id"
-                        + " LEFT JOIN rating_assignment a ON a.pair_id = p.id"
+                        + " LEFT JOIN campaign_pair_votes v ON v.pair_id = p.id"
+                        + " LEFT JOIN (SELECT pair_id, count(*) AS in_flight FROM rating_assignment"
+                        + " WHERE campaign_id = ?1 AND status = 'open' AND issued_at >= ?3"
+                        + " GROUP BY pair_id) o ON o.pair_id = p.id"
                         + " WHERE p.campaign_id = ?1 AND NOT EXISTS (SELECT 1 FROM rating_assignment m"
-                        + " WHERE m.pair_id = p.id AND m.rater = ?2)"
-                        + " GROUP BY p.id, rx.system_id, ry.system_id, p.gold",
+                        + " WHERE m.campaign_id = ?1 AND m.rater = ?2 AND m.pair_id = p.id)",
                     Tuple.class)
                 .setParameter(1, campaign)
                 .setParameter(2, rater)
@@ -269,8 +271,9 @@ public class RatingStore {
   public int expectedVotes(long pair, OffsetDateTime leaseStart) {
     return ((Number)
             em.createNativeQuery(
-                    "SELECT count(*) FROM rating_assignment WHERE pair_id = ?1"
-                        + " AND (status = 'voted' OR (status = 'open' AND issued_at >= ?2))")
+                    "SELECT coalesce((SELECT votes FROM campaign_pair_votes WHERE pair_id = ?1), 0)"
+                        + " + (SELECT count(*) FROM rating_assignment WHERE pair_id = ?1"
+                        + " AND status = 'open' AND issued_at >= ?2)")
                 .setParameter(1, pair)
                 .setParameter(2, leaseStart)
                 .getSingleResult())
@@ -688,8 +691,8 @@ public class RatingStore {
             em.createNativeQuery(
                     "SELECT p.id AS pair_id, pr.external_id AS prompt, sx.name AS system_x,"
                         + " sy.name AS system_y, p.gold AS gold,"
-                        + " (SELECT count(*) FROM rating_assignment a WHERE a.pair_id = p.id"
-                        + " AND a.status = 'voted') AS votes"
+                        + " coalesce((SELECT v.votes FROM campaign_pair_votes v"
+                        + " WHERE v.pair_id = p.id), 0) AS votes"
                         + " FROM campaign_pair p JOIN prompt pr ON pr.id = p.prompt_id"
                         + " JOIN response rx ON rx.id = p.response_x_id"
                         + " JOIN response ry ON ry.id = p.response_y_id"

@@ -79,6 +79,15 @@ class ConcurrentAssignmentTest {
                 campaign))
         .hasSize(144)
         .containsOnly((long) OVERLAP);
+    // The vote counters the planner reads match the assignments, gold pairs included.
+    assertThat(
+            count(
+                "SELECT count(*) FROM campaign_pair p"
+                    + " LEFT JOIN campaign_pair_votes v ON v.pair_id = p.id"
+                    + " WHERE p.campaign_id = ?1 AND coalesce(v.votes, 0) <> (SELECT count(*)"
+                    + " FROM rating_assignment a WHERE a.pair_id = p.id AND a.status = 'voted')",
+                campaign))
+        .isZero();
     assertThat(
             count(
                 "SELECT count(*) FROM rating_assignment WHERE campaign_id = ?1 AND status = 'open'",
