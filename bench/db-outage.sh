@@ -5,13 +5,13 @@
 # and Retry-After (no other 5xx, no hangs), that GET /q/health/ready goes DOWN and then UP, that no
 # acknowledged vote is lost and that the same service process takes votes again afterwards.
 # Prints one PASS/FAIL line with the figures.
-# Usage: bench/db-outage.sh [annotators] [seconds]   (needs psql: Debian postgresql-client)
+# Usage: bench/db-outage.sh [annotators] [max seconds of voting]   (needs psql: postgresql-client)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 bench_ensure_package
 annotators=${1:-8}
-seconds=${2:-60}
+seconds=${2:-600}
 port=18092
 outage_s=10
 slowest_allowed_ms=5000
@@ -29,11 +29,20 @@ while true; do
   sleep 0.2
 done > "$data/ready.txt" &
 monitor_pid=$!
-sleep 5
+bench_await_votes "$data/acknowledged.txt" 1 "$seconds"
+sleep 3
 postmaster=$(head -1 "$data/pg/postmaster.pid")
 killed_ms=$(date +%s%3N)
 kill -9 "$postmaster"
-wait "$load_pid" || true
+# Ready again (bounded), then keep voting until every annotator could vote again (bounded).
+deadline=$((SECONDS + 180))
+until awk -v k="$killed_ms" '$1 >= k && $2 != 200 {d=1} d && $2 == 200 {u=1} END {exit !u}' \
+  "$data/ready.txt" || [ "$SECONDS" -ge "$deadline" ]; do
+  sleep 0.5
+done
+recovered=$(wc -l < "$data/acknowledged.txt")
+bench_await_votes "$data/acknowledged.txt" $((recovered + annotators)) 120
+bench_stop_votes "$data/acknowledged.txt"
 kill "$monitor_pid"
 # Readiness after the kill: first not 200 (DOWN), then the first 200 after that (UP again).
 read -r down_ms up_ms <<< "$(awk -v k="$killed_ms" '$1 >= k && $2 != 200 && !d {d=$1}

@@ -75,18 +75,34 @@ bench_psql() {
 }
 
 # Starts the vote load generator (bench/java VoteIngest) in the background against port $1: $2
-# annotators for $3 seconds, acknowledged votes appended to file $4, its output to file $5. Returns
-# once its set-up (users, tokens, campaign) is done. Sets load_pid.
+# annotators for at most $3 seconds, acknowledged votes appended to file $4, its output to file $5;
+# it stops early once file $4.stop exists (bench_stop_votes). Returns once its set-up (users,
+# tokens, campaign) is done. Sets load_pid.
 bench_start_votes() {
   local port=$1 annotators=$2 seconds=$3 acknowledged=$4 output=$5
+  : > "$acknowledged"
   bench_java dev.earshot.bench.VoteIngest --base "http://localhost:$port" \
     --token $bench_admin_token --annotators "$annotators" --warmup 0 --seconds "$seconds" \
-    --acknowledged "$acknowledged" > "$output" 2>&1 &
+    --acknowledged "$acknowledged" --stop-file "$acknowledged.stop" > "$output" 2>&1 &
   load_pid=$!
   until grep -q '^set-up:' "$output"; do
     kill -0 "$load_pid" 2> /dev/null || { echo "load generator exited:" >&2; cat "$output" >&2; return 1; }
     sleep 0.2
   done
+}
+
+# Waits until file $1 holds at least $2 acknowledged votes, or $3 seconds have passed.
+bench_await_votes() {
+  local acknowledged=$1 count=$2 deadline=$((SECONDS + $3))
+  while [ "$(wc -l < "$acknowledged")" -lt "$count" ] && [ "$SECONDS" -lt "$deadline" ]; do
+    sleep 0.2
+  done
+}
+
+# Ends the load generator started with acknowledged-vote file $1 and waits for its summary.
+bench_stop_votes() {
+  touch "$1.stop"
+  wait "$load_pid" || true
 }
 
 # Looks up every acknowledged vote id of file $2 in the database of data folder $1; prints

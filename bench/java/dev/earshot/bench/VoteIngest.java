@@ -37,8 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>For the crash and outage proofs ({@code bench/crash-votes.sh}, {@code bench/db-outage.sh}) it
  * keeps going while the service or its database is down (a failed loop waits {@value
  * #ERROR_PAUSE_MS} ms and starts over), appends every acknowledged vote ({@code <epoch ms> <id>})
- * to {@code --acknowledged FILE} as soon as its 201 arrives, and counts the failed requests by kind:
- * 503 with and without {@code Retry-After}, other 5xx, and connection errors.
+ * to {@code --acknowledged FILE} as soon as its 201 arrives, stops early once {@code --stop-file
+ * FILE} exists, and counts the failed requests by kind: 503 with and without {@code Retry-After},
+ * other 5xx, and connection errors.
  *
  * <pre>
  * ./mvnw -Pbench -DskipTests test-compile exec:exec -Dbench.main=dev.earshot.bench.VoteIngest \
@@ -57,15 +58,26 @@ public final class VoteIngest {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final String base;
+
+  /**
+   * Voting stops early once this file exists (the proofs end the load when they have seen enough).
+   */
+  private final Path stopFile;
+
   private final Failures failures = new Failures();
 
-  private VoteIngest(String base) {
+  private VoteIngest(String base, Path stopFile) {
     this.base = base;
+    this.stopFile = stopFile;
   }
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
-    VoteIngest bench = new VoteIngest(options.getOrDefault("--base", "http://localhost:8080"));
+    String stopFile = options.get("--stop-file");
+    VoteIngest bench =
+        new VoteIngest(
+            options.getOrDefault("--base", "http://localhost:8080"),
+            stopFile == null ? null : Path.of(stopFile));
     int annotators = Integer.parseInt(options.getOrDefault("--annotators", "200"));
     int warmup = Integer.parseInt(options.getOrDefault("--warmup", "3"));
     int seconds = Integer.parseInt(options.getOrDefault("--seconds", "10"));
@@ -85,9 +97,7 @@ public final class VoteIngest {
             ? null
             : new PrintWriter(
                 Files.newBufferedWriter(
-                    Path.of(acknowledged),
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND),
+                    Path.of(acknowledged), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
                 true)) {
       bench.run(campaign, List.copyOf(tokens.values()), warmup, seconds, log);
     }
@@ -154,7 +164,11 @@ public final class VoteIngest {
    * @param acknowledged where each acknowledged vote is written, or null
    */
   private void run(
-      String campaign, List<String> tokens, int warmupSeconds, int seconds, PrintWriter acknowledged)
+      String campaign,
+      List<String> tokens,
+      int warmupSeconds,
+      int seconds,
+      PrintWriter acknowledged)
       throws Exception {
     long start = System.nanoTime();
     long measureFrom = start + warmupSeconds * 1_000_000_000L;
@@ -172,7 +186,7 @@ public final class VoteIngest {
           pool.submit(
               () -> {
                 go.await();
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && !stopRequested()) {
                   try {
                     long t0 = System.nanoTime();
                     HttpResponse<String> next =
@@ -243,14 +257,14 @@ public final class VoteIngest {
       f.get();
     }
     pool.shutdown();
-    double measured = seconds;
+    double measured = Math.max(0, Math.min(System.nanoTime(), end) - measureFrom) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "annotators %d: %d new votes in %d s = %.1f votes/s; next p50 %.1f ms, p99 %.1f ms;"
+        "annotators %d: %d new votes in %.0f s = %.1f votes/s; next p50 %.1f ms, p99 %.1f ms;"
             + " vote p50 %.1f ms, p99 %.1f ms; errors %d%n",
         tokens.size(),
         created.get(),
-        seconds,
+        measured,
         created.get() / measured,
         percentile(nextNanos, 0.50),
         percentile(nextNanos, 0.99),
@@ -296,6 +310,10 @@ public final class VoteIngest {
           connectionErrors.get(),
           slowestUnavailableNanos.get() / 1e6);
     }
+  }
+
+  private boolean stopRequested() {
+    return stopFile != null && Files.exists(stopFile);
   }
 
   private static double percentile(ConcurrentLinkedQueue<Long> nanos, double p) {
@@ -369,7 +387,7 @@ public final class VoteIngest {
     if (!options.containsKey("--token")) {
       throw new IllegalArgumentException(
           "usage: --base URL --token ADMIN_TOKEN [--annotators 200] [--warmup 3] [--seconds 10]"
-              + " [--acknowledged FILE]; "
+              + " [--acknowledged FILE] [--stop-file FILE]; "
               + Arrays.toString(args));
     }
     return options;
