@@ -46,7 +46,7 @@ bench_stop_votes "$data/acknowledged.txt"
 kill "$monitor_pid"
 # Readiness after the kill: first not 200 (DOWN), then the first 200 after that (UP again).
 read -r down_ms up_ms <<< "$(awk -v k="$killed_ms" '$1 >= k && $2 != 200 && !d {d=$1}
-  d && $2 == 200 && !u {u=$1} END {print d+0, u+0}' "$data/ready.txt")"
+  d && $2 == 200 && !u {u=$1} END {printf "%.0f %.0f\n", d, u}' "$data/ready.txt")"
 summary=$(grep '^FAILED_503=' "$data/votes.txt" || echo 'FAILED_503=? (no summary)')
 eval "$(echo "$summary" | tr ' ' '\n' | grep -E '^[A-Z_0-9]+=[0-9.]+$' || true)"
 acknowledged=$(wc -l < "$data/acknowledged.txt")
