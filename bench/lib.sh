@@ -34,3 +34,87 @@ bench_ensure_package() {
     ./mvnw -B -q package -DskipTests
   fi
 }
+
+# --- The crash and outage proofs (crash-votes.sh, db-outage.sh, sigterm-run.sh) ---
+
+bench_admin_token=bench-admin-token
+
+# Starts the packaged service in the background on data folder $1 with HTTP port $2 (management
+# port $2 + 1000) and any further -D options; output goes to $1/service.log. Sets service_pid.
+bench_start_service() {
+  local data=$1 port=$2
+  shift 2
+  java -Dearshot.data-dir="$data" -Dquarkus.http.port="$port" \
+    -Dquarkus.management.port=$((port + 1000)) \
+    -Dearshot.bootstrap-admin-token=$bench_admin_token "$@" \
+    -jar target/quarkus-app/quarkus-run.jar >> "$data/service.log" 2>&1 &
+  service_pid=$!
+}
+
+# Waits until GET /q/health/ready on port $1 answers 200; fails when process $2 has ended or after
+# $3 seconds (default 300: the machine may be busy).
+bench_await_ready() {
+  local port=$1 pid=$2 deadline=$((SECONDS + ${3:-300}))
+  until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do
+    kill -0 "$pid" 2> /dev/null || { echo "service (pid $pid) exited" >&2; return 1; }
+    [ "$SECONDS" -lt "$deadline" ] || { echo "service not ready in time" >&2; return 1; }
+    sleep 0.2
+  done
+}
+
+# psql as the service's role on the embedded PostgreSQL of data folder $1, with the password file
+# the service keeps there; the port is the one of the latest start in the service's log.
+bench_psql() {
+  local data=$1
+  shift
+  local port
+  port=$(grep -o 'Embedded PostgreSQL started on 127.0.0.1:[0-9]*' "$data/service.log" | tail -1 |
+    grep -o '[0-9]*$')
+  PGPASSFILE="$data/secrets/pgpass" psql -X -Atq -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" \
+    -U earshot -d postgres "$@"
+}
+
+# Starts the vote load generator (bench/java VoteIngest) in the background against port $1: $2
+# annotators for at most $3 seconds, acknowledged votes appended to file $4, its output to file $5;
+# it stops early once file $4.stop exists (bench_stop_votes). Returns once its set-up (users,
+# tokens, campaign) is done. Sets load_pid.
+bench_start_votes() {
+  local port=$1 annotators=$2 seconds=$3 acknowledged=$4 output=$5
+  : > "$acknowledged"
+  bench_java dev.earshot.bench.VoteIngest --base "http://localhost:$port" \
+    --token $bench_admin_token --annotators "$annotators" --warmup 0 --seconds "$seconds" \
+    --acknowledged "$acknowledged" --stop-file "$acknowledged.stop" > "$output" 2>&1 &
+  load_pid=$!
+  until grep -q '^set-up:' "$output"; do
+    kill -0 "$load_pid" 2> /dev/null || { echo "load generator exited:" >&2; cat "$output" >&2; return 1; }
+    sleep 0.2
+  done
+}
+
+# Waits until file $1 holds at least $2 acknowledged votes, or $3 seconds have passed.
+bench_await_votes() {
+  local acknowledged=$1 count=$2 deadline=$((SECONDS + $3))
+  while [ "$(wc -l < "$acknowledged")" -lt "$count" ] && [ "$SECONDS" -lt "$deadline" ]; do
+    sleep 0.2
+  done
+}
+
+# Ends the load generator started with acknowledged-vote file $1 and waits for its summary.
+bench_stop_votes() {
+  touch "$1.stop"
+  wait "$load_pid" || true
+}
+
+# Looks up every acknowledged vote id of file $2 in the database of data folder $1; prints
+# "<acknowledged> <stored exactly once> <missing> <stored more than once>".
+bench_check_votes() {
+  local data=$1 acknowledged=$2
+  bench_psql "$data" <<SQL | tail -1
+CREATE TEMP TABLE acknowledged (at_ms BIGINT, id UUID);
+\copy acknowledged FROM '$acknowledged' WITH (FORMAT text, DELIMITER ' ')
+SELECT count(*) || ' ' || count(*) FILTER (WHERE stored = 1) || ' '
+       || count(*) FILTER (WHERE stored = 0) || ' ' || count(*) FILTER (WHERE stored > 1)
+  FROM (SELECT (SELECT count(*) FROM rating_vote v WHERE v.id = a.id) AS stored
+          FROM acknowledged a) counted;
+SQL
+}

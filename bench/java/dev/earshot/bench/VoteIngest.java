@@ -3,10 +3,14 @@ package dev.earshot.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +34,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code --warmup} seconds are not counted; then for {@code --seconds} seconds it counts new votes
  * (201) and the latencies of next and vote.
  *
+ * <p>For the crash and outage proofs ({@code bench/crash-votes.sh}, {@code bench/db-outage.sh}) it
+ * keeps going while the service or its database is down (a failed loop waits {@value
+ * #ERROR_PAUSE_MS} ms and starts over), appends every acknowledged vote ({@code <epoch ms> <id>})
+ * to {@code --acknowledged FILE} as soon as its 201 arrives, stops early once {@code --stop-file
+ * FILE} exists, and counts the failed requests by kind: 503 with and without {@code Retry-After},
+ * other 5xx, and connection errors.
+ *
  * <pre>
  * ./mvnw -Pbench -DskipTests test-compile exec:exec -Dbench.main=dev.earshot.bench.VoteIngest \
  *   -Dbench.args='--base http://localhost:8080 --token ADMIN_TOKEN --annotators 200'
@@ -39,6 +50,7 @@ public final class VoteIngest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PASSWORD = "bench-password-1234";
+  private static final long ERROR_PAUSE_MS = 100;
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -47,13 +59,25 @@ public final class VoteIngest {
           .build();
   private final String base;
 
-  private VoteIngest(String base) {
+  /**
+   * Voting stops early once this file exists (the proofs end the load when they have seen enough).
+   */
+  private final Path stopFile;
+
+  private final Failures failures = new Failures();
+
+  private VoteIngest(String base, Path stopFile) {
     this.base = base;
+    this.stopFile = stopFile;
   }
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
-    VoteIngest bench = new VoteIngest(options.getOrDefault("--base", "http://localhost:8080"));
+    String stopFile = options.get("--stop-file");
+    VoteIngest bench =
+        new VoteIngest(
+            options.getOrDefault("--base", "http://localhost:8080"),
+            stopFile == null ? null : Path.of(stopFile));
     int annotators = Integer.parseInt(options.getOrDefault("--annotators", "200"));
     int warmup = Integer.parseInt(options.getOrDefault("--warmup", "3"));
     int seconds = Integer.parseInt(options.getOrDefault("--seconds", "10"));
@@ -67,7 +91,16 @@ public final class VoteIngest {
         annotators,
         campaign,
         (System.nanoTime() - setupStart) / 1e9);
-    bench.run(campaign, List.copyOf(tokens.values()), warmup, seconds);
+    String acknowledged = options.get("--acknowledged");
+    try (PrintWriter log =
+        acknowledged == null
+            ? null
+            : new PrintWriter(
+                Files.newBufferedWriter(
+                    Path.of(acknowledged), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                true)) {
+      bench.run(campaign, List.copyOf(tokens.values()), warmup, seconds, log);
+    }
   }
 
   /** Makes the annotators (users with the annotator role) and a token for each, by name. */
@@ -127,7 +160,15 @@ public final class VoteIngest {
         .asText();
   }
 
-  private void run(String campaign, List<String> tokens, int warmupSeconds, int seconds)
+  /**
+   * @param acknowledged where each acknowledged vote is written, or null
+   */
+  private void run(
+      String campaign,
+      List<String> tokens,
+      int warmupSeconds,
+      int seconds,
+      PrintWriter acknowledged)
       throws Exception {
     long start = System.nanoTime();
     long measureFrom = start + warmupSeconds * 1_000_000_000L;
@@ -145,7 +186,7 @@ public final class VoteIngest {
           pool.submit(
               () -> {
                 go.await();
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && !stopRequested()) {
                   try {
                     long t0 = System.nanoTime();
                     HttpResponse<String> next =
@@ -158,7 +199,7 @@ public final class VoteIngest {
                     String assignment = JSON.readTree(next.body()).get("assignment").asText();
                     for (String side : List.of("a", "b")) {
                       HttpResponse<byte[]> audio =
-                          http.send(
+                          exchange(
                               request(
                                   "GET",
                                   "/api/assignments/" + assignment + "/audio/" + side,
@@ -179,17 +220,21 @@ public final class VoteIngest {
                           200);
                     }
                     long t2 = System.nanoTime();
+                    String voteId = UUID.randomUUID().toString();
                     HttpResponse<String> vote =
                         call(
                             "POST",
                             "/api/votes",
                             token,
                             Map.of(
-                                "id", UUID.randomUUID().toString(),
+                                "id", voteId,
                                 "assignment", assignment,
                                 "verdicts", Map.of("overall", "tie")));
                     long t3 = System.nanoTime();
                     expect(vote, 201);
+                    if (acknowledged != null) {
+                      acknowledged.println(System.currentTimeMillis() + " " + voteId);
+                    }
                     if (t0 >= measureFrom && t3 <= end) {
                       nextNanos.add(t1 - t0);
                       voteNanos.add(t3 - t2);
@@ -200,6 +245,8 @@ public final class VoteIngest {
                       firstError.set(System.nanoTime());
                       System.out.println("first error: " + e.getMessage());
                     }
+                    // Service or database down: do not spin, try again shortly.
+                    Thread.sleep(ERROR_PAUSE_MS);
                   }
                 }
                 return null;
@@ -210,14 +257,14 @@ public final class VoteIngest {
       f.get();
     }
     pool.shutdown();
-    double measured = seconds;
+    double measured = Math.max(0, Math.min(System.nanoTime(), end) - measureFrom) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "annotators %d: %d new votes in %d s = %.1f votes/s; next p50 %.1f ms, p99 %.1f ms;"
+        "annotators %d: %d new votes in %.0f s = %.1f votes/s; next p50 %.1f ms, p99 %.1f ms;"
             + " vote p50 %.1f ms, p99 %.1f ms; errors %d%n",
         tokens.size(),
         created.get(),
-        seconds,
+        measured,
         created.get() / measured,
         percentile(nextNanos, 0.50),
         percentile(nextNanos, 0.99),
@@ -225,6 +272,48 @@ public final class VoteIngest {
         percentile(voteNanos, 0.99),
         errors.get());
     System.out.printf(Locale.ROOT, "VOTES_PER_SECOND=%.1f%n", created.get() / measured);
+    System.out.println(failures.summary());
+  }
+
+  /** Failed requests by kind; the outage proof wants only fast 503s with Retry-After. */
+  private static final class Failures {
+    private final AtomicInteger unavailable = new AtomicInteger();
+    private final AtomicInteger unavailableWithoutRetryAfter = new AtomicInteger();
+    private final AtomicInteger otherServerErrors = new AtomicInteger();
+    private final AtomicInteger connectionErrors = new AtomicInteger();
+    private final AtomicLong slowestUnavailableNanos = new AtomicLong();
+
+    void answered(HttpResponse<?> response, long nanos) {
+      if (response.statusCode() == 503) {
+        unavailable.incrementAndGet();
+        if (response.headers().firstValue("Retry-After").isEmpty()) {
+          unavailableWithoutRetryAfter.incrementAndGet();
+        }
+        slowestUnavailableNanos.accumulateAndGet(nanos, Math::max);
+      } else if (response.statusCode() >= 500) {
+        otherServerErrors.incrementAndGet();
+      }
+    }
+
+    void unanswered() {
+      connectionErrors.incrementAndGet();
+    }
+
+    String summary() {
+      return String.format(
+          Locale.ROOT,
+          "FAILED_503=%d FAILED_503_WITHOUT_RETRY_AFTER=%d FAILED_OTHER_5XX=%d"
+              + " CONNECTION_ERRORS=%d SLOWEST_503_MS=%.0f",
+          unavailable.get(),
+          unavailableWithoutRetryAfter.get(),
+          otherServerErrors.get(),
+          connectionErrors.get(),
+          slowestUnavailableNanos.get() / 1e6);
+    }
+  }
+
+  private boolean stopRequested() {
+    return stopFile != null && Files.exists(stopFile);
   }
 
   private static double percentile(ConcurrentLinkedQueue<Long> nanos, double p) {
@@ -245,7 +334,21 @@ public final class VoteIngest {
 
   private HttpResponse<String> call(String method, String path, String token, Object body)
       throws IOException, InterruptedException {
-    return http.send(request(method, path, token, body), HttpResponse.BodyHandlers.ofString());
+    return exchange(request(method, path, token, body), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends the request and counts it in {@link #failures} when it fails. */
+  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    try {
+      HttpResponse<T> response = http.send(request, body);
+      failures.answered(response, System.nanoTime() - start);
+      return response;
+    } catch (IOException e) {
+      failures.unanswered();
+      throw e;
+    }
   }
 
   private HttpRequest request(String method, String path, String token, Object body)
@@ -283,7 +386,8 @@ public final class VoteIngest {
     }
     if (!options.containsKey("--token")) {
       throw new IllegalArgumentException(
-          "usage: --base URL --token ADMIN_TOKEN [--annotators 200] [--warmup 3] [--seconds 10]; "
+          "usage: --base URL --token ADMIN_TOKEN [--annotators 200] [--warmup 3] [--seconds 10]"
+              + " [--acknowledged FILE] [--stop-file FILE]; "
               + Arrays.toString(args));
     }
     return options;

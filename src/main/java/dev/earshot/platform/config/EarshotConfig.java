@@ -345,6 +345,14 @@ public interface EarshotConfig {
       /** Delete the embedded database on every start (tests: one fresh database per run). */
       @WithDefault("false")
       boolean ephemeral();
+
+      /**
+       * How long a postmaster that died stays down before the service starts it again (same folder,
+       * port and credentials). Read at start-up, before this mapping exists; declared here so the
+       * key is known and documented.
+       */
+      @WithDefault("1s")
+      java.time.Duration restartDelay();
     }
   }
 }

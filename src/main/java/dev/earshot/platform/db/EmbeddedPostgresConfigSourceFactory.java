@@ -1,9 +1,11 @@
 package dev.earshot.platform.db;
 
 import dev.earshot.platform.config.StartupConfigValues;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,7 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
 
   static final String JDBC_URL = "quarkus.datasource.jdbc.url";
   static final String EPHEMERAL = "earshot.database.embedded.ephemeral";
+  static final String RESTART_DELAY = "earshot.database.embedded.restart-delay";
 
   @Override
   public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -29,16 +32,25 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
     }
     Path dataDir = StartupConfigValues.dataDir(context);
     boolean ephemeral = Boolean.parseBoolean(StartupConfigValues.value(context, EPHEMERAL));
-    return List.of(new LazySource(dataDir, ephemeral));
+    String restartDelay = StartupConfigValues.value(context, RESTART_DELAY);
+    return List.of(
+        new LazySource(
+            dataDir,
+            ephemeral,
+            restartDelay == null
+                ? EmbeddedPostgresServer.DEFAULT_RESTART_DELAY
+                : DurationConverter.parseDuration(restartDelay)));
   }
 
   private static final class LazySource implements ConfigSource {
     private final Path dataDir;
     private final boolean ephemeral;
+    private final Duration restartDelay;
 
-    LazySource(Path dataDir, boolean ephemeral) {
+    LazySource(Path dataDir, boolean ephemeral, Duration restartDelay) {
       this.dataDir = dataDir;
       this.ephemeral = ephemeral;
+      this.restartDelay = restartDelay;
     }
 
     @Override
@@ -54,7 +66,7 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
     @Override
     public String getValue(String propertyName) {
       if (JDBC_URL.equals(propertyName)) {
-        return EmbeddedPostgresHolder.jdbcUrl(dataDir, ephemeral);
+        return EmbeddedPostgresHolder.jdbcUrl(dataDir, ephemeral, restartDelay);
       }
       return null;
     }

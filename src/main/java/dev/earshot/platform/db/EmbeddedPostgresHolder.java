@@ -1,6 +1,7 @@
 package dev.earshot.platform.db;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * One embedded server per JVM. Quarkus builds its configuration in more than one class loader, so
@@ -74,13 +75,14 @@ final class EmbeddedPostgresHolder {
     server.close();
   }
 
-  static String jdbcUrl(Path dataDir, boolean ephemeral) {
+  static String jdbcUrl(Path dataDir, boolean ephemeral, Duration restartDelay) {
     synchronized (System.class) {
       String url = System.getProperty(STARTED_URL);
       if (url == null) {
-        // An ephemeral (test) server is stopped and removed by zonky's JVM shutdown hook; a kept
+        // An ephemeral (test) server is stopped and removed by its own JVM shutdown hook; a kept
         // one by stopKept(), after the service's workers have stopped.
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, ephemeral);
+        EmbeddedPostgresServer server =
+            EmbeddedPostgresServer.start(dataDir, ephemeral, restartDelay);
         if (!ephemeral) {
           keep(server);
         }

@@ -57,6 +57,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
   private static final Duration RELOAD_WAIT = Duration.ofSeconds(10);
 
+  /** How long a dead postmaster stays down before the supervisor starts it again, by default. */
+  public static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(1);
+
   /**
    * How a connection without a password is refused: pgjdbc's "server requested a password" (08004)
    * or the server's authentication failures.
@@ -122,14 +125,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private final Login superuser;
   private final Login service;
   private final Path passwordFile;
+  private final PostmasterSupervisor supervisor;
 
   private EmbeddedPostgresServer(
       EmbeddedPostgres postgres,
+      PostmasterSupervisor supervisor,
       Path pgDirectory,
       Login superuser,
       Login service,
       Path passwordFile) {
     this.postgres = postgres;
+    this.supervisor = supervisor;
     this.passwordFile = passwordFile;
     this.pgDirectory = pgDirectory;
     this.superuser = superuser;
@@ -144,6 +150,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * @param ephemeral when true the database is deleted on close (fresh database per test run)
    */
   public static EmbeddedPostgresServer start(Path dataDir, boolean ephemeral) {
+    return start(dataDir, ephemeral, DEFAULT_RESTART_DELAY);
+  }
+
+  /**
+   * Like {@link #start(Path, boolean)}; a postmaster that dies later is started again (see {@link
+   * PostmasterSupervisor}) after {@code restartDelay}.
+   */
+  public static EmbeddedPostgresServer start(
+      Path dataDir, boolean ephemeral, Duration restartDelay) {
     DataFolderLock.acquire(dataDir);
     Path pgDirectory = dataDir.resolve("pg");
     Path superuserPasswordFile =
@@ -173,8 +188,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setServerConfig("full_page_writes", ephemeral ? "off" : "on")
               .setServerConfig("max_connections", "100")
               // A kept database is stopped by the service after its workers (see
-              // EmbeddedPostgresHolder); zonky's own hook would stop it while they still run.
-              .setRegisterShutdownHook(ephemeral)
+              // EmbeddedPostgresHolder); zonky's own hook would stop it while they still run,
+              // and for an ephemeral one without stopping the supervisor first (below).
+              .setRegisterShutdownHook(false)
               // initdb options (zonky appends its "locale" options after its own "-A trust", so
               // these win): password authentication from the first start on.
               .setLocaleConfig("auth", SCRAM)
@@ -194,12 +210,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           "127.0.0.1:*:*:%s:%s%n127.0.0.1:*:*:%s:%s%n"
               .formatted(SERVICE_ROLE, service.password(), SUPERUSER, superuser.password()));
       EmbeddedPostgresServer server =
-          new EmbeddedPostgresServer(postgres, pgDirectory, superuser, service, passwordFile);
+          new EmbeddedPostgresServer(
+              postgres,
+              new PostmasterSupervisor(pgDirectory, restartDelay),
+              pgDirectory,
+              superuser,
+              service,
+              passwordFile);
       try {
         server.provision(trusting);
       } catch (SQLException | IOException | RuntimeException e) {
         server.close();
         throw e;
+      }
+      if (ephemeral) {
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(server::close, "earshot-ephemeral-postgres-stop"));
       }
       LOG.infof(
           "Embedded PostgreSQL started on 127.0.0.1:%d with data in %s",
@@ -345,8 +371,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return DriverManager.getConnection(jdbcUrl(), login.user(), login.password());
   }
 
+  /** The process id of the running postmaster (it changes when the supervisor restarts it). */
+  public long postmasterPid() {
+    return supervisor.postmasterPid();
+  }
+
   @Override
   public void close() {
+    // First, so that the server stopped below is not started again.
+    supervisor.close();
     try {
       postgres.close();
       LOG.info("Embedded PostgreSQL stopped");

@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,44 @@ class EmbeddedPostgresServerTest {
         ResultSet rows = statement.executeQuery("SELECT id FROM vote")) {
       assertThat(rows.next()).isTrue();
       assertThat(rows.getInt(1)).isEqualTo(42);
+    }
+  }
+
+  @Test
+  void shouldStartAKilledPostmasterAgainWithItsDataPortAndPasswords() throws Exception {
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, false)) {
+      try (Connection connection = server.connect(server.serviceLogin());
+          Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE vote (id INT PRIMARY KEY)");
+        statement.execute("INSERT INTO vote VALUES (7)");
+      }
+      long killed = server.postmasterPid();
+      ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+
+      try (Connection connection = connectWithin(server, Duration.ofSeconds(90));
+          Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT id FROM vote")) {
+        assertThat(server.postmasterPid()).isNotEqualTo(killed);
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getInt(1)).isEqualTo(7);
+      }
+    }
+    assertThat(dataDir.resolve("pg/postmaster.pid")).doesNotExist();
+  }
+
+  /** Connects as the service, trying again while the server is down (bounded wait). */
+  private static Connection connectWithin(EmbeddedPostgresServer server, Duration wait)
+      throws Exception {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      try {
+        return server.connect(server.serviceLogin());
+      } catch (SQLException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
     }
   }
 

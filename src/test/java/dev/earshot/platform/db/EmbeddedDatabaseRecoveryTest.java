@@ -1,0 +1,63 @@
+package dev.earshot.platform.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.earshot.testing.Accounts;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded PostgreSQL is killed under the running service: the supervisor starts it again, the
+ * service becomes ready again without a restart, and what was written before is still there.
+ */
+@QuarkusTest
+class EmbeddedDatabaseRecoveryTest {
+
+  /** Generous: the machine running the tests may be busy; recovery itself takes seconds. */
+  private static final Duration RECOVERY_WAIT = Duration.ofSeconds(120);
+
+  @Test
+  void shouldBeReadyAgainWithItsDataAfterThePostmasterWasKilled() throws Exception {
+    String username = Accounts.newUser("survivor", "admin");
+    String token = Accounts.tokenOf(username);
+    Path pidFile =
+        Path.of(ConfigProvider.getConfig().getValue("earshot.data-dir", String.class))
+            .resolve("pg/postmaster.pid");
+    long killed = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+    ProcessHandle postmaster = ProcessHandle.of(killed).orElseThrow();
+
+    postmaster.destroyForcibly();
+    postmaster.onExit().get();
+
+    long deadline = System.nanoTime() + RECOVERY_WAIT.toNanos();
+    while (Accounts.anonymous().get("/q/health/ready").statusCode() != 200
+        || !restartedAfter(pidFile, killed)) {
+      assertThat(System.nanoTime()).as("ready again within %s", RECOVERY_WAIT).isLessThan(deadline);
+      Thread.sleep(250);
+    }
+    Accounts.as(token)
+        .get("/api/users/" + username)
+        .then()
+        .statusCode(200)
+        .body("username", equalTo(username));
+  }
+
+  /** Whether a live postmaster other than {@code killed} now owns the data folder. */
+  private static boolean restartedAfter(Path pidFile, long killed) throws Exception {
+    if (!Files.isRegularFile(pidFile)) {
+      return false;
+    }
+    // PostgreSQL may be writing the file right now: an empty first line means not yet.
+    String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+    if (first.isEmpty()) {
+      return false;
+    }
+    long now = Long.parseLong(first);
+    return now != killed && ProcessHandle.of(now).map(ProcessHandle::isAlive).orElse(false);
+  }
+}
