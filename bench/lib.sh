@@ -67,11 +67,14 @@ bench_await_ready() {
 bench_psql() {
   local data=$1
   shift
-  local port
-  port=$(grep -o 'Embedded PostgreSQL started on 127.0.0.1:[0-9]*' "$data/service.log" | tail -1 |
-    grep -o '[0-9]*$')
-  PGPASSFILE="$data/secrets/pgpass" psql -X -Atq -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" \
-    -U earshot -d postgres "$@"
+  PGPASSFILE="$data/secrets/pgpass" psql -X -Atq -v ON_ERROR_STOP=1 -h 127.0.0.1 \
+    -p "$(bench_pg_port "$data")" -U earshot -d postgres "$@"
+}
+
+# The embedded PostgreSQL's port of data folder $1: the latest start in the service's log.
+bench_pg_port() {
+  grep -o 'Embedded PostgreSQL started on 127.0.0.1:[0-9]*' "$1/service.log" | tail -1 |
+    grep -o '[0-9]*$'
 }
 
 # Starts the vote load generator (bench/java VoteIngest) in the background against port $1: $2
