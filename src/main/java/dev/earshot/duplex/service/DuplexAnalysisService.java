@@ -80,16 +80,32 @@ public class DuplexAnalysisService {
 
   /**
    * Measures a decoded two-channel recording, segmenting with {@code vad} when present and by level
-   * otherwise.
+   * otherwise. Public for {@code bench/}'s DuplexBenchmark, which times exactly this.
    */
-  static DuplexReport measure(NativeAudio recording, Optional<SileroVad> vad) {
-    List<Segment> user = segments(recording.channels()[0], recording.sampleRate(), vad);
-    List<Segment> model = segments(recording.channels()[1], recording.sampleRate(), vad);
+  public static DuplexReport measure(NativeAudio recording, Optional<SileroVad> vad) {
     return DuplexReport.of(
         vad.isPresent()
             ? DuplexReport.Segmenter.SILERO_VAD
             : DuplexReport.Segmenter.ENERGY_FALLBACK,
-        DuplexTiming.measure(user, model, recording.durationSeconds()));
+        timing(recording, vad));
+  }
+
+  /**
+   * The timeline of a stored response that is a two-channel dialogue, segmented as the endpoint
+   * does; empty for any other audio.
+   */
+  public Optional<DuplexTimeline> timeline(String audioSha256) {
+    NativeAudio recording = audio.decode(audioSha256).original();
+    return recording.channelCount() == 2
+        ? Optional.of(DuplexTimeline.of(measure(recording, vad)))
+        : Optional.empty();
+  }
+
+  /** The timing of a decoded two-channel recording, segmented as {@link #measure} does. */
+  static DuplexTiming timing(NativeAudio recording, Optional<SileroVad> vad) {
+    List<Segment> user = segments(recording.channels()[0], recording.sampleRate(), vad);
+    List<Segment> model = segments(recording.channels()[1], recording.sampleRate(), vad);
+    return DuplexTiming.measure(user, model, recording.durationSeconds());
   }
 
   private static List<Segment> segments(float[] channel, int sampleRate, Optional<SileroVad> vad) {
