@@ -41,6 +41,9 @@ public class DuplexDemoLoader {
   /** Name of the duplex demo dataset. */
   public static final String DATASET = "demo-duplex";
 
+  /** The judge the duplex demo is evaluated with at first start. */
+  public static final String JUDGE = "turn-taking";
+
   private static final Logger LOG = Logger.getLogger(DuplexDemoLoader.class);
 
   private static final Map<String, String> SYSTEM_DESCRIPTIONS =
