@@ -145,7 +145,7 @@ window.earshotDuplexTimeline = function (element, data) {
         ? (p.value[0] === USER ? 'User' : 'Model') + ': ' + p.value[1].toFixed(2) + '–' + p.value[2].toFixed(2) + ' s'
         : p.name
     },
-    grid: { left: 70, right: 30, top: 20, bottom: 55 },
+    grid: { left: 100, right: 30, top: 20, bottom: 55 },
     xAxis: {
       type: 'value', name: 'Time (s)', nameLocation: 'middle', nameGap: 28, min: 0, max: data.durationSeconds,
       axisLabel: { showMaxLabel: false, formatter: window.earshotSecondsLabel }

@@ -8,6 +8,17 @@ package dev.earshot.judge.dsp;
  */
 public final class Fft {
 
+  /**
+   * In transforms of up to {@value #GROUPED_MAX_SIZE} points (which stay in cache), stages with
+   * fewer twiddle factors than {@value #GROUPED_BELOW} run factor by factor over all groups instead
+   * of group by group: the short inner loops of the early stages cost more than their arithmetic.
+   * Every butterfly computes the same expression either way, so the results are bit for bit the
+   * same.
+   */
+  private static final int GROUPED_BELOW = 32;
+
+  private static final int GROUPED_MAX_SIZE = 8192;
+
   private final int size;
   private final double[] cosTable;
   private final double[] sinTable;
@@ -62,22 +73,49 @@ public final class Fft {
         im[j] = t;
       }
     }
-    for (int half = 1; half < size; half <<= 1) {
-      int tableStep = size / (2 * half);
-      for (int start = 0; start < size; start += 2 * half) {
+    // The first stage's only twiddle factor is 1: no multiplications.
+    for (int a = 0; a < size; a += 2) {
+      double tr = re[a + 1];
+      double ti = im[a + 1];
+      re[a + 1] = re[a] - tr;
+      im[a + 1] = im[a] - ti;
+      re[a] += tr;
+      im[a] += ti;
+    }
+    for (int half = 2; half < size; half <<= 1) {
+      int span = 2 * half;
+      int tableStep = size / span;
+      if (half < GROUPED_BELOW && size <= GROUPED_MAX_SIZE) {
+        // Few twiddle factors and many groups: load each factor once, apply it to every group.
         for (int k = 0; k < half; k++) {
           double wr = cosTable[k * tableStep];
           double wi = sign * sinTable[k * tableStep];
-          int a = start + k;
-          int b = a + half;
-          double tr = re[b] * wr - im[b] * wi;
-          double ti = re[b] * wi + im[b] * wr;
-          re[b] = re[a] - tr;
-          im[b] = im[a] - ti;
-          re[a] += tr;
-          im[a] += ti;
+          for (int a = k; a < size; a += span) {
+            butterfly(re, im, a, a + half, wr, wi);
+          }
+        }
+      } else {
+        for (int start = 0; start < size; start += span) {
+          for (int k = 0; k < half; k++) {
+            butterfly(
+                re,
+                im,
+                start + k,
+                start + k + half,
+                cosTable[k * tableStep],
+                sign * sinTable[k * tableStep]);
+          }
         }
       }
     }
+  }
+
+  private static void butterfly(double[] re, double[] im, int a, int b, double wr, double wi) {
+    double tr = re[b] * wr - im[b] * wi;
+    double ti = re[b] * wi + im[b] * wr;
+    re[b] = re[a] - tr;
+    im[b] = im[a] - ti;
+    re[a] += tr;
+    im[a] += ti;
   }
 }

@@ -30,6 +30,7 @@ class DuplexTimelineBrowserTest extends BrowserTest {
     page.navigate("/responses/" + id);
 
     assertThat(page.locator("#duplex-timeline canvas")).isVisible();
+    // For people reviewing the page: target/duplex-timeline.png.
     page.locator("#duplex-timeline")
         .screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target/duplex-timeline.png")));
     @SuppressWarnings("unchecked")

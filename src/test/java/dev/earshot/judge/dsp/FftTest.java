@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FftTest {
 
   @ParameterizedTest
-  @ValueSource(ints = {2, 8, 1024})
+  // 1024 and 16384 on either side of the size up to which early stages run factor by factor.
+  @ValueSource(ints = {2, 8, 1024, 16384})
   void shouldMatchCommonsMathAndInvertBack(int size) {
     Random random = new Random(size);
     double[] re = new double[size];

@@ -132,7 +132,7 @@ class JudgeCatalogTest {
             "loudness-check.json: unknown field 'version'; known fields are "
                 + "[description, dimensions, id, kind, parameters, rationale]",
             "loudness-check.json: kind 'neural' is unknown; use one of dsp, text, onnx, llm, transcription,"
-                + " reward-model",
+                + " reward-model, duplex",
             "loudness-check.json: dimension \"style\" is unknown; use one of "
                 + "[content, emotion, nonspeech, prosody, quality, turn-taking]",
             "loudness-check.json: dimension 'quality' is listed twice");
