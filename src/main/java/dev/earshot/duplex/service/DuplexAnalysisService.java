@@ -4,6 +4,7 @@ import dev.earshot.audio.decode.AudioDecoder;
 import dev.earshot.audio.decode.AudioRejectedException;
 import dev.earshot.audio.decode.NativeAudio;
 import dev.earshot.audio.decode.Resampler;
+import dev.earshot.audio.service.AudioInfoView;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.duplex.core.DuplexTiming;
 import dev.earshot.duplex.core.EnergySegmenter;
@@ -95,10 +96,11 @@ public class DuplexAnalysisService {
    * does; empty for any other audio.
    */
   public Optional<DuplexTimeline> timeline(String audioSha256) {
-    NativeAudio recording = audio.decode(audioSha256).original();
-    return recording.channelCount() == 2
-        ? Optional.of(DuplexTimeline.of(measure(recording, vad)))
-        : Optional.empty();
+    // The stored channel count spares decoding every one-channel response.
+    if (audio.find(audioSha256).map(AudioInfoView::channels).orElse(0) != 2) {
+      return Optional.empty();
+    }
+    return Optional.of(DuplexTimeline.of(measure(audio.decode(audioSha256).original(), vad)));
   }
 
   /** The timing of a decoded two-channel recording, segmented as {@link #measure} does. */
