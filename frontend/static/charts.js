@@ -168,3 +168,63 @@ window.earshotQualityBitrateChart = function (element, board, metricKey) {
   }, true);
   new ResizeObserver(() => chart.resize()).observe(element);
 };
+
+// Turn-taking of a two-channel dialogue: each channel's speech as bars on its own row, the stretches
+// where both speak shaded red, and an arrow per answered turn from the user's end to the model's
+// start, labelled with the latency.
+window.earshotDuplexTimeline = function (element, data) {
+  if (!window.echarts) {
+    element.textContent = 'Charts could not be loaded.';
+    return;
+  }
+  const chart = window.echarts.getInstanceByDom(element) || window.echarts.init(element);
+  const USER = 1;
+  const MODEL = 0;
+  const bars = (segments, row, color) =>
+    segments.map((s) => ({ value: [row, s.start, s.end], itemStyle: { color: color } }));
+  const renderBar = function (params, api) {
+    const start = api.coord([api.value(1), api.value(0)]);
+    const end = api.coord([api.value(2), api.value(0)]);
+    const height = api.size([0, 1])[1] * 0.45;
+    const shape = window.echarts.graphic.clipRectByRect(
+      { x: start[0], y: start[1] - height / 2, width: Math.max(1, end[0] - start[0]), height: height },
+      { x: params.coordSys.x, y: params.coordSys.y, width: params.coordSys.width, height: params.coordSys.height });
+    return shape && { type: 'rect', shape: shape, style: api.style() };
+  };
+  chart.setOption({
+    animation: false,
+    tooltip: {
+      formatter: (p) => p.seriesType === 'custom'
+        ? (p.value[0] === USER ? 'User' : 'Model') + ': ' + p.value[1].toFixed(2) + '–' + p.value[2].toFixed(2) + ' s'
+        : p.name
+    },
+    grid: { left: 100, right: 30, top: 20, bottom: 55 },
+    xAxis: {
+      type: 'value', name: 'Time (s)', nameLocation: 'middle', nameGap: 28, min: 0, max: data.durationSeconds,
+      axisLabel: { showMaxLabel: false, formatter: window.earshotSecondsLabel }
+    },
+    yAxis: { type: 'category', data: ['Model (ch. 2)', 'User (ch. 1)'] },
+    series: [{
+      name: 'Speech',
+      type: 'custom',
+      renderItem: renderBar,
+      encode: { x: [1, 2], y: 0 },
+      data: bars(data.user, USER, '#1f77b4').concat(bars(data.model, MODEL, '#ff7f0e')),
+      markArea: {
+        silent: true,
+        itemStyle: { color: 'rgba(214, 39, 40, 0.2)' },
+        data: data.overlaps.map((o) => [{ xAxis: o.start }, { xAxis: o.end }])
+      },
+      markLine: {
+        symbol: ['none', 'arrow'],
+        lineStyle: { color: '#2ca02c', width: 2, type: 'solid' },
+        label: { formatter: '{b}', position: 'middle' },
+        data: data.turns.map((t) => [
+          { coord: [t.userEnd, USER], name: t.latencySeconds.toFixed(2) + ' s' },
+          { coord: [t.modelStart, MODEL] }
+        ])
+      }
+    }]
+  });
+  new ResizeObserver(() => chart.resize()).observe(element);
+};

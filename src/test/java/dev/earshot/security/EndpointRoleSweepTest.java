@@ -322,6 +322,7 @@ class EndpointRoleSweepTest extends KaribuTest {
     table.put("GET /api/codec-encoder", Access.RESEARCHER);
     table.put("GET /api/datasets", Access.RESEARCHER);
     table.put("GET /api/datasets/{name}", Access.RESEARCHER);
+    table.put("GET /api/datasets/{name}/duplex", Access.RESEARCHER);
     table.put("GET /api/datasets/{name}/prompts", Access.RESEARCHER);
     table.put("GET /api/datasets/{name}/prompts/{prompt}", Access.RESEARCHER);
     table.put("GET /api/datasets/{name}/responses", Access.RESEARCHER);

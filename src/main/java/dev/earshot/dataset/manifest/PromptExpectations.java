@@ -27,7 +27,7 @@ public record PromptExpectations(
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> answer) {
 
   public static final Set<String> DIMENSIONS =
-      Set.of("content", "prosody", "emotion", "nonspeech", "quality");
+      Set.of("content", "prosody", "emotion", "nonspeech", "quality", "turn-taking");
   public static final Set<String> INTONATIONS = Set.of("question", "statement");
   public static final Set<String> AROUSALS = Set.of("low", "neutral", "high");
   public static final Set<String> VALENCES = Set.of("negative", "neutral", "positive");

@@ -1,6 +1,7 @@
 package dev.earshot.duplex.core;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -119,6 +120,25 @@ public record DuplexTiming(
           .ifPresent(m -> turns.add(Turn.between(segment, m)));
     }
     return List.copyOf(turns);
+  }
+
+  /**
+   * The stretches where both channels speak, in time order.
+   *
+   * @param user sorted segments not overlapping each other
+   * @param model likewise
+   */
+  public static List<Segment> overlaps(List<Segment> user, List<Segment> model) {
+    List<Segment> overlaps = new ArrayList<>();
+    for (Segment u : user) {
+      for (Segment m : model) {
+        if (u.overlap(m) > 0) {
+          overlaps.add(new Segment(Math.max(u.start(), m.start()), Math.min(u.end(), m.end())));
+        }
+      }
+    }
+    overlaps.sort(Comparator.comparingDouble(Segment::start));
+    return List.copyOf(overlaps);
   }
 
   /** The segment running at {@code time}, if any. */

@@ -4,6 +4,7 @@ import dev.earshot.audio.decode.AudioDecoder;
 import dev.earshot.audio.decode.AudioRejectedException;
 import dev.earshot.audio.decode.NativeAudio;
 import dev.earshot.audio.decode.Resampler;
+import dev.earshot.audio.service.AudioInfoView;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.duplex.core.DuplexTiming;
 import dev.earshot.duplex.core.EnergySegmenter;
@@ -80,16 +81,33 @@ public class DuplexAnalysisService {
 
   /**
    * Measures a decoded two-channel recording, segmenting with {@code vad} when present and by level
-   * otherwise.
+   * otherwise. Public for {@code bench/}'s DuplexBenchmark, which times exactly this.
    */
-  static DuplexReport measure(NativeAudio recording, Optional<SileroVad> vad) {
-    List<Segment> user = segments(recording.channels()[0], recording.sampleRate(), vad);
-    List<Segment> model = segments(recording.channels()[1], recording.sampleRate(), vad);
+  public static DuplexReport measure(NativeAudio recording, Optional<SileroVad> vad) {
     return DuplexReport.of(
         vad.isPresent()
             ? DuplexReport.Segmenter.SILERO_VAD
             : DuplexReport.Segmenter.ENERGY_FALLBACK,
-        DuplexTiming.measure(user, model, recording.durationSeconds()));
+        timing(recording, vad));
+  }
+
+  /**
+   * The timeline of a stored response that is a two-channel dialogue, segmented as the endpoint
+   * does; empty for any other audio.
+   */
+  public Optional<DuplexTimeline> timeline(String audioSha256) {
+    // The stored channel count spares decoding every one-channel response.
+    if (audio.find(audioSha256).map(AudioInfoView::channels).orElse(0) != 2) {
+      return Optional.empty();
+    }
+    return Optional.of(DuplexTimeline.of(measure(audio.decode(audioSha256).original(), vad)));
+  }
+
+  /** The timing of a decoded two-channel recording, segmented as {@link #measure} does. */
+  static DuplexTiming timing(NativeAudio recording, Optional<SileroVad> vad) {
+    List<Segment> user = segments(recording.channels()[0], recording.sampleRate(), vad);
+    List<Segment> model = segments(recording.channels()[1], recording.sampleRate(), vad);
+    return DuplexTiming.measure(user, model, recording.durationSeconds());
   }
 
   private static List<Segment> segments(float[] channel, int sampleRate, Optional<SileroVad> vad) {

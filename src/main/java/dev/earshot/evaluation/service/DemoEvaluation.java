@@ -1,21 +1,24 @@
 package dev.earshot.evaluation.service;
 
+import dev.earshot.duplex.service.DuplexDemoLoader;
 import dev.earshot.evaluation.repository.EvaluationRunRepository;
 import dev.earshot.evaluation.service.RunViews.NewRun;
 import dev.earshot.evaluation.service.RunViews.RunView;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * Queues one evaluation of the demo data set with every runnable judge the first time the demo is
- * there, so that a fresh install shows scores and judge leaderboards. The workers do the work in
- * the background; start-up does not wait for it.
+ * there, and one of the duplex demo with its turn-taking judge, so that a fresh install shows
+ * scores and judge leaderboards. The workers do the work in the background; start-up does not wait
+ * for it.
  */
 @ApplicationScoped
 public class DemoEvaluation {
@@ -34,22 +37,39 @@ public class DemoEvaluation {
     this.config = config;
   }
 
-  /** After the judges are recorded and the demo is imported (both observe at default priority). */
-  @Transactional
+  /** After the judges are recorded and the demos are imported (all observe at default priority). */
   void onStart(@Observes @Priority(3000) StartupEvent event) {
-    if (!config.demo().load() || !config.demo().evaluate() || evaluated()) {
+    if (!config.demo().load() || !config.demo().evaluate()) {
       return;
     }
-    try {
-      RunView run = evaluation.start(new NewRun(DEMO, null, null));
-      LOG.infof(
-          "Evaluating the demo data set in the background: run %d, %d jobs", run.id(), run.total());
-    } catch (DomainException e) {
-      LOG.warnf("Demo data set not evaluated: %s", e.getMessage());
+    evaluateOnce(new NewRun(DEMO, null, null));
+    if (config.demo().duplex()) {
+      evaluateOnce(new NewRun(DuplexDemoLoader.DATASET, null, List.of(DuplexDemoLoader.JUDGE)));
     }
   }
 
-  private boolean evaluated() {
-    return runs.countOfDataset(DEMO) > 0;
+  /**
+   * Starts the run in a transaction of its own unless its dataset was ever evaluated; a refusal
+   * (say, a judge that is not configured) is logged, and the service starts anyway.
+   */
+  private void evaluateOnce(NewRun request) {
+    RunView run;
+    try {
+      run =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      runs.countOfDataset(request.dataset()) > 0
+                          ? null
+                          : evaluation.start(request));
+    } catch (DomainException e) {
+      LOG.warnf("Data set '%s' not evaluated: %s", request.dataset(), e.getMessage());
+      return;
+    }
+    if (run != null) {
+      LOG.infof(
+          "Evaluating data set '%s' in the background: run %d, %d jobs",
+          request.dataset(), run.id(), run.total());
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.earshot.evaluation.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.audio.decode.NativeAudio;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.dataset.Prompt;
 import dev.earshot.dataset.Response;
@@ -284,6 +285,11 @@ public class JobProcessor {
                 subject.expectations(), subject.reference(), subject.text(), subject.audioSha256());
       }
       return measured;
+    }
+
+    @Override
+    public NativeAudio original() {
+      return audio.decode(subject.audioSha256()).original();
     }
 
     @Override

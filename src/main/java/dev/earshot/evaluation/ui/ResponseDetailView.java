@@ -27,7 +27,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** One response: hear it next to its pitch contour and intensity, and read every judge's reason. */
+/**
+ * One response: hear it next to its pitch contour and intensity (and, for a two-channel dialogue,
+ * its turn-taking timeline), and read every judge's reason.
+ */
 @Route(value = "responses/:id", layout = MainLayout.class)
 @RolesAllowed(Role.RESEARCHER_NAME)
 @PageTitle("Response · Earshot")
@@ -43,6 +46,9 @@ public class ResponseDetailView extends VerticalLayout implements BeforeEnterObs
   private final Paragraph text = new Paragraph();
   private final Element player = new Element("audio");
   private final Div chart = new Div();
+  private final H3 timelineTitle = new H3("Turn-taking timeline");
+  private final Paragraph timelineNote = new Paragraph();
+  private final Div timeline = new Div();
   private final Grid<ScoreView> scores = new Grid<>(ScoreView.class, false);
   private transient Inspection shown;
 
@@ -55,6 +61,12 @@ public class ResponseDetailView extends VerticalLayout implements BeforeEnterObs
     chart.setId("contour-chart");
     chart.setWidthFull();
     chart.setHeight("320px");
+    timeline.setId("duplex-timeline");
+    timeline.setWidthFull();
+    timeline.setHeight("240px");
+    timelineTitle.setVisible(false);
+    timelineNote.setVisible(false);
+    timeline.setVisible(false);
     configureScores();
     backToDataset.setId("back-to-dataset");
     add(
@@ -65,6 +77,9 @@ public class ResponseDetailView extends VerticalLayout implements BeforeEnterObs
         playerBox,
         new H3("Pitch contour and intensity"),
         chart,
+        timelineTitle,
+        timelineNote,
+        timeline,
         new H3("Judges"),
         scores);
   }
@@ -108,6 +123,19 @@ public class ResponseDetailView extends VerticalLayout implements BeforeEnterObs
         "Text channel: " + (shown.response().text() == null ? "(none)" : shown.response().text()));
     player.setAttribute("src", shown.response().audioUrl());
     scores.setItems(shown.scores());
+    shown
+        .duplex()
+        .ifPresent(
+            dialogue -> {
+              timelineTitle.setVisible(true);
+              timeline.setVisible(true);
+              timelineNote.setVisible(true);
+              timelineNote.setText(
+                  "Channel 1 the user, channel 2 the model; speech found by "
+                      + dialogue.segmenter()
+                      + ". Red: both speak at once; arrows: from the end of a user turn to the"
+                      + " model's answer, labelled with the latency.");
+            });
     if (shown.scores().isEmpty()) {
       add(
           new NativeLabel(
@@ -121,6 +149,9 @@ public class ResponseDetailView extends VerticalLayout implements BeforeEnterObs
     Charts.load(event.getUI());
     if (shown != null) {
       Charts.draw(chart, "earshotContourChart", shown.contour(), "");
+      shown
+          .duplex()
+          .ifPresent(dialogue -> Charts.draw(timeline, "earshotDuplexTimeline", dialogue, ""));
     }
   }
 }

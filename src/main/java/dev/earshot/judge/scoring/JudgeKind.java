@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * How a judge works: signal measurements, text comparison, an ONNX model, a language model, a
- * speech recogniser behind an OpenAI-compatible transcription API, or a reward model trained from
- * preference pairs.
+ * speech recogniser behind an OpenAI-compatible transcription API, a reward model trained from
+ * preference pairs, or the turn-taking timing of a two-channel dialogue.
  */
 public enum JudgeKind {
   DSP,
@@ -16,11 +16,12 @@ public enum JudgeKind {
   ONNX,
   LLM,
   TRANSCRIPTION,
-  REWARD_MODEL;
+  REWARD_MODEL,
+  DUPLEX;
 
   /**
    * The spelling used in judge files: {@code dsp}, {@code text}, {@code onnx}, {@code llm}, {@code
-   * transcription}, {@code reward-model}.
+   * transcription}, {@code reward-model}, {@code duplex}.
    */
   public String fileName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -87,7 +87,16 @@ public class JudgeRegistry {
   public record JudgeView(
       String id,
       String version,
-      @Schema(enumeration = {"dsp", "text", "onnx", "llm", "transcription", "reward-model"})
+      @Schema(
+              enumeration = {
+                "dsp",
+                "text",
+                "onnx",
+                "llm",
+                "transcription",
+                "reward-model",
+                "duplex"
+              })
           String kind,
       List<String> dimensions,
       @Schema(

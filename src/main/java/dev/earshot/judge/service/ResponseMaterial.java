@@ -1,5 +1,6 @@
 package dev.earshot.judge.service;
 
+import dev.earshot.audio.decode.NativeAudio;
 import dev.earshot.dataset.manifest.PromptExpectations;
 import dev.earshot.judge.llm.SpokenPrompt;
 import dev.earshot.judge.llm.SpokenResponse;
@@ -19,6 +20,9 @@ public interface ResponseMaterial {
 
   /** Expectations, reference and text channel with the measured prosody and quality. */
   JudgeInput measured();
+
+  /** The response audio as stored: every channel at the file's own rate. */
+  NativeAudio original();
 
   /** The response audio, mono 16 kHz. */
   float[] audio16k();

@@ -68,7 +68,7 @@ public class LeaderboardView extends VerticalLayout {
 
   private static final long SEED = 1;
   private static final List<String> DIMENSIONS =
-      List.of("overall", "content", "prosody", "emotion", "nonspeech", "quality");
+      List.of("overall", "content", "prosody", "emotion", "nonspeech", "quality", "turn-taking");
 
   private final transient LeaderboardService leaderboards;
   private final transient AgreementService agreement;

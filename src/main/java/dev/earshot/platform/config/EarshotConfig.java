@@ -186,6 +186,13 @@ public interface EarshotConfig {
     Path path();
 
     /**
+     * Also build and load the synthetic duplex demo ({@code demo-duplex}: two-channel dialogues of
+     * known timing) at start-up when it is missing.
+     */
+    @WithDefault("true")
+    boolean duplex();
+
+    /**
      * Run every runnable judge on the demo once, in the background, when it has never been
      * evaluated, so that a first start shows scores and judge leaderboards.
      */

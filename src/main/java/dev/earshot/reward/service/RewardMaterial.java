@@ -1,6 +1,7 @@
 package dev.earshot.reward.service;
 
 import dev.earshot.audio.decode.DecodedAudio;
+import dev.earshot.audio.decode.NativeAudio;
 import dev.earshot.audio.service.AudioService;
 import dev.earshot.dataset.manifest.PromptExpectations;
 import dev.earshot.feature.service.ResponseFeatures;
@@ -52,6 +53,11 @@ final class RewardMaterial implements ResponseMaterial {
               features.quality());
     }
     return measured;
+  }
+
+  @Override
+  public NativeAudio original() {
+    return decoded.original();
   }
 
   @Override

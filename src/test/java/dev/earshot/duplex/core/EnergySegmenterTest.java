@@ -3,7 +3,6 @@ package dev.earshot.duplex.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.earshot.testing.SyntheticDialogue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.earshot.audio.decode.WavWriter;
-import dev.earshot.testing.DuplexDemoSystems;
-import dev.earshot.testing.SyntheticDialogue;
+import dev.earshot.duplex.core.DuplexDemoSystems;
+import dev.earshot.duplex.core.SyntheticDialogue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.earshot.audio.decode.NativeAudio;
+import dev.earshot.duplex.core.DuplexDemoSystems;
+import dev.earshot.duplex.core.DuplexDemoSystems.DemoDialogue;
 import dev.earshot.duplex.core.Segment;
+import dev.earshot.duplex.core.SyntheticDialogue;
 import dev.earshot.duplex.core.Turn;
 import dev.earshot.judge.onnx.SileroVad;
-import dev.earshot.testing.DuplexDemoSystems;
-import dev.earshot.testing.DuplexDemoSystems.DemoDialogue;
-import dev.earshot.testing.SyntheticDialogue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FftTest {
 
   @ParameterizedTest
-  @ValueSource(ints = {2, 4, 8, 16, 1024})
+  @ValueSource(ints = {2, 4, 8, 16, 1024, 16384})
   void shouldMatchCommonsMathAndInvertBack(int size) {
     Random random = new Random(size);
     double[] re = new double[size];

@@ -61,7 +61,7 @@ class JudgeCatalogTest {
                 """))
         .containsExactly(
             "loudness-check.json: dimension \"overall\" is unknown; use one of "
-                + "[content, emotion, nonspeech, prosody, quality]");
+                + "[content, emotion, nonspeech, prosody, quality, turn-taking]");
   }
 
   @Test
@@ -132,9 +132,9 @@ class JudgeCatalogTest {
             "loudness-check.json: unknown field 'version'; known fields are "
                 + "[description, dimensions, id, kind, parameters, rationale]",
             "loudness-check.json: kind 'neural' is unknown; use one of dsp, text, onnx, llm, transcription,"
-                + " reward-model",
+                + " reward-model, duplex",
             "loudness-check.json: dimension \"style\" is unknown; use one of "
-                + "[content, emotion, nonspeech, prosody, quality]",
+                + "[content, emotion, nonspeech, prosody, quality, turn-taking]",
             "loudness-check.json: dimension 'quality' is listed twice");
   }
 
@@ -156,7 +156,7 @@ class JudgeCatalogTest {
                         "Bad_Id.json: id 'Bad_Id' is not allowed: use up to 64 lower-case letters, digits and inner "
                             + "hyphens",
                         "Bad_Id.json: 'dimensions' is required: a non-empty list drawn from "
-                            + "[content, emotion, nonspeech, prosody, quality]",
+                            + "[content, emotion, nonspeech, prosody, quality, turn-taking]",
                         "Bad_Id.json: 'description' is required and must be a non-empty string",
                         "Bad_Id.json: parameter 'x' is null; leave it out to use the default",
                         "broken.json: not valid JSON: Unexpected character ('n' (code 110)): was expecting "
@@ -188,7 +188,8 @@ class JudgeCatalogTest {
             "llm-rubric",
             "nonspeech-naming",
             "prosody-appropriateness",
-            "speech-activity");
+            "speech-activity",
+            "turn-taking");
     assertThat(definitions)
         .filteredOn(definition -> BuiltInJudges.isBuiltIn(definition.id()))
         .map(BuiltInJudges::create)

@@ -1,4 +1,4 @@
-package dev.earshot.testing;
+package dev.earshot.duplex.core;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +46,24 @@ public final class SyntheticDialogue {
   public SyntheticDialogue model(double start, double end) {
     model.add(new Utterance(start, end));
     return this;
+  }
+
+  /** The user's utterances, in the order they were added. */
+  public List<Utterance> userUtterances() {
+    return List.copyOf(user);
+  }
+
+  /** The model's utterances, in the order they were added. */
+  public List<Utterance> modelUtterances() {
+    return List.copyOf(model);
+  }
+
+  /** The same dialogue after {@code seconds} more of silence at its start. */
+  public SyntheticDialogue delayed(double seconds) {
+    SyntheticDialogue later = new SyntheticDialogue(durationSeconds + seconds);
+    user.forEach(u -> later.user(u.start() + seconds, u.end() + seconds));
+    model.forEach(m -> later.model(m.start() + seconds, m.end() + seconds));
+    return later;
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.earshot.testing;
+package dev.earshot.duplex.core;
 
 import java.util.List;
 
@@ -18,7 +18,16 @@ import java.util.List;
 public final class DuplexDemoSystems {
 
   /** A system's dialogue and the turns it was built with, as {userEnd, modelStart} pairs. */
-  public record DemoDialogue(String system, SyntheticDialogue dialogue, List<double[]> turns) {}
+  public record DemoDialogue(String system, SyntheticDialogue dialogue, List<double[]> turns) {
+
+    /** The same dialogue after {@code seconds} more of silence at its start. */
+    public DemoDialogue delayed(double seconds) {
+      return new DemoDialogue(
+          system,
+          dialogue.delayed(seconds),
+          turns.stream().map(t -> new double[] {t[0] + seconds, t[1] + seconds}).toList());
+    }
+  }
 
   public static final DemoDialogue PATIENT =
       new DemoDialogue(
@@ -58,6 +67,12 @@ public final class DuplexDemoSystems {
           List.of(new double[] {3.0, 3.5}, new double[] {7.0, 7.5}));
 
   public static final List<DemoDialogue> ALL = List.of(PATIENT, EAGER, NEVER_YIELDS);
+
+  /**
+   * Leading silence of each dialogue of the demo data set: every system's dialogue three times,
+   * starting at another point of the VAD's frame grid.
+   */
+  public static final List<Double> DEMO_DELAYS_SECONDS = List.of(0.0, 0.25, 0.61);
 
   private DuplexDemoSystems() {}
 }
