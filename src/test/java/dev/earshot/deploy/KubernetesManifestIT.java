@@ -79,6 +79,14 @@ class KubernetesManifestIT {
   }
 
   @Test
+  void shouldShareTheLoginCookieKeyBetweenReplicas() {
+    JsonNode key =
+        env(container(only("Deployment"))).get("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY");
+    assertThat(key).isNotNull();
+    assertThat(key.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("earshot-session");
+  }
+
+  @Test
   void shouldProbeTheHealthEndpointsOnTheHttpPort() {
     JsonNode container = container(only("Deployment"));
     int httpPort = port(container, "http");

@@ -88,9 +88,10 @@ public class S3AudioBackend implements AudioBackend {
 
   @Override
   public boolean contains(String sha256) {
-    if (Files.isRegularFile(cached(sha256))) {
-      return true;
-    }
+    return Files.isRegularFile(cached(sha256)) || inBucket(sha256);
+  }
+
+  private boolean inBucket(String sha256) {
     try {
       s3.headObject(request -> request.bucket(bucket).key(key(sha256)));
       return true;
@@ -109,7 +110,8 @@ public class S3AudioBackend implements AudioBackend {
   @Override
   public void put(String sha256, Path complete) throws IOException {
     try {
-      if (!contains(sha256)) {
+      // The bucket itself is asked, not the cache: only an object there makes the audio shared.
+      if (!inBucket(sha256)) {
         long size = Files.size(complete);
         s3.putObject(
             request -> request.bucket(bucket).key(key(sha256)).contentLength(size),
