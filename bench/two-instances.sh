@@ -32,10 +32,10 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 api() { # method base-port path token [json-body] -> body on stdout, fails on HTTP errors
   local method=$1 port=$2 path=$3 auth=$4 body=${5:-}
   if [[ -n $body ]]; then
-    curl -fsS -X "$method" -H "Authorization: Bearer $auth" -H 'Content-Type: application/json' \
+    curl -sS --fail-with-body -X "$method" -H "Authorization: Bearer $auth" -H 'Content-Type: application/json' \
       --data "$body" "http://127.0.0.1:$port$path"
   else
-    curl -fsS -X "$method" -H "Authorization: Bearer $auth" "http://127.0.0.1:$port$path"
+    curl -sS --fail-with-body -X "$method" -H "Authorization: Bearer $auth" "http://127.0.0.1:$port$path"
   fi
 }
 
@@ -45,7 +45,7 @@ api() { # method base-port path token [json-body] -> body on stdout, fails on HT
 java -cp "target/test-classes:target/classes:$(cat "$work/classpath")" dev.earshot.bench.LocalS3 \
   --folder "$work/s3" --bucket earshot-audio > "$work/s3.log" 2>&1 &
 pids+=($!)
-until grep -q '^S3_ENDPOINT=' "$work/s3.log"; do
+until grep -qs '^S3_ENDPOINT=' "$work/s3.log"; do
   kill -0 "${pids[0]}" 2>/dev/null || { echo "S3 server exited"; cat "$work/s3.log"; exit 1; }
   sleep 0.5
 done
@@ -73,7 +73,7 @@ start() { # name port management-port extra-args...
 }
 
 start a $port_a 19181
-pg_port=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$work/a.log" | grep -o '[0-9]*$')
+pg_port=$(sed -n 4p "$work/a/pg/postmaster.pid")
 pg_password=$(cat "$work/a/secrets/postgres-earshot.password")
 start b $port_b 19182 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:$pg_port/postgres" \
   -Dquarkus.datasource.username=earshot "-Dquarkus.datasource.password=$pg_password"
@@ -91,7 +91,7 @@ campaign=$(api POST $port_a /api/campaigns $token "{\"name\":\"two instances\",\
 
 # Votes, alternating between the instances; a vote's id is logged once it is acknowledged (201).
 : > "$work/acknowledged"
-verdicts=(a b tie)
+verdicts=(a_better b_better tie)
 sent_a=0 sent_b=0
 for round in $(seq 1 "$per_annotator"); do
   for i in $(seq 0 $((annotators - 1))); do
