@@ -61,7 +61,7 @@ public class AudioService {
     AudioStore.StagedFile staged = stage(body);
     try {
       Optional<AudioAsset> known = assets.findByIdOptional(staged.sha256());
-      if (known.isPresent() && store.find(staged.sha256()).isPresent()) {
+      if (known.isPresent() && store.contains(staged.sha256())) {
         store.discard(staged);
         return new Ingested(AudioInfoView.of(known.get()), false);
       }

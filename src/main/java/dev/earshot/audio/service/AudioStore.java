@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,9 +19,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Content-addressed file store: {@code <data-dir>/audio/<first two hex digits>/<sha256>}. Files
- * arrive through a staging file in {@code <data-dir>/tmp} and are moved into place atomically, so a
- * file under its hash is always complete.
+ * Content-addressed audio: originals stored once under their SHA-256 in the configured {@link
+ * AudioBackend} (the data folder or an S3-compatible bucket). Files arrive through a staging file
+ * in {@code <data-dir>/tmp}, hashed on the way, and are committed under their hash whole; copies
+ * derived from them (transcodings) are cached in this instance's data folder.
  */
 @ApplicationScoped
 public class AudioStore {
@@ -32,12 +31,12 @@ public class AudioStore {
 
   private static final Pattern VARIANT = Pattern.compile("[a-z0-9][a-z0-9.-]{0,39}");
 
-  private final Path root;
+  private final AudioBackend backend;
   private final Path staging;
   private final Path derived;
 
-  public AudioStore(EarshotConfig config) {
-    this.root = config.dataDir().resolve("audio");
+  public AudioStore(AudioBackend backend, EarshotConfig config) {
+    this.backend = backend;
     this.staging = config.dataDir().resolve(StagingCleanup.STAGING);
     this.derived = config.dataDir().resolve("audio-derived");
   }
@@ -65,22 +64,11 @@ public class AudioStore {
     return new StagedFile(file, HexFormat.of().formatHex(digest.digest()), size);
   }
 
-  /** Moves a staged file under its hash; if that file exists already the staged copy is dropped. */
+  /**
+   * Stores a staged file under its hash; if that hash is stored already the staged copy is dropped.
+   */
   public void commit(StagedFile staged) throws IOException {
-    Path target = pathOf(staged.sha256());
-    if (Files.exists(target)) {
-      Files.deleteIfExists(staged.path());
-      return;
-    }
-    Files.createDirectories(target.getParent());
-    try {
-      Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException e) {
-      Files.deleteIfExists(staged.path());
-    } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException(
-          "data dir " + root + " must be on one file system with its tmp folder", e);
-    }
+    backend.put(staged.sha256(), staged.path());
   }
 
   public void discard(StagedFile staged) {
@@ -91,13 +79,28 @@ public class AudioStore {
     }
   }
 
-  /** The stored file for a hash, if there is one. */
+  /** Whether the original for a hash is stored. */
+  public boolean contains(String sha256) {
+    if (!SHA256.matcher(sha256).matches()) {
+      return false;
+    }
+    try {
+      return backend.contains(sha256);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not look up audio " + sha256, e);
+    }
+  }
+
+  /** A local file with the stored original's bytes (read it, never change it), if there is one. */
   public Optional<Path> find(String sha256) {
     if (!SHA256.matcher(sha256).matches()) {
       return Optional.empty();
     }
-    Path path = pathOf(sha256);
-    return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    try {
+      return backend.localFile(sha256);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read audio " + sha256, e);
+    }
   }
 
   /**
@@ -127,11 +130,7 @@ public class AudioStore {
     return target;
   }
 
-  private Path pathOf(String sha256) {
-    return root.resolve(sha256.substring(0, 2)).resolve(sha256);
-  }
-
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
