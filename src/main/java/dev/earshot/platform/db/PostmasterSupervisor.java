@@ -29,6 +29,10 @@ final class PostmasterSupervisor implements AutoCloseable {
   private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
   private static final Duration START_WAIT = Duration.ofSeconds(60);
   private static final Duration CLOSE_WAIT = START_WAIT.plusSeconds(10);
+
+  /** A start that keeps failing (a full disk, say) is logged this often, not on every attempt. */
+  private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
+
   private static final String OPTIONS_FILE = "postmaster.opts";
   private static final String PID_FILE = "postmaster.pid";
 
@@ -41,6 +45,7 @@ final class PostmasterSupervisor implements AutoCloseable {
   private volatile long postmasterPid;
   private volatile boolean closed;
   private long downSinceNanos = -1;
+  private long failureLoggedNanos = -1;
 
   /**
    * Watches the postmaster now running on {@code pgDirectory}.
@@ -87,11 +92,18 @@ final class PostmasterSupervisor implements AutoCloseable {
       long previous = postmasterPid;
       postmasterPid = readPostmasterPid();
       downSinceNanos = -1;
+      failureLoggedNanos = -1;
       LOG.warnf(
           "Embedded PostgreSQL started again (pid %d, was %d); connections recover by themselves",
           postmasterPid, previous);
     } catch (IOException | RuntimeException e) {
-      LOG.warnf("Embedded PostgreSQL did not start again yet (will retry): %s", e.getMessage());
+      if (failureLoggedNanos < 0 || now - failureLoggedNanos >= FAILURE_LOG_INTERVAL.toNanos()) {
+        failureLoggedNanos = now;
+        LOG.warnf(
+            "Embedded PostgreSQL did not start again yet (retrying every %d s, logged every %d s):"
+                + " %s",
+            CHECK_INTERVAL.toSeconds(), FAILURE_LOG_INTERVAL.toSeconds(), e.getMessage());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
