@@ -96,7 +96,7 @@ public final class ExportJson {
               .toList();
     }
     if (e.getOriginalMessage().startsWith("Unrecognized field")) {
-      return "unknown field; see the ExportConfig schema at /q/swagger-ui";
+      return "unknown field; see the ExportConfig schema at /q/swagger-ui on the management port (9000 by default)";
     }
     return e.getOriginalMessage().lines().findFirst().orElse("invalid value");
   }

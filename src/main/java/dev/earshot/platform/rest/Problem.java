@@ -22,7 +22,9 @@ public record Problem(
         "about:blank",
         "Not found",
         404,
-        "No resource at " + path + "; see /q/swagger-ui for the API",
+        "No resource at "
+            + path
+            + "; see the API documentation (/q/swagger-ui on the management port, 9000 by default)",
         path,
         null);
   }

@@ -100,7 +100,8 @@ public class CampaignService {
   public CampaignSummary create(CampaignSpec spec, String creator) {
     List<String> errors = new ArrayList<>();
     if (spec == null) {
-      throw DomainException.invalidRequest("Send the campaign as JSON; see /q/swagger-ui");
+      throw DomainException.invalidRequest(
+          "Send the campaign as JSON; see /q/swagger-ui on the management port (9000 by default)");
     }
     String name = spec.name() == null ? "" : spec.name().strip();
     if (name.isEmpty() || name.length() > 200) {
