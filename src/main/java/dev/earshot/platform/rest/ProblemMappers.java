@@ -27,7 +27,7 @@ public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
   /** When a caller should retry after an outage of the database. */
-  static final int RETRY_AFTER_SECONDS = 5;
+  public static final int RETRY_AFTER_SECONDS = 5;
 
   @ServerExceptionMapper
   public Response domain(DomainException e, UriInfo uri) {
@@ -113,7 +113,7 @@ public class ProblemMappers {
     return respond(
         415,
         "Unsupported media type",
-        "This endpoint does not accept the request's Content-Type; see /q/swagger-ui for what it takes",
+        "This endpoint does not accept the request's Content-Type; see /q/swagger-ui on the management port (9000 by default) for what it takes",
         uri,
         null);
   }

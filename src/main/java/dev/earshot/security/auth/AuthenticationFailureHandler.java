@@ -1,6 +1,10 @@
 package dev.earshot.security.auth;
 
+import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.error.Failure;
+import dev.earshot.platform.error.FailureCauses;
 import dev.earshot.platform.rest.Problem;
+import dev.earshot.platform.rest.ProblemMappers;
 import dev.earshot.security.auth.LoginSessionAugmentor.EndedSession;
 import dev.earshot.security.auth.LoginSessionAugmentor.LockedAccount;
 import io.quarkus.security.AuthenticationFailedException;
@@ -10,12 +14,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 
 /**
  * Authentication fails before any REST resource runs (it is proactive), so its answers are written
  * here, as the same problem JSON the resources give: a bad bearer token or an ended browser session
- * gets 401, a locked account 429. Failed form logins are counted for the throttle and keep their
- * redirect to the login page.
+ * gets 401, a locked account 429, and a credential check the database could not answer 503 with
+ * {@code Retry-After} (a valid token must not read as revoked while the database restarts). Failed
+ * form logins are counted for the throttle and keep their redirect to the login page.
  */
 @ApplicationScoped
 public class AuthenticationFailureHandler {
@@ -40,7 +46,14 @@ public class AuthenticationFailureHandler {
       context.next();
       return;
     }
-    if (failure.getCause() instanceof LockedAccount locked) {
+    Optional<DomainException> unavailable =
+        FailureCauses.classify(failure).filter(known -> known.failure() == Failure.UNAVAILABLE);
+    if (unavailable.isPresent()) {
+      context
+          .response()
+          .putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(ProblemMappers.RETRY_AFTER_SECONDS));
+      answer(context, 503, unavailable.get().title(), unavailable.get().getMessage());
+    } else if (failure.getCause() instanceof LockedAccount locked) {
       context
           .response()
           .putHeader(

@@ -46,6 +46,14 @@ class CodecResourceTest {
       List.of("content-01", "content-02", "content-03", "content-04", "prosody-01", "prosody-02");
   private static final Path DEMO_PROMPTS = Path.of("datasets/demo/prompts");
 
+  /**
+   * The test dataset's prompt ids: not the demo's, which other tests name without a dataset (a
+   * prompt id in two datasets must be qualified).
+   */
+  private static String id(String demoPrompt) {
+    return "resynthesis-" + demoPrompt;
+  }
+
   private static final RestAssuredConfig DOUBLES =
       RestAssuredConfig.config()
           .jsonConfig(
@@ -67,12 +75,13 @@ class CodecResourceTest {
     StringBuilder responses = new StringBuilder();
     for (String prompt : PROMPTS) {
       zip.file("prompts/" + prompt + ".flac", demoPrompt(prompt));
-      manifest.append("{\"id\": \"" + prompt + "\", \"audio\": \"prompts/" + prompt + ".flac\"}\n");
+      manifest.append(
+          "{\"id\": \"" + id(prompt) + "\", \"audio\": \"prompts/" + prompt + ".flac\"}\n");
       // The batch path is the dataset import's responses.jsonl, with the codec as system.
       zip.file("lowpass/" + prompt + ".wav", degraded(prompt, CodecResourceTest::lowPass));
       responses.append(
           "{\"system\": \"codec-lowpass\", \"prompt\": \""
-              + prompt
+              + id(prompt)
               + "\", \"audio\": \"lowpass/"
               + prompt
               + ".wav\"}\n");
@@ -96,9 +105,10 @@ class CodecResourceTest {
     register("codec-noise-5db", 75, 2, 1024);
     register("codec-lowpass", 50, 2, 1024);
     for (String prompt : PROMPTS) {
-      upload("codec-identical", prompt, demoPrompt(prompt));
-      upload("codec-noise-20db", prompt, degraded(prompt, signal -> withNoiseAt(signal, 20, 1)));
-      upload("codec-noise-5db", prompt, degraded(prompt, signal -> withNoiseAt(signal, 5, 2)));
+      upload("codec-identical", id(prompt), demoPrompt(prompt));
+      upload(
+          "codec-noise-20db", id(prompt), degraded(prompt, signal -> withNoiseAt(signal, 20, 1)));
+      upload("codec-noise-5db", id(prompt), degraded(prompt, signal -> withNoiseAt(signal, 5, 2)));
     }
 
     long run =
@@ -236,12 +246,12 @@ class CodecResourceTest {
   @Test
   void shouldRefuseResynthesesThatCannotBeCompared() {
     register("codec-refusals", 50, 1, 256);
-    upload("codec-nowhere", "content-01", demoPrompt("content-01"), 404);
+    upload("codec-nowhere", id("content-01"), demoPrompt("content-01"), 404);
     upload("codec-refusals", "text-only", demoPrompt("content-01"), 422);
-    upload("codec-refusals", "content-01", "not audio".getBytes(), 415);
+    upload("codec-refusals", id("content-01"), "not audio".getBytes(), 415);
     upload(
         "codec-refusals",
-        "content-01",
+        id("content-01"),
         WavWriter.pcm16(new float[(int) (0.3 * 16_000)], 16_000),
         422);
     given()
