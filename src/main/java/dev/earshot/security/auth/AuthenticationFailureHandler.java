@@ -41,19 +41,26 @@ public class AuthenticationFailureHandler {
   }
 
   private void handle(RoutingContext context) {
-    if (!(context.failure() instanceof AuthenticationFailedException failure)
-        || context.response().headWritten()) {
+    if (context.response().headWritten()) {
       context.next();
       return;
     }
+    // Whether or not the security layer wrapped it: a lookup the database could not answer.
     Optional<DomainException> unavailable =
-        FailureCauses.classify(failure).filter(known -> known.failure() == Failure.UNAVAILABLE);
+        FailureCauses.classify(context.failure())
+            .filter(known -> known.failure() == Failure.UNAVAILABLE);
     if (unavailable.isPresent()) {
       context
           .response()
           .putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(ProblemMappers.RETRY_AFTER_SECONDS));
       answer(context, 503, unavailable.get().title(), unavailable.get().getMessage());
-    } else if (failure.getCause() instanceof LockedAccount locked) {
+      return;
+    }
+    if (!(context.failure() instanceof AuthenticationFailedException failure)) {
+      context.next();
+      return;
+    }
+    if (failure.getCause() instanceof LockedAccount locked) {
       context
           .response()
           .putHeader(
