@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.earshot.codec.service.CodecDemoLoader;
 import dev.earshot.codec.service.CodecService;
 import dev.earshot.codec.service.CodecViews.CodecLeaderboard;
 import dev.earshot.codec.service.CodecViews.CodecRow;
@@ -147,7 +148,12 @@ public class CodecsView extends VerticalLayout {
   }
 
   private void configureLeaderboard() {
-    dataset.setItems(datasets.list().stream().map(DatasetSummary::name).toList());
+    List<String> names = datasets.list().stream().map(DatasetSummary::name).toList();
+    dataset.setItems(names);
+    // The codec demo, when loaded, is what a first visit can show a leaderboard of.
+    if (names.contains(CodecDemoLoader.DATASET)) {
+      dataset.setValue(CodecDemoLoader.DATASET);
+    }
     dataset.setId("codec-dataset");
     dataset.addValueChangeListener(e -> refreshLeaderboard());
     plotted.setItemLabelGenerator(MetricInfo::label);
