@@ -7,11 +7,15 @@ import java.util.Random;
 /** Degradations of known size, standing in for codecs where the right answer must be known. */
 public final class Degradations {
 
+  /** Highest sample magnitude a degraded signal keeps, a little below full scale. */
+  private static final double CLIP_FREE_PEAK = 0.99;
+
   private Degradations() {}
 
   /**
-   * The signal plus seeded white Gaussian noise scaled to {@code snrDb} over the whole signal; the
-   * sum is halved against clipping, which leaves the SNR (and SI-SDR) unchanged.
+   * The signal plus seeded white Gaussian noise scaled to {@code snrDb} over the whole signal. A
+   * sum that would clip is scaled down as a whole, which leaves the SNR (and SI-SDR) unchanged; one
+   * that would not is left at the original's level, so loudness differences are the noise's own.
    */
   public static float[] withWhiteNoise(float[] signal, double snrDb, long seed) {
     Random random = new Random(seed);
@@ -24,9 +28,16 @@ public final class Degradations {
       noiseEnergy += noise[i] * noise[i];
     }
     double gain = Math.sqrt(signalEnergy / noiseEnergy / Math.pow(10, snrDb / 10));
+    double[] noisy = new double[signal.length];
+    double peak = 0;
+    for (int i = 0; i < signal.length; i++) {
+      noisy[i] = signal[i] + gain * noise[i];
+      peak = Math.max(peak, Math.abs(noisy[i]));
+    }
+    double scale = peak > CLIP_FREE_PEAK ? CLIP_FREE_PEAK / peak : 1;
     float[] out = new float[signal.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = (float) (0.5 * (signal[i] + gain * noise[i]));
+      out[i] = (float) (scale * noisy[i]);
     }
     return out;
   }

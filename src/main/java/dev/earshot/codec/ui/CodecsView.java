@@ -110,7 +110,7 @@ public class CodecsView extends VerticalLayout {
     codebooks.setId("codec-codebooks");
     codebookSize.setId("codec-codebook-size");
     registerMessage.setId("codec-register-message");
-    registered.addColumn(CodecView::name).setHeader("Codec");
+    registered.addColumn(CodecView::name).setHeader("Codec").setAutoWidth(true);
     registered.addColumn(CodecView::frameRate).setHeader("Frames/s");
     registered.addColumn(CodecView::codebooks).setHeader("Codebooks");
     registered.addColumn(CodecView::codebookSize).setHeader("Codebook size");
@@ -127,6 +127,8 @@ public class CodecsView extends VerticalLayout {
     HorizontalLayout form =
         new HorizontalLayout(name, frameRate, codebooks, codebookSize, register);
     form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    // Five controls do not fit a laptop screen's width next to the menu.
+    form.setWrap(true);
     return form;
   }
 
@@ -241,7 +243,7 @@ public class CodecsView extends VerticalLayout {
       message.setText(e.getMessage());
       return;
     }
-    board.addColumn(CodecRow::codec).setHeader("Codec").setFrozen(true);
+    board.addColumn(CodecRow::codec).setHeader("Codec").setFrozen(true).setAutoWidth(true);
     board.addColumn(row -> bitrate(row.bitrateBps())).setHeader("Bitrate");
     board.addColumn(CodecRow::items).setHeader("Items");
     for (MetricInfo metric : shown.metrics()) {
