@@ -1,8 +1,10 @@
 package dev.earshot.dataset.service;
 
+import dev.earshot.dataset.repository.DatasetRepository;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.io.Folders;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,19 +29,20 @@ public class GeneratedDatasets {
   }
 
   private final DatasetImportService importer;
-  private final DatasetService datasets;
+  private final DatasetRepository datasets;
   private final EarshotConfig config;
 
   public GeneratedDatasets(
-      DatasetImportService importer, DatasetService datasets, EarshotConfig config) {
+      DatasetImportService importer, DatasetRepository datasets, EarshotConfig config) {
     this.importer = importer;
     this.datasets = datasets;
     this.config = config;
   }
 
-  /** Whether a dataset of this name is stored. */
+  /** Whether a dataset of this name is stored: one lookup, the whole cost of a restart. */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public boolean exists(String name) {
-    return datasets.list().stream().anyMatch(dataset -> dataset.name().equals(name));
+    return datasets.findByName(name).isPresent();
   }
 
   /**
