@@ -151,6 +151,8 @@ public class CodecDemoLoader implements DemoRun {
     Files.createDirectories(folder.resolve("prompts"));
     for (int item = 0; item < PROMPTS.size(); item++) {
       String prompt = PROMPTS.get(item);
+      // Not the demo's own prompt id: an id in two datasets must be qualified in reward requests.
+      String id = "resynthesis-" + prompt;
       MonoAudio original = decode(decoder, demoPrompts.resolve(prompt + ".flac"));
       String audio = "prompts/" + prompt + ".wav";
       Files.write(
@@ -159,7 +161,7 @@ public class CodecDemoLoader implements DemoRun {
           json.writeValueAsString(
               Map.of(
                   "id",
-                  prompt,
+                  id,
                   "text",
                   "The audio of the demo prompt '" + prompt + "', to be resynthesised.",
                   "audio",
@@ -172,7 +174,7 @@ public class CodecDemoLoader implements DemoRun {
         Files.write(file, WavWriter.pcm16(samples, original.sampleRate()));
         responses.add(
             json.writeValueAsString(
-                Map.of("system", codec.codecName(), "prompt", prompt, "audio", resynthesis)));
+                Map.of("system", codec.codecName(), "prompt", id, "audio", resynthesis)));
       }
     }
     ObjectNode dataset = json.createObjectNode();
