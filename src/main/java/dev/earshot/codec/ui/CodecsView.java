@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.earshot.codec.service.CodecDemoLoader;
 import dev.earshot.codec.service.CodecService;
 import dev.earshot.codec.service.CodecViews.CodecLeaderboard;
 import dev.earshot.codec.service.CodecViews.CodecRow;
@@ -109,7 +110,7 @@ public class CodecsView extends VerticalLayout {
     codebooks.setId("codec-codebooks");
     codebookSize.setId("codec-codebook-size");
     registerMessage.setId("codec-register-message");
-    registered.addColumn(CodecView::name).setHeader("Codec");
+    registered.addColumn(CodecView::name).setHeader("Codec").setAutoWidth(true);
     registered.addColumn(CodecView::frameRate).setHeader("Frames/s");
     registered.addColumn(CodecView::codebooks).setHeader("Codebooks");
     registered.addColumn(CodecView::codebookSize).setHeader("Codebook size");
@@ -126,6 +127,8 @@ public class CodecsView extends VerticalLayout {
     HorizontalLayout form =
         new HorizontalLayout(name, frameRate, codebooks, codebookSize, register);
     form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    // Five controls do not fit a laptop screen's width next to the menu.
+    form.setWrap(true);
     return form;
   }
 
@@ -147,7 +150,12 @@ public class CodecsView extends VerticalLayout {
   }
 
   private void configureLeaderboard() {
-    dataset.setItems(datasets.list().stream().map(DatasetSummary::name).toList());
+    List<String> names = datasets.list().stream().map(DatasetSummary::name).toList();
+    dataset.setItems(names);
+    // The codec demo, when loaded, is what a first visit can show a leaderboard of.
+    if (names.contains(CodecDemoLoader.DATASET)) {
+      dataset.setValue(CodecDemoLoader.DATASET);
+    }
     dataset.setId("codec-dataset");
     dataset.addValueChangeListener(e -> refreshLeaderboard());
     plotted.setItemLabelGenerator(MetricInfo::label);
@@ -235,7 +243,7 @@ public class CodecsView extends VerticalLayout {
       message.setText(e.getMessage());
       return;
     }
-    board.addColumn(CodecRow::codec).setHeader("Codec").setFrozen(true);
+    board.addColumn(CodecRow::codec).setHeader("Codec").setFrozen(true).setAutoWidth(true);
     board.addColumn(row -> bitrate(row.bitrateBps())).setHeader("Bitrate");
     board.addColumn(CodecRow::items).setHeader("Items");
     for (MetricInfo metric : shown.metrics()) {

@@ -4,21 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.audio.decode.WavWriter;
-import dev.earshot.dataset.service.DatasetImportService;
-import dev.earshot.dataset.service.DatasetService;
-import dev.earshot.dataset.service.ImportProgress;
-import dev.earshot.dataset.service.ImportReport;
+import dev.earshot.dataset.service.GeneratedDatasets;
 import dev.earshot.duplex.core.DuplexDemoSystems;
 import dev.earshot.duplex.core.DuplexDemoSystems.DemoDialogue;
 import dev.earshot.duplex.core.SyntheticDialogue;
 import dev.earshot.platform.config.EarshotConfig;
-import dev.earshot.platform.io.Folders;
 import dev.earshot.platform.startup.StartupTimings;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Builds the synthetic duplex demo data set ({@value #DATASET}) when it is missing: every system of
  * {@link DuplexDemoSystems} answers each prompt with a two-channel dialogue of known timing, the
- * same dialogue delayed by each of {@link DuplexDemoSystems#DEMO_DELAYS_SECONDS}. The folder is
- * written to the data folder, imported like any dataset folder and removed; nothing is kept in the
- * repository.
+ * same dialogue delayed by each of {@link DuplexDemoSystems#DEMO_DELAYS_SECONDS}, imported through
+ * {@link GeneratedDatasets}; nothing is kept in the repository.
  */
 @ApplicationScoped
 public class DuplexDemoLoader {
@@ -58,15 +52,12 @@ public class DuplexDemoLoader {
           "Answers 0.5 s after the user stops and talks on through two barge-ins (3.0 s and 1.3"
               + " s to its planned end).");
 
-  private final DatasetImportService importer;
-  private final DatasetService datasets;
+  private final GeneratedDatasets generated;
   private final EarshotConfig config;
   private final ObjectMapper json = new ObjectMapper();
 
-  public DuplexDemoLoader(
-      DatasetImportService importer, DatasetService datasets, EarshotConfig config) {
-    this.importer = importer;
-    this.datasets = datasets;
+  public DuplexDemoLoader(GeneratedDatasets generated, EarshotConfig config) {
+    this.generated = generated;
     this.config = config;
   }
 
@@ -78,29 +69,13 @@ public class DuplexDemoLoader {
 
   /** Builds and imports the duplex demo unless a dataset of its name exists. */
   public void loadIfMissing() {
-    if (datasets.list().stream().anyMatch(dataset -> dataset.name().equals(DATASET))) {
-      return;
-    }
-    Path folder = null;
-    try {
-      Files.createDirectories(config.dataDir());
-      folder = Files.createTempDirectory(config.dataDir(), DATASET);
-      write(folder);
-      ImportReport report = importer.importFolder(folder, null, ImportProgress.NONE);
-      LOG.infof(
-          "Duplex demo data set '%s': %d dialogues, %d responses",
-          report.dataset(), report.prompts(), report.responses());
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write the duplex demo folder", e);
-    } finally {
-      if (folder != null) {
-        try {
-          Folders.deleteRecursively(folder);
-        } catch (IOException e) {
-          LOG.warnf("Duplex demo folder %s not removed: %s", folder, e.getMessage());
-        }
-      }
-    }
+    generated
+        .importIfMissing(DATASET, this::write)
+        .ifPresent(
+            report ->
+                LOG.infof(
+                    "Duplex demo data set '%s': %d dialogues, %d responses",
+                    report.dataset(), report.prompts(), report.responses()));
   }
 
   /** Writes the demo's dataset folder: dataset.json, manifest.jsonl, responses.jsonl and WAVs. */

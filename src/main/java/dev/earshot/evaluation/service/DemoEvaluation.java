@@ -11,14 +11,16 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * Queues one evaluation of the demo data set with every runnable judge the first time the demo is
- * there, and one of the duplex demo with its turn-taking judge, so that a fresh install shows
- * scores and judge leaderboards. The workers do the work in the background; start-up does not wait
- * for it.
+ * there, one of the duplex demo with its turn-taking judge and every other feature's {@link
+ * DemoRun} (the codec demo's resynthesis run), so that a fresh install shows scores and
+ * leaderboards. The workers do the work in the background; start-up does not wait for it.
  */
 @ApplicationScoped
 public class DemoEvaluation {
@@ -29,12 +31,17 @@ public class DemoEvaluation {
   private final EvaluationService evaluation;
   private final EvaluationRunRepository runs;
   private final EarshotConfig config;
+  private final Instance<DemoRun> demoRuns;
 
   public DemoEvaluation(
-      EvaluationService evaluation, EvaluationRunRepository runs, EarshotConfig config) {
+      EvaluationService evaluation,
+      EvaluationRunRepository runs,
+      EarshotConfig config,
+      Instance<DemoRun> demoRuns) {
     this.evaluation = evaluation;
     this.runs = runs;
     this.config = config;
+    this.demoRuns = demoRuns;
   }
 
   /** After the judges are recorded and the demos are imported (all observe at default priority). */
@@ -42,9 +49,18 @@ public class DemoEvaluation {
     if (!config.demo().load() || !config.demo().evaluate()) {
       return;
     }
-    evaluateOnce(new NewRun(DEMO, null, null));
+    evaluateOnce(DEMO, () -> evaluation.start(new NewRun(DEMO, null, null)));
     if (config.demo().duplex()) {
-      evaluateOnce(new NewRun(DuplexDemoLoader.DATASET, null, List.of(DuplexDemoLoader.JUDGE)));
+      evaluateOnce(
+          DuplexDemoLoader.DATASET,
+          () ->
+              evaluation.start(
+                  new NewRun(DuplexDemoLoader.DATASET, null, List.of(DuplexDemoLoader.JUDGE))));
+    }
+    for (DemoRun demo : demoRuns) {
+      if (demo.ready()) {
+        evaluateOnce(demo.dataset(), demo::start);
+      }
     }
   }
 
@@ -52,24 +68,20 @@ public class DemoEvaluation {
    * Starts the run in a transaction of its own unless its dataset was ever evaluated; a refusal
    * (say, a judge that is not configured) is logged, and the service starts anyway.
    */
-  private void evaluateOnce(NewRun request) {
+  private void evaluateOnce(String dataset, Supplier<RunView> start) {
     RunView run;
     try {
       run =
           QuarkusTransaction.requiringNew()
-              .call(
-                  () ->
-                      runs.countOfDataset(request.dataset()) > 0
-                          ? null
-                          : evaluation.start(request));
+              .call(() -> runs.countOfDataset(dataset) > 0 ? null : start.get());
     } catch (DomainException e) {
-      LOG.warnf("Data set '%s' not evaluated: %s", request.dataset(), e.getMessage());
+      LOG.warnf("Data set '%s' not evaluated: %s", dataset, e.getMessage());
       return;
     }
     if (run != null) {
       LOG.infof(
           "Evaluating data set '%s' in the background: run %d, %d jobs",
-          request.dataset(), run.id(), run.total());
+          dataset, run.id(), run.total());
     }
   }
 }

@@ -193,6 +193,13 @@ public interface EarshotConfig {
     boolean duplex();
 
     /**
+     * Also build and load the codec demo ({@code demo-codecs}: demo prompts and four SIMULATED
+     * codecs of known degradation) at start-up when it is missing.
+     */
+    @WithDefault("true")
+    boolean codecs();
+
+    /**
      * Run every runnable judge on the demo once, in the background, when it has never been
      * evaluated, so that a first start shows scores and judge leaderboards.
      */

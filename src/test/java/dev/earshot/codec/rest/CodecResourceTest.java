@@ -12,8 +12,8 @@ import dev.earshot.audio.decode.AudioDecoder;
 import dev.earshot.audio.decode.AudioLimits;
 import dev.earshot.audio.decode.AudioRejectedException;
 import dev.earshot.audio.decode.MonoAudio;
-import dev.earshot.audio.decode.Resampler;
 import dev.earshot.audio.decode.WavWriter;
+import dev.earshot.codec.core.Degradations;
 import dev.earshot.evaluation.rest.Runs;
 import dev.earshot.testing.DatasetZip;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +77,9 @@ class CodecResourceTest {
       manifest.append(
           "{\"id\": \"" + id(prompt) + "\", \"audio\": \"prompts/" + prompt + ".flac\"}\n");
       // The batch path is the dataset import's responses.jsonl, with the codec as system.
-      zip.file("lowpass/" + prompt + ".wav", degraded(prompt, CodecResourceTest::lowPass));
+      zip.file(
+          "lowpass/" + prompt + ".wav",
+          degraded(prompt, signal -> Degradations.lowPass(signal, 16_000, 3_000)));
       responses.append(
           "{\"system\": \"codec-lowpass\", \"prompt\": \""
               + id(prompt)
@@ -107,8 +108,13 @@ class CodecResourceTest {
     for (String prompt : PROMPTS) {
       upload("codec-identical", id(prompt), demoPrompt(prompt));
       upload(
-          "codec-noise-20db", id(prompt), degraded(prompt, signal -> withNoiseAt(signal, 20, 1)));
-      upload("codec-noise-5db", id(prompt), degraded(prompt, signal -> withNoiseAt(signal, 5, 2)));
+          "codec-noise-20db",
+          id(prompt),
+          degraded(prompt, signal -> Degradations.withWhiteNoise(signal, 20, 1)));
+      upload(
+          "codec-noise-5db",
+          id(prompt),
+          degraded(prompt, signal -> Degradations.withWhiteNoise(signal, 5, 2)));
     }
 
     long run =
@@ -333,33 +339,5 @@ class CodecResourceTest {
     } catch (AudioRejectedException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Band-limited to 3 kHz: down to 6 kHz and back up with the band-limited resampler. */
-  private static float[] lowPass(float[] signal) {
-    float[] narrow = Resampler.resample(signal, 16_000, 6_000);
-    float[] back = Resampler.resample(narrow, 6_000, 16_000);
-    return java.util.Arrays.copyOf(back, signal.length);
-  }
-
-  /**
-   * White noise scaled to the given SNR over the whole signal; the sum is halved to avoid clipping.
-   */
-  private static float[] withNoiseAt(float[] signal, double snrDb, long seed) {
-    Random random = new Random(seed);
-    double[] noise = new double[signal.length];
-    double signalEnergy = 0;
-    double noiseEnergy = 0;
-    for (int i = 0; i < signal.length; i++) {
-      noise[i] = random.nextGaussian();
-      signalEnergy += (double) signal[i] * signal[i];
-      noiseEnergy += noise[i] * noise[i];
-    }
-    double gain = Math.sqrt(signalEnergy / noiseEnergy / Math.pow(10, snrDb / 10));
-    float[] out = new float[signal.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) (0.5 * (signal[i] + gain * noise[i]));
-    }
-    return out;
   }
 }

@@ -11,15 +11,44 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.earshot.codec.service.CodecDemoLoader;
+import dev.earshot.codec.service.CodecViews.CodecRow;
 import dev.earshot.codec.service.CodecViews.CodecView;
+import dev.earshot.evaluation.rest.Runs;
 import dev.earshot.security.Role;
 import dev.earshot.testing.KaribuTest;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CodecsViewTest extends KaribuTest {
+
+  @Inject CodecDemoLoader demo;
+
+  @Test
+  void shouldOpenOnTheCodecDemoWithEveryCodecAndItsIntervals() {
+    demo.loadIfMissing();
+    assertThat(Runs.awaitFinished(demo.start().id()).getString("status")).isEqualTo("completed");
+    loginAs("codec-viewer", Role.RESEARCHER);
+    open(CodecsView.class);
+
+    assertThat(byId(ComboBox.class, "codec-dataset").getValue()).isEqualTo(CodecDemoLoader.DATASET);
+    Grid<CodecRow> board = byId(Grid.class, "codec-leaderboard");
+    assertThat(
+            IntStream.range(0, GridKt._size(board))
+                .mapToObj(i -> GridKt._get(board, i).codec())
+                .toList())
+        .containsExactly("sim-noise-5db", "sim-lowpass-3k", "sim-noise-20db", "sim-transparent");
+    // Every metric cell reads "mean [lower, upper]"; the identical copy's STOI has no spread.
+    List<String> transparent = GridKt._getFormattedRow(board, 3);
+    assertThat(transparent).contains("1.000 [1.000, 1.000]", "100.000 [100.000, 100.000]");
+    assertThat(GridKt._getFormattedRow(board, 0).subList(3, transparent.size()))
+        .allMatch(cell -> cell.equals("–") || cell.matches("-?[0-9.]+ \\[-?[0-9.]+, -?[0-9.]+\\]"));
+    assertThat(byId(ComboBox.class, "codec-plotted-metric").getValue()).isNotNull();
+  }
 
   @Test
   void shouldRegisterACodecAndShowItsBitrate() {
