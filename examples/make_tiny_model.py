@@ -79,7 +79,7 @@ def build_model(tokenizer, hidden_size, layers, seed):
         tie_word_embeddings=True,
         eos_token_id=tokenizer.eos_token_id,
         pad_token_id=tokenizer.pad_token_id,
-        bos_token_id=tokenizer.eos_token_id,
+        bos_token_id=None,  # like Qwen2's tokenizer, this one adds no beginning-of-sequence token
     )
     model = Qwen2ForCausalLM(config)
     model.generation_config.eos_token_id = tokenizer.eos_token_id

@@ -204,7 +204,25 @@ class RemoteRewardTest(unittest.TestCase):
 
 
 def has_modules(*names):
-    return all(importlib.util.find_spec(name) is not None for name in names)
+    """Whether the packages are installed (the repository's own datasets/ folder, which Python sees
+    as a namespace package without an origin, does not count)."""
+    specs = [importlib.util.find_spec(name) for name in names]
+    return all(spec is not None and spec.origin is not None for spec in specs)
+
+
+class DpoPairsTest(unittest.TestCase):
+    @unittest.skipUnless(has_modules("datasets"), "needs Hugging Face datasets")
+    def test_pairs_whose_texts_are_identical_are_dropped_and_counted(self):
+        from datasets import Dataset
+
+        dpo = importlib.import_module("trl_dpo")
+        pairs = Dataset.from_list([
+            {"prompt": "Capital?", "chosen": "Paris.", "rejected": "Paris."},
+            {"prompt": "Capital?", "chosen": "Paris.", "rejected": "Lyon."},
+        ])
+        kept, dropped = dpo.pairs_with_text_signal(pairs)
+        self.assertEqual(1, dropped)
+        self.assertEqual(["Lyon."], kept["rejected"])
 
 
 class TinyModelTest(unittest.TestCase):
