@@ -5,10 +5,10 @@ Usage (after unpacking the archive of a ``trl_standard`` export; versions: see e
 
     python examples/trl_dpo.py earshot-export --model Qwen/Qwen2.5-0.5B-Instruct --max-steps 10
 
-On a CPU-only machine, with a tiny model, for 2 steps:
+On a CPU-only machine, with a randomly initialised tiny model, for 2 steps:
 
-    python examples/trl_dpo.py earshot-export --model trl-internal-testing/tiny-Qwen2ForCausalLM-2.5 \
-        --max-steps 2
+    python examples/make_tiny_model.py tiny-model
+    python examples/trl_dpo.py earshot-export --model tiny-model --max-steps 2
 
 Device and precision are chosen from what the machine has (earshot_device.py); --device and
 --precision override them.
@@ -20,7 +20,7 @@ transcripts. The audio columns are kept in ``dataset_with_audio`` for an audio-c
 a text-only model cannot read them, so they are dropped before training, and so are the pairs whose
 two texts are the same (preferences heard in the audio only: no signal for a text-only model).
 
-Not run in CI. ExampleScriptContractTest parses EXPECTED_COLUMNS below (one key per line) and checks
+Not run in CI (examples/run-cpu-smoke.sh runs it). ExampleScriptContractTest parses EXPECTED_COLUMNS below (one key per line) and checks
 that a real export has exactly these keys with these types, so the script and the export cannot
 drift apart unnoticed.
 """
