@@ -5,10 +5,10 @@ Usage (after unpacking the archive of a ``trl_standard`` export; versions: see e
 
     python examples/trl_dpo.py earshot-export --model Qwen/Qwen2.5-0.5B-Instruct --max-steps 10
 
-On a CPU-only machine, with a tiny model, for 2 steps:
+On a CPU-only machine, with a randomly initialised tiny model, for 2 steps:
 
-    python examples/trl_dpo.py earshot-export --model trl-internal-testing/tiny-Qwen2ForCausalLM-2.5 \
-        --max-steps 2
+    python examples/make_tiny_model.py tiny-model
+    python examples/trl_dpo.py earshot-export --model tiny-model --max-steps 2
 
 Device and precision are chosen from what the machine has (earshot_device.py); --device and
 --precision override them.
@@ -17,9 +17,10 @@ The export's ``data.jsonl`` is loaded with Hugging Face ``datasets``; every reco
 against EXPECTED_COLUMNS, the audio paths (relative to the export) are made absolute, and
 ``trl.DPOTrainer`` trains a text policy on the prompts and the responses' text channels or
 transcripts. The audio columns are kept in ``dataset_with_audio`` for an audio-capable processor;
-a text-only model cannot read them, so they are dropped before training.
+a text-only model cannot read them, so they are dropped before training, and so are the pairs whose
+two texts are the same (preferences heard in the audio only: no signal for a text-only model).
 
-Not run in CI. ExampleScriptContractTest parses EXPECTED_COLUMNS below (one key per line) and checks
+Not run in CI (examples/run-cpu-smoke.sh runs it). ExampleScriptContractTest parses EXPECTED_COLUMNS below (one key per line) and checks
 that a real export has exactly these keys with these types, so the script and the export cannot
 drift apart unnoticed.
 """
@@ -83,6 +84,16 @@ def load_export(export_dir):
     return manifest, dataset.map(absolute_audio)
 
 
+def pairs_with_text_signal(dataset):
+    """The pairs whose chosen and rejected texts differ, and how many were dropped.
+
+    The export keeps a pair whose texts are identical when its audio differs (a prosody or quality
+    preference); a text-only trainer sees the same answer twice there and learns nothing from it.
+    """
+    kept = dataset.filter(lambda record: record["chosen"] != record["rejected"])
+    return kept, len(dataset) - len(kept)
+
+
 def build_parser():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("export_dir", help="the unpacked export (the folder with manifest.json)")
@@ -103,7 +114,12 @@ def main():
 
     manifest, dataset_with_audio = load_export(args.export_dir)
     print(f"{len(dataset_with_audio)} pairs; selection counts: {manifest['counts']}")
-    train = dataset_with_audio.remove_columns(AUDIO_COLUMNS)
+    train, same_text = pairs_with_text_signal(dataset_with_audio.remove_columns(AUDIO_COLUMNS))
+    print(f"{same_text} pairs dropped: chosen and rejected have the same text (they differ in audio"
+          f" only, which a text-only model cannot hear); {len(train)} left to train on")
+    if len(train) == 0:
+        raise SystemExit("no pair differs in text: train an audio-capable model on dataset_with_audio,"
+                         " or export another dimension (e.g. content)")
 
     tokenizer = AutoTokenizer.from_pretrained(args.model)
     model = AutoModelForCausalLM.from_pretrained(args.model)

@@ -12,10 +12,12 @@ voicing function, by default espeak-ng (``apt-get install espeak-ng``). Plug in 
 ``--voice module:function``, a function ``(text: str) -> bytes`` (a WAV file) such as a TTS or your
 policy's own speech head.
 
-Two steps on the CPU with a tiny model (versions: see examples/README.md):
+Two steps on the CPU with a randomly initialised tiny model (versions: see examples/README.md;
+the default --model needs the Hugging Face Hub, make_tiny_model.py does not):
 
+    python examples/make_tiny_model.py tiny-model
     python examples/trl_grpo_remote_reward.py --reward-url http://localhost:8080/api/reward/<key> \\
-        --model trl-internal-testing/tiny-Qwen2ForCausalLM-2.5 --max-steps 2 --device cpu
+        --model tiny-model --max-steps 2 --device cpu
 """
 
 import argparse

@@ -8,6 +8,7 @@ import base64
 import glob
 import http.server
 import importlib
+import importlib.util
 import json
 import os
 import shutil
@@ -21,10 +22,13 @@ sys.path.insert(0, EXAMPLES)
 import earshot_device  # noqa: E402
 from earshot_device import Hardware, choose  # noqa: E402
 
+# Modules in examples/ that train nothing: the device choice itself and the tiny model's builder.
+NOT_TRAINING = {"earshot_device", "make_tiny_model"}
 SCRIPTS = sorted(
-    os.path.splitext(os.path.basename(path))[0]
-    for path in glob.glob(os.path.join(EXAMPLES, "*.py"))
-    if os.path.basename(path) != "earshot_device.py"
+    name
+    for name in (os.path.splitext(os.path.basename(path))[0]
+                 for path in glob.glob(os.path.join(EXAMPLES, "*.py")))
+    if name not in NOT_TRAINING
 )
 # The arguments each script needs at the least.
 REQUIRED_ARGUMENTS = {
@@ -197,6 +201,50 @@ class RemoteRewardTest(unittest.TestCase):
         self.assertIs(base64.b64encode, grpo.load_voice("base64:b64encode"))
         with self.assertRaises(SystemExit):
             grpo.load_voice("no_function_named")
+
+
+def has_modules(*names):
+    """Whether the packages are installed (the repository's own datasets/ folder, which Python sees
+    as a namespace package without an origin, does not count)."""
+    specs = [importlib.util.find_spec(name) for name in names]
+    return all(spec is not None and spec.origin is not None for spec in specs)
+
+
+class DpoPairsTest(unittest.TestCase):
+    @unittest.skipUnless(has_modules("datasets"), "needs Hugging Face datasets")
+    def test_pairs_whose_texts_are_identical_are_dropped_and_counted(self):
+        from datasets import Dataset
+
+        dpo = importlib.import_module("trl_dpo")
+        pairs = Dataset.from_list([
+            {"prompt": "Capital?", "chosen": "Paris.", "rejected": "Paris."},
+            {"prompt": "Capital?", "chosen": "Paris.", "rejected": "Lyon."},
+        ])
+        kept, dropped = dpo.pairs_with_text_signal(pairs)
+        self.assertEqual(1, dropped)
+        self.assertEqual(["Lyon."], kept["rejected"])
+
+
+class TinyModelTest(unittest.TestCase):
+    def test_defaults_make_a_two_layer_model_of_hidden_size_64_from_seed_0(self):
+        tiny = importlib.import_module("make_tiny_model")
+        args = tiny.build_parser().parse_args(["out"])
+        self.assertEqual((2, 64, 0), (args.layers, args.hidden_size, args.seed))
+
+    @unittest.skipUnless(has_modules("torch", "transformers", "tokenizers"),
+                         "needs torch, transformers and tokenizers (the examples' virtual environment)")
+    def test_builds_the_same_model_twice_with_a_tokenizer_that_encodes_any_text(self):
+        tiny = importlib.import_module("make_tiny_model")
+        tokenizer = tiny.build_tokenizer(400)
+        text = "Ünïcode & émojis 🙂 -- any bytes"
+        self.assertEqual(text, tokenizer.decode(tokenizer.encode(text)))
+        chat = tokenizer.apply_chat_template([{"role": "user", "content": "Hi"}], tokenize=False,
+                                             add_generation_prompt=True)
+        self.assertEqual("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n", chat)
+        first, second = (tiny.build_model(tokenizer, 64, 2, seed=0) for _ in range(2))
+        for (name, a), (_, b) in zip(first.state_dict().items(), second.state_dict().items()):
+            self.assertTrue(a.equal(b), name)
+        self.assertEqual(len(tokenizer), first.config.vocab_size)
 
 
 def astuple(choice):
