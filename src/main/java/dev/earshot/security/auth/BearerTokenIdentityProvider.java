@@ -1,6 +1,8 @@
 package dev.earshot.security.auth;
 
 import dev.earshot.platform.config.EarshotConfig;
+import dev.earshot.platform.error.Failure;
+import dev.earshot.platform.error.FailureCauses;
 import dev.earshot.security.Role;
 import dev.earshot.security.SecretTokens;
 import dev.earshot.security.service.AccountService;
@@ -63,14 +65,31 @@ public class BearerTokenIdentityProvider implements IdentityProvider<BearerToken
     }
     return context.runBlocking(
         () ->
-            tokenCache
-                .load(sha256, () -> accounts.authenticate(token))
+            lookUp(sha256, token)
                 .map(found -> identity(found.username(), found.role()))
                 .orElseThrow(
                     () ->
                         new AuthenticationFailedException(
                             "The API token is unknown or revoked; create a new one on your"
                                 + " account page")));
+  }
+
+  /**
+   * The token's identity from the cache or the database. A database that cannot answer is kept as
+   * the cause of the authentication failure, so that it is answered as 503 (see {@link
+   * AuthenticationFailureHandler}), never as a revoked token.
+   */
+  private Optional<TokenIdentity> lookUp(String sha256, String token) {
+    try {
+      return tokenCache.load(sha256, () -> accounts.authenticate(token));
+    } catch (RuntimeException e) {
+      if (FailureCauses.classify(e)
+          .filter(known -> known.failure() == Failure.UNAVAILABLE)
+          .isEmpty()) {
+        throw e;
+      }
+      throw new AuthenticationFailedException("The API token could not be checked", e);
+    }
   }
 
   private static SecurityIdentity identity(String name, Role role) {
