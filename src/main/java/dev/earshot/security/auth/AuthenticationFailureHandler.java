@@ -5,6 +5,7 @@ import dev.earshot.platform.error.Failure;
 import dev.earshot.platform.error.FailureCauses;
 import dev.earshot.platform.rest.Problem;
 import dev.earshot.platform.rest.ProblemMappers;
+import dev.earshot.security.auth.BearerTokenIdentityProvider.TokenNotChecked;
 import dev.earshot.security.auth.LoginSessionAugmentor.EndedSession;
 import dev.earshot.security.auth.LoginSessionAugmentor.LockedAccount;
 import io.quarkus.security.AuthenticationFailedException;
@@ -45,22 +46,21 @@ public class AuthenticationFailureHandler {
       context.next();
       return;
     }
-    // Whether or not the security layer wrapped it: a lookup the database could not answer.
+    // A credential check the database could not answer, whether or not it came wrapped.
     Optional<DomainException> unavailable =
         FailureCauses.classify(context.failure())
             .filter(known -> known.failure() == Failure.UNAVAILABLE);
     if (unavailable.isPresent()) {
-      context
-          .response()
-          .putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(ProblemMappers.RETRY_AFTER_SECONDS));
-      answer(context, 503, unavailable.get().title(), unavailable.get().getMessage());
+      retryLater(context, unavailable.get().title(), unavailable.get().getMessage());
       return;
     }
     if (!(context.failure() instanceof AuthenticationFailedException failure)) {
       context.next();
       return;
     }
-    if (failure.getCause() instanceof LockedAccount locked) {
+    if (failure.getCause() instanceof TokenNotChecked notChecked) {
+      retryLater(context, "Service Unavailable", notChecked.getMessage());
+    } else if (failure.getCause() instanceof LockedAccount locked) {
       context
           .response()
           .putHeader(
@@ -98,6 +98,13 @@ public class AuthenticationFailureHandler {
     return authorization != null
         && authorization.regionMatches(
             true, 0, BearerTokenMechanism.SCHEME, 0, BearerTokenMechanism.SCHEME.length());
+  }
+
+  private static void retryLater(RoutingContext context, String title, String detail) {
+    context
+        .response()
+        .putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(ProblemMappers.RETRY_AFTER_SECONDS));
+    answer(context, 503, title, detail);
   }
 
   private static void answer(RoutingContext context, int status, String title, String detail) {

@@ -1,8 +1,6 @@
 package dev.earshot.security.auth;
 
 import dev.earshot.platform.config.EarshotConfig;
-import dev.earshot.platform.error.Failure;
-import dev.earshot.platform.error.FailureCauses;
 import dev.earshot.security.Role;
 import dev.earshot.security.SecretTokens;
 import dev.earshot.security.service.AccountService;
@@ -17,6 +15,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Turns a bearer token into an identity: the configured bootstrap admin token, or a stored token
@@ -28,6 +27,8 @@ public class BearerTokenIdentityProvider implements IdentityProvider<BearerToken
 
   /** The principal of the configured bootstrap token; not a user who can log in. */
   public static final String BOOTSTRAP_PRINCIPAL = "bootstrap-admin";
+
+  private static final Logger LOG = Logger.getLogger(BearerTokenIdentityProvider.class);
 
   private final AccountService accounts;
   private final EarshotConfig config;
@@ -75,20 +76,30 @@ public class BearerTokenIdentityProvider implements IdentityProvider<BearerToken
   }
 
   /**
-   * The token's identity from the cache or the database. A database that cannot answer is kept as
-   * the cause of the authentication failure, so that it is answered as 503 (see {@link
-   * AuthenticationFailureHandler}), never as a revoked token.
+   * The token's identity from the cache or the database. A lookup that failed (the database down,
+   * or its transaction not committed) says nothing about the token: it fails authentication with
+   * {@link TokenNotChecked} as the cause, answered 503 with Retry-After by {@link
+   * AuthenticationFailureHandler}, never as an unknown token (Quarkus turns any other failure of an
+   * identity provider into a 401 challenge).
    */
   private Optional<TokenIdentity> lookUp(String sha256, String token) {
     try {
       return tokenCache.load(sha256, () -> accounts.authenticate(token));
     } catch (RuntimeException e) {
-      if (FailureCauses.classify(e)
-          .filter(known -> known.failure() == Failure.UNAVAILABLE)
-          .isEmpty()) {
-        throw e;
-      }
-      throw new AuthenticationFailedException("The API token could not be checked", e);
+      LOG.warnf("An API token could not be checked: %s", e);
+      throw new AuthenticationFailedException(TokenNotChecked.MESSAGE, new TokenNotChecked(e));
+    }
+  }
+
+  /** Why a presented token could not be checked: the lookup failed, not the token. */
+  public static final class TokenNotChecked extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final String MESSAGE =
+        "The API token could not be checked right now (the database did not answer); nothing was"
+            + " changed. Retry in a few seconds.";
+
+    TokenNotChecked(Throwable cause) {
+      super(MESSAGE, cause);
     }
   }
 

@@ -61,7 +61,7 @@ class EmbeddedDatabaseRecoveryTest {
     // The token was never used, so it is looked up in the restarted database: a 503 with
     // Retry-After while a connection recovers is an honest answer; a 401 would call it revoked.
     Response user = Accounts.as(token).get("/api/users/" + username);
-    for (int retry = 0; user.statusCode() == 503 && retry < 20; retry++) {
+    for (int retry = 0; user.statusCode() == 503 && retry < 40; retry++) {
       assertThat(user.header("Retry-After")).isNotNull();
       Thread.sleep(250);
       user = Accounts.as(token).get("/api/users/" + username);
