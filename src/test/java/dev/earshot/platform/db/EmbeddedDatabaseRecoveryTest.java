@@ -3,14 +3,14 @@ package dev.earshot.platform.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.earshot.platform.config.SecretFiles;
 import dev.earshot.testing.Accounts;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -26,17 +26,14 @@ class EmbeddedDatabaseRecoveryTest {
   /** Generous: the machine running the tests may be busy; recovery itself takes seconds. */
   private static final Duration RECOVERY_WAIT = Duration.ofSeconds(120);
 
-  @Inject AgroalDataSource dataSource;
-
   @Test
   void shouldBeReadyAgainWithItsDataAfterThePostmasterWasKilled() throws Exception {
     String username = Accounts.newUser("survivor", "admin");
     String token = Accounts.tokenOf(username);
     String unusedToken = Accounts.tokenOf(username);
-    flushAcknowledgedCommits();
-    Path pidFile =
-        Path.of(ConfigProvider.getConfig().getValue("earshot.data-dir", String.class))
-            .resolve("pg/postmaster.pid");
+    Path dataDir = Path.of(ConfigProvider.getConfig().getValue("earshot.data-dir", String.class));
+    Path pidFile = dataDir.resolve("pg/postmaster.pid");
+    checkpoint(dataDir);
     long killed = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
     ProcessHandle postmaster = ProcessHandle.of(killed).orElseThrow();
 
@@ -70,17 +67,23 @@ class EmbeddedDatabaseRecoveryTest {
   }
 
   /**
-   * The tests' database commits asynchronously (synchronous_commit off), so a kill can lose the
-   * last commits; one synchronous commit flushes the write-ahead log up to it, theirs included.
+   * The tests' database runs without fsync and commits asynchronously, so a kill may lose the last
+   * commits' write-ahead log; a checkpoint (as the maintenance superuser, whose password the
+   * service keeps in the data folder) writes them into the data files first.
    */
-  private void flushAcknowledgedCommits() throws Exception {
-    try (Connection connection = dataSource.getConnection();
+  private static void checkpoint(Path dataDir) throws Exception {
+    // Without the URL's own parameters (they name the service's role).
+    String url =
+        ConfigProvider.getConfig()
+            .getValue("quarkus.datasource.jdbc.url", String.class)
+            .replaceFirst("\\?.*$", "");
+    String password =
+        Files.readString(SecretFiles.path(dataDir, EmbeddedPostgresServer.SUPERUSER_PASSWORD_FILE))
+            .strip();
+    try (Connection connection =
+            DriverManager.getConnection(url, EmbeddedPostgresServer.SUPERUSER, password);
         Statement statement = connection.createStatement()) {
-      connection.setAutoCommit(false);
-      statement.execute("SET LOCAL synchronous_commit = on");
-      // A transaction id, so that the commit writes (and flushes) a commit record.
-      statement.execute("SELECT pg_current_xact_id()");
-      connection.commit();
+      statement.execute("CHECKPOINT");
     }
   }
 
