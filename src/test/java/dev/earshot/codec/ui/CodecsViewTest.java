@@ -91,7 +91,8 @@ class CodecsViewTest extends KaribuTest {
     loginAs("codec-viewer", Role.RESEARCHER);
     open(CodecsView.class);
 
-    byId(ComboBox.class, "codec-dataset").setValue("demo");
+    ComboBox<String> datasets = byId(ComboBox.class, "codec-dataset");
+    datasets.setValue("demo");
     assertThat(byId(Span.class, "codec-message").getText())
         .isEqualTo("No measured resyntheses of a registered codec in this dataset yet.");
     _click(byId(Button.class, "codec-start-run"));

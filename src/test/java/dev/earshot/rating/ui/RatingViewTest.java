@@ -134,12 +134,13 @@ class RatingViewTest extends KaribuTest {
                 + heardAsB
                 + ". The next item is blind again.");
     assertThat(_get(Span.class, s -> s.withId("rating-progress")).getText()).startsWith("2 of");
-    assertThat(
-            em.createNativeQuery(
-                    "SELECT CAST(verdicts ->> 'prosody' AS text) FROM rating_vote"
-                        + " WHERE assignment_id = CAST(?1 AS uuid) ORDER BY created_at")
-                .setParameter(1, voted)
-                .getResultList())
+    List<?> prosodyVerdicts =
+        em.createNativeQuery(
+                "SELECT CAST(verdicts ->> 'prosody' AS text) FROM rating_vote"
+                    + " WHERE assignment_id = CAST(?1 AS uuid) ORDER BY created_at")
+            .setParameter(1, voted)
+            .getResultList();
+    assertThat(prosodyVerdicts.stream().map(String.class::cast).toList())
         .containsExactly(monotoneSide + "_better", "tie");
   }
 
