@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.lessThan;
 
 import dev.earshot.audio.decode.Resampler;
 import dev.earshot.audio.decode.WavWriter;
+import dev.earshot.codec.core.Degradations;
 import dev.earshot.testing.ManagementInterface;
 import dev.earshot.testing.SyntheticSpeech;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +19,6 @@ import io.restassured.path.json.config.JsonPathConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -61,7 +61,7 @@ class ResynthesisAnalysisResourceTest {
     float[] speech = SyntheticSpeech.wideband(RATE, 2.0, 3);
     float[] delayed = new float[speech.length + 160];
     System.arraycopy(speech, 0, delayed, 160, speech.length);
-    float[] noisy = withNoiseAt(delayed, 10, 8);
+    float[] noisy = Degradations.withWhiteNoise(delayed, 10, 8);
     float[] at48k = Resampler.resample(noisy, RATE, 48_000);
 
     given()
@@ -143,24 +143,5 @@ class ResynthesisAnalysisResourceTest {
     try (InputStream in = ResynthesisAnalysisResourceTest.class.getResourceAsStream(resource)) {
       return in.readAllBytes();
     }
-  }
-
-  /** {@code signal} plus seeded white noise at exactly {@code snrDb} (measured on the noise). */
-  private static float[] withNoiseAt(float[] signal, double snrDb, long seed) {
-    Random random = new Random(seed);
-    double[] noise = new double[signal.length];
-    double signalEnergy = 0;
-    double noiseEnergy = 0;
-    for (int i = 0; i < signal.length; i++) {
-      noise[i] = random.nextGaussian();
-      signalEnergy += (double) signal[i] * signal[i];
-      noiseEnergy += noise[i] * noise[i];
-    }
-    double gain = Math.sqrt(signalEnergy / noiseEnergy / Math.pow(10, snrDb / 10));
-    float[] out = new float[signal.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) (signal[i] + gain * noise[i]);
-    }
-    return out;
   }
 }
