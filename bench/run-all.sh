@@ -15,6 +15,7 @@ trap 'rm -rf "$out"' EXIT
 commands=(
   "bench/startup.sh 3"
   "bench/reward-load.sh 4 200"
+  "bench/vote-ingest.sh 200 10"
   "bench/demo-run.sh"
   "bench/reward-model.sh 50 200"
 )

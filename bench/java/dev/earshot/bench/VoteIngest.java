@@ -52,6 +52,9 @@ public final class VoteIngest {
   private static final String PASSWORD = "bench-password-1234";
   private static final long ERROR_PAUSE_MS = 100;
 
+  /** The service's limit on votes per pair. */
+  private static final int MAX_OVERLAP = 100;
+
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -136,7 +139,10 @@ public final class VoteIngest {
     }
   }
 
-  /** A demo campaign over all four systems, every annotator rating, every pair wanted by all. */
+  /**
+   * A demo campaign over all four systems, every annotator rating, every pair wanted by all (up to
+   * the service's limit of votes per pair).
+   */
   private String campaign(String admin, List<String> raters) throws Exception {
     return send(
             "POST",
@@ -154,7 +160,7 @@ public final class VoteIngest {
                 "raters",
                 raters,
                 "overlap",
-                raters.size()),
+                Math.min(raters.size(), MAX_OVERLAP)),
             201)
         .get("id")
         .asText();

@@ -166,6 +166,14 @@ public class RatingStore {
         "SELECT username FROM campaign_rater WHERE campaign_id = ?1 ORDER BY username", campaign);
   }
 
+  public long raterCount(UUID campaign) {
+    return ((Number)
+            em.createNativeQuery("SELECT count(*) FROM campaign_rater WHERE campaign_id = ?1")
+                .setParameter(1, campaign)
+                .getSingleResult())
+        .longValue();
+  }
+
   public List<String> systems(UUID campaign) {
     return strings(
         "SELECT s.name FROM campaign_system c JOIN system_under_test s ON s.id = c.system_id"

@@ -72,6 +72,9 @@ public class CampaignService {
 
   private static final Logger LOG = Logger.getLogger(CampaignService.class);
 
+  /** The schema's limit on votes per pair (V6's check on {@code campaign.overlap}). */
+  static final int MAX_OVERLAP = 100;
+
   private final CampaignRepository campaigns;
   private final RatingStore store;
   private final DatasetRepository datasets;
@@ -136,6 +139,8 @@ public class CampaignService {
           "overlap: votes per pair must be between 1 and the number of raters ("
               + raters.size()
               + "): nobody rates a pair twice");
+    } else if (overlap > MAX_OVERLAP) {
+      errors.add("overlap: at most " + MAX_OVERLAP + " votes per pair");
     }
     double goldRate = spec.goldRate() == null ? 0 : spec.goldRate();
     List<GoldRule> goldRules = spec.goldPairs() == null ? List.of() : spec.goldPairs();

@@ -258,6 +258,9 @@ public class RatingService {
       return Optional.empty();
     }
     PairRow pair = store.pair(chosen.get().pairId());
+    // Everything the answer needs is read before the two systems' side rows are locked: every
+    // hand-out that involves either system waits on them until this transaction commits.
+    ViewContext context = viewContext(campaign, pair.id(), pair.responseX(), pair.responseY());
     boolean xHeardAsA =
         AssignmentPlanner.xHeardAsA(
             rater, chosen.get(), store.lockSides(campaignId, pair.systemX(), pair.systemY()));
@@ -277,7 +280,7 @@ public class RatingService {
         xHeardAsA ? pair.systemX() : pair.systemY(),
         xHeardAsA ? pair.systemY() : pair.systemX(),
         1);
-    return Optional.of(view(campaign, assignment));
+    return Optional.of(context.view(campaign, assignment));
   }
 
   /**
@@ -701,31 +704,50 @@ public class RatingService {
   }
 
   private AssignmentView view(Campaign campaign, RatingAssignment assignment) {
-    Prompt prompt = prompts.findById(store.pair(assignment.pairId).promptId());
-    String base = "/api/assignments/" + assignment.id + "/audio/";
-    SideAudio promptAudio = null;
-    if (prompt.audioSha256 != null) {
-      promptAudio =
-          new SideAudio(base + "prompt", rounded(store.audioDuration(prompt.audioSha256)));
+    return viewContext(campaign, assignment.pairId, assignment.responseAId, assignment.responseBId)
+        .view(campaign, assignment);
+  }
+
+  /** What an assignment's view shows besides the assignment itself: the same for either side. */
+  private record ViewContext(
+      String promptText,
+      Double promptSeconds,
+      int expectedTotal,
+      long responseX,
+      double responseXSeconds,
+      double responseYSeconds) {
+
+    AssignmentView view(Campaign campaign, RatingAssignment assignment) {
+      String base = "/api/assignments/" + assignment.id + "/audio/";
+      boolean xIsA = assignment.responseAId == responseX;
+      return new AssignmentView(
+          assignment.id,
+          campaign.id,
+          campaign.name,
+          assignment.sequence,
+          Math.max(assignment.sequence, expectedTotal),
+          promptText,
+          promptSeconds == null ? null : new SideAudio(base + "prompt", promptSeconds),
+          new SideAudio(base + "a", xIsA ? responseXSeconds : responseYSeconds),
+          new SideAudio(base + "b", xIsA ? responseYSeconds : responseXSeconds),
+          campaign.dimensions,
+          campaign.instructions,
+          campaign.reasonTags,
+          assignment.playedAAt != null,
+          assignment.playedBAt != null,
+          assignment.issuedAt);
     }
-    return new AssignmentView(
-        assignment.id,
-        campaign.id,
-        campaign.name,
-        assignment.sequence,
-        Math.max(assignment.sequence, expectedTotal(campaign)),
+  }
+
+  private ViewContext viewContext(Campaign campaign, long pairId, long responseX, long responseY) {
+    Prompt prompt = prompts.findById(store.pair(pairId).promptId());
+    return new ViewContext(
         prompt.text,
-        promptAudio,
-        new SideAudio(
-            base + "a", rounded(store.responseAudio(assignment.responseAId).durationSeconds())),
-        new SideAudio(
-            base + "b", rounded(store.responseAudio(assignment.responseBId).durationSeconds())),
-        campaign.dimensions,
-        campaign.instructions,
-        campaign.reasonTags,
-        assignment.playedAAt != null,
-        assignment.playedBAt != null,
-        assignment.issuedAt);
+        prompt.audioSha256 == null ? null : rounded(store.audioDuration(prompt.audioSha256)),
+        expectedTotal(campaign),
+        responseX,
+        rounded(store.responseAudio(responseX).durationSeconds()),
+        rounded(store.responseAudio(responseY).durationSeconds()));
   }
 
   /**
@@ -734,7 +756,7 @@ public class RatingService {
    */
   private int expectedTotal(Campaign campaign) {
     long pairs = store.regularPairs(campaign.id);
-    int raters = store.raters(campaign.id).size();
+    long raters = store.raterCount(campaign.id);
     long share = Math.min(pairs, (pairs * campaign.overlap + raters - 1) / raters);
     return (int) Math.round(share / (1 - campaign.goldRate));
   }

@@ -98,6 +98,33 @@ class RatingResourceTest {
   }
 
   @Test
+  void shouldRefuseMoreThanAHundredVotesPerPairWithAProblemNotAServerError() {
+    List<String> crowd =
+        java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(i -> "ghost-" + i).toList();
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name",
+                "too many votes per pair",
+                "dataset",
+                "demo",
+                "systems",
+                List.of("reference", "monotone"),
+                "dimensions",
+                List.of("overall"),
+                "raters",
+                crowd,
+                "overlap",
+                101))
+        .post("/api/campaigns")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("detail", containsString("overlap: at most 100 votes per pair"));
+  }
+
+  @Test
   void shouldHideSystemsAndResumeTheOpenAssignment() {
     String rater = Accounts.newUser("blind", "annotator");
     String token = Accounts.tokenOf(rater);
