@@ -2,7 +2,9 @@
 # Load test of the online reward endpoint: starts the packaged service on a fresh data folder, then
 # fires single-sample OpenRLHF-style requests with distinct 3 s clips (no cache hits) at the demo
 # reward profile: first one client at a time, then CONCURRENCY clients.
-# Usage: bench/reward-load.sh [concurrency] [clips]   (default 4 200; builds the package when missing)
+# Usage: bench/reward-load.sh [concurrency] [clips] [warm-up requests per phase]
+#        (default 4 200 1000; builds the package when missing). A fresh JVM spends its first
+#        thousand clips compiling the DSP path; the warm-up keeps that out of the figures.
 # The load generator runs on the same machine and shares its CPUs with the service.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +12,7 @@ cd "$(dirname "$0")/.."
 bench_ensure_package
 concurrency=${1:-4}
 clips=${2:-200}
+warmup=${3:-1000}
 data=$(mktemp -d)
 port=18082
 # No background demo evaluation: it would compete with the requests for the CPUs.
@@ -27,6 +30,6 @@ done
 url=$(curl -fs -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d '{"label":"bench"}' "http://localhost:$port/api/reward-profiles/demo/keys" |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["rewardUrl"])')
-bench_java dev.earshot.bench.RewardLoad --url "$url" --clips "$clips" --concurrency "$concurrency"
+bench_java dev.earshot.bench.RewardLoad --url "$url" --clips "$clips" --concurrency "$concurrency" --warmup "$warmup"
 # Metrics are on the management interface (its port set above).
 curl -fs "http://127.0.0.1:$((port + 1000))/q/metrics" | grep -E '^earshot_reward_(requests|items)_total' || true

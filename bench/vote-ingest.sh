@@ -5,7 +5,8 @@
 # seconds after a short warm-up, and in the same run measures the same embedded PostgreSQL server
 # with pgbench (16 clients, one INSERT per transaction) so the ratio new votes/s : raw inserts/s is
 # printed.
-# Usage: bench/vote-ingest.sh [annotators] [seconds]   (after ./mvnw -B package -DskipTests)
+# Usage: bench/vote-ingest.sh [annotators] [seconds] [warm-up seconds, default 15: a fresh JVM is
+#        still compiling the vote path for the first seconds]   (builds the package when missing)
 # Needs pgbench and psql (Debian: postgresql-client); the embedded PostgreSQL binaries ship neither.
 # The load generator, the service and PostgreSQL share the machine's CPUs.
 set -euo pipefail
@@ -13,6 +14,7 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 annotators=${1:-200}
 seconds=${2:-10}
+warmup=${3:-15}
 data=$(mktemp -d)
 port=18083
 for tool in pgbench psql; do
@@ -28,8 +30,14 @@ PGPASSWORD=$(cat "$data/secrets/postgres-superuser.password")
 export PGPASSWORD
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 bench_java dev.earshot.bench.VoteIngest --base "http://localhost:$port" \
-  --token "$bench_admin_token" --annotators "$annotators" --seconds "$seconds" | tee "$data/votes.txt"
+  --token "$bench_admin_token" --annotators "$annotators" --warmup "$warmup" --seconds "$seconds" | tee "$data/votes.txt"
 votes=$(grep -o 'VOTES_PER_SECOND=[0-9.]*' "$data/votes.txt" | cut -d= -f2)
+# A server error is a finding: keep the service's log, which the exit trap would delete.
+if ! grep -q 'FAILED_OTHER_5XX=0' "$data/votes.txt"; then
+  kept=$(mktemp /tmp/vote-ingest-service-XXXXXX.log)
+  cp "$data/service.log" "$kept"
+  echo "server errors: the service log is kept in $kept"
+fi
 # The reference: one-row INSERT transactions on the same server, with its fsync setting (on).
 echo "server: fsync $(psql -Atq -c "SHOW fsync"), synchronous_commit $(psql -Atq -c "SHOW synchronous_commit")"
 psql -q \

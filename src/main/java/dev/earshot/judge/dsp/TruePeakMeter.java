@@ -1,5 +1,7 @@
 package dev.earshot.judge.dsp;
 
+import java.util.Arrays;
+
 /**
  * True peak per ITU-R BS.1770-4 Annex 2: the largest magnitude of the signal interpolated at four
  * times its sample rate, which catches inter-sample peaks that a DAC or a lossy encoder would
@@ -25,29 +27,56 @@ public final class TruePeakMeter {
    *
    * <p>Exact, but only where it can matter: an interpolated value is at most {@link #GAIN_BOUND}
    * times the largest sample under the filter, so input windows whose largest sample cannot beat
-   * the peak found so far are skipped. Speech is mostly far below its peak, so most are.
+   * the peak found so far are skipped. The loudest stretches are interpolated first, so the peak is
+   * found early and the search stops at the first stretch that cannot beat it; speech is mostly far
+   * below its peak, so most of it is never interpolated.
    */
   public static double truePeak(float[] samples) {
-    double peak = 0;
-    for (float sample : samples) {
-      peak = Math.max(peak, Math.abs(sample));
-    }
-    int taps = 2 * HALF_TAPS;
     double[] blockMax = blockMaxima(samples);
-    for (int n = 0; n < samples.length; n++) {
-      int first = n - HALF_TAPS + 1;
-      int from = Math.max(0, -first);
-      int to = Math.min(taps, samples.length - first);
-      double windowMax = 0;
-      for (int b = (first + from) / HALF_TAPS; b <= (first + to - 1) / HALF_TAPS; b++) {
-        windowMax = Math.max(windowMax, blockMax[b]);
+    double peak = 0;
+    for (double max : blockMax) {
+      peak = Math.max(peak, max);
+    }
+    // The windows of the samples of block b read blocks b-1 .. b+1. Each block's key holds that
+    // neighbourhood's largest magnitude (a float's bits, ordered as the non-negative floats they
+    // encode: the maxima are magnitudes of float samples) above the block's index.
+    long[] loudestFirst = new long[blockMax.length];
+    for (int b = 0; b < blockMax.length; b++) {
+      float neighbourhood =
+          (float)
+              Math.max(
+                  blockMax[b],
+                  Math.max(
+                      b > 0 ? blockMax[b - 1] : 0, b + 1 < blockMax.length ? blockMax[b + 1] : 0));
+      loudestFirst[b] = ((long) Float.floatToIntBits(neighbourhood) << 32) | b;
+    }
+    Arrays.sort(loudestFirst);
+    for (int k = loudestFirst.length - 1; k >= 0; k--) {
+      if (Float.intBitsToFloat((int) (loudestFirst[k] >>> 32)) * GAIN_BOUND <= peak) {
+        break;
       }
-      if (windowMax * GAIN_BOUND <= peak) {
-        continue;
+      int block = (int) loudestFirst[k];
+      for (int n = block * HALF_TAPS; n < Math.min(samples.length, (block + 1) * HALF_TAPS); n++) {
+        peak = interpolatedPeak(samples, blockMax, n, peak);
       }
-      for (int p = 1; p < OVERSAMPLING; p++) {
-        peak = Math.max(peak, Math.abs(interpolate(samples, n, p)));
-      }
+    }
+    return peak;
+  }
+
+  /** The larger of {@code peak} and the interpolated values after sample n, if they can beat it. */
+  private static double interpolatedPeak(float[] samples, double[] blockMax, int n, double peak) {
+    int first = n - HALF_TAPS + 1;
+    int from = Math.max(0, -first);
+    int to = Math.min(2 * HALF_TAPS, samples.length - first);
+    double windowMax = 0;
+    for (int b = (first + from) / HALF_TAPS; b <= (first + to - 1) / HALF_TAPS; b++) {
+      windowMax = Math.max(windowMax, blockMax[b]);
+    }
+    if (windowMax * GAIN_BOUND <= peak) {
+      return peak;
+    }
+    for (int p = 1; p < OVERSAMPLING; p++) {
+      peak = Math.max(peak, Math.abs(interpolate(samples, n, p)));
     }
     return peak;
   }

@@ -29,6 +29,20 @@ class TruePeakMeterTest {
     }
   }
 
+  @Test
+  void shouldFindTheSamePeakOnSignalsShorterThanTheFilter() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int length = 0; length <= 70; length++) {
+      float[] signal = new float[length];
+      for (int i = 0; i < length; i++) {
+        signal[i] = (float) (random.nextDouble(-1, 1) * (i % 2 == 0 ? 0.9 : -0.9));
+      }
+      assertThat(TruePeakMeter.truePeak(signal))
+          .as("%d samples", length)
+          .isEqualTo(everySample(signal));
+    }
+  }
+
   /** The definition: every fractional phase at every sample. */
   private static double everySample(float[] samples) {
     double peak = 0;
