@@ -18,9 +18,12 @@ trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "
 until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do sleep 0.1; done
 for n in ${steps[*]}; do
   start=$(date +%s.%N)
-  location=$(curl -fs -H "Authorization: Bearer bench-admin-token" -D - -o /dev/null -H 'Content-Type: application/json' \
-    -d "{\"name\":\"bench-$n\",\"dataset\":\"demo\",\"dimension\":\"overall\",\"steps\":$n,\"seed\":1}" \
-    "http://localhost:$port/api/reward-models" | tr -d '\r' | awk 'tolower($1)=="location:"{print $2}')
+  # The demo's votes come from simulated raters: source=simulated (humans counts people only).
+  request="{\"name\":\"bench-$n\",\"dataset\":\"demo\",\"dimension\":\"overall\",\"source\":\"simulated\",\"steps\":$n,\"seed\":1}"
+  answer=$(curl -s -H "Authorization: Bearer bench-admin-token" -D "$data/headers" -H 'Content-Type: application/json' \
+    -d "$request" "http://localhost:$port/api/reward-models")
+  location=$(tr -d '\r' < "$data/headers" | awk 'tolower($1)=="location:"{print $2}')
+  [ -n "$location" ] || { echo "POST /api/reward-models refused: $answer"; exit 1; }
   while true; do
     training=$(curl -fs -H "Authorization: Bearer bench-admin-token" "$location")
     state=$(echo "$training" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
