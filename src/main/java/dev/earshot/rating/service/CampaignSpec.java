@@ -11,7 +11,7 @@ import java.util.List;
  * @param dimensions any of content, prosody, emotion, nonspeech, overall, quality
  * @param instructions markdown shown to raters
  * @param raters usernames of the people who rate
- * @param overlap votes wanted per pair (at most the number of raters)
+ * @param overlap votes wanted per pair (at most the number of raters, and at most 100)
  * @param goldRate share of a rater's assignments that are gold pairs, 0 to 0.5
  * @param goldPairs rules for gold pairs: on every prompt, {@code better}'s response beats {@code
  *     worse}'s on {@code dimension}
