@@ -185,19 +185,13 @@ class CodecResourceTest {
 
   @Test
   void shouldGiveEnCodecItsPublishedBitrate() {
+    Map<String, Object> encodec =
+        Map.of(
+            "name", "encodec-24khz-6kbps", "frameRate", 75, "codebooks", 8, "codebookSize", 1024);
     given()
         .config(DOUBLES)
         .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "name",
-                "encodec-24khz-6kbps",
-                "frameRate",
-                75,
-                "codebooks",
-                8,
-                "codebookSize",
-                1024))
+        .body(encodec)
         .when()
         .post("/api/codecs")
         .then()
@@ -213,16 +207,7 @@ class CodecResourceTest {
         .body("codebooks", equalTo(8));
     given()
         .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "name",
-                "encodec-24khz-6kbps",
-                "frameRate",
-                75,
-                "codebooks",
-                8,
-                "codebookSize",
-                1024))
+        .body(encodec)
         .when()
         .post("/api/codecs")
         .then()
