@@ -31,6 +31,19 @@ public class RatingStore {
   /** A response's audio and its length. */
   public record AudioRef(String sha256, double durationSeconds) {}
 
+  /**
+   * What an assignment's page shows about its pair, in one round trip: the prompt's text and audio
+   * length (null without audio), both responses' lengths, and the campaign's regular pairs and
+   * raters (for the rater's expected share).
+   */
+  public record PairFacts(
+      String promptText,
+      Double promptSeconds,
+      double responseXSeconds,
+      double responseYSeconds,
+      long regularPairs,
+      long raters) {}
+
   /** A stored vote as the voting service compares retries against. */
   public record StoredVote(UUID id, UUID assignmentId, String rater, String verdictsJson) {}
 
@@ -377,12 +390,36 @@ public class RatingStore {
         t.get("sha256", String.class), t.get("duration_seconds", Number.class).doubleValue());
   }
 
-  public double audioDuration(String sha256) {
-    return ((Number)
-            em.createNativeQuery("SELECT duration_seconds FROM audio_asset WHERE sha256 = ?1")
-                .setParameter(1, sha256)
-                .getSingleResult())
-        .doubleValue();
+  public PairFacts pairFacts(long pair, long responseX, long responseY) {
+    Tuple t =
+        (Tuple)
+            em.createNativeQuery(
+                    "SELECT pr.text AS prompt_text, pa.duration_seconds AS prompt_seconds,"
+                        + " ax.duration_seconds AS x_seconds, ay.duration_seconds AS y_seconds,"
+                        + " (SELECT count(*) FROM campaign_pair g"
+                        + " WHERE g.campaign_id = p.campaign_id AND NOT g.gold) AS regular_pairs,"
+                        + " (SELECT count(*) FROM campaign_rater c"
+                        + " WHERE c.campaign_id = p.campaign_id) AS raters"
+                        + " FROM campaign_pair p JOIN prompt pr ON pr.id = p.prompt_id"
+                        + " LEFT JOIN audio_asset pa ON pa.sha256 = pr.audio_sha256"
+                        + " JOIN response rx ON rx.id = ?2"
+                        + " JOIN audio_asset ax ON ax.sha256 = rx.audio_sha256"
+                        + " JOIN response ry ON ry.id = ?3"
+                        + " JOIN audio_asset ay ON ay.sha256 = ry.audio_sha256"
+                        + " WHERE p.id = ?1",
+                    Tuple.class)
+                .setParameter(1, pair)
+                .setParameter(2, responseX)
+                .setParameter(3, responseY)
+                .getSingleResult();
+    Number promptSeconds = t.get("prompt_seconds", Number.class);
+    return new PairFacts(
+        t.get("prompt_text", String.class),
+        promptSeconds == null ? null : promptSeconds.doubleValue(),
+        t.get("x_seconds", Number.class).doubleValue(),
+        t.get("y_seconds", Number.class).doubleValue(),
+        longOf(t, "regular_pairs"),
+        longOf(t, "raters"));
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.earshot.rating.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.audio.service.AudioService;
-import dev.earshot.dataset.Prompt;
 import dev.earshot.dataset.repository.PromptRepository;
 import dev.earshot.judge.dsp.LoudnessNormalisation;
 import dev.earshot.platform.config.EarshotConfig;
@@ -19,6 +18,7 @@ import dev.earshot.rating.repository.CampaignRepository;
 import dev.earshot.rating.repository.RatingAssignmentRepository;
 import dev.earshot.rating.repository.RatingStore;
 import dev.earshot.rating.repository.RatingStore.AudioRef;
+import dev.earshot.rating.repository.RatingStore.PairFacts;
 import dev.earshot.rating.repository.RatingStore.PairRow;
 import dev.earshot.rating.repository.RatingStore.StoredVote;
 import dev.earshot.rating.repository.RatingStore.VoteCheck;
@@ -740,23 +740,25 @@ public class RatingService {
   }
 
   private ViewContext viewContext(Campaign campaign, long pairId, long responseX, long responseY) {
-    Prompt prompt = prompts.findById(store.pair(pairId).promptId());
+    PairFacts facts = store.pairFacts(pairId, responseX, responseY);
     return new ViewContext(
-        prompt.text,
-        prompt.audioSha256 == null ? null : rounded(store.audioDuration(prompt.audioSha256)),
-        expectedTotal(campaign),
+        facts.promptText(),
+        facts.promptSeconds() == null ? null : rounded(facts.promptSeconds()),
+        expectedTotal(campaign, facts.regularPairs(), facts.raters()),
         responseX,
-        rounded(store.responseAudio(responseX).durationSeconds()),
-        rounded(store.responseAudio(responseY).durationSeconds()));
+        rounded(facts.responseXSeconds()),
+        rounded(facts.responseYSeconds()));
+  }
+
+  private int expectedTotal(Campaign campaign) {
+    return expectedTotal(campaign, store.regularPairs(campaign.id), store.raterCount(campaign.id));
   }
 
   /**
    * A rater's expected share: the campaign's votes spread over its raters (never more pairs than
    * exist), plus the gold pairs mixed in at the gold rate.
    */
-  private int expectedTotal(Campaign campaign) {
-    long pairs = store.regularPairs(campaign.id);
-    long raters = store.raterCount(campaign.id);
+  private static int expectedTotal(Campaign campaign, long pairs, long raters) {
     long share = Math.min(pairs, (pairs * campaign.overlap + raters - 1) / raters);
     return (int) Math.round(share / (1 - campaign.goldRate));
   }
