@@ -180,11 +180,7 @@ public class RatingStore {
   }
 
   public long raterCount(UUID campaign) {
-    return ((Number)
-            em.createNativeQuery("SELECT count(*) FROM campaign_rater WHERE campaign_id = ?1")
-                .setParameter(1, campaign)
-                .getSingleResult())
-        .longValue();
+    return number("SELECT count(*) FROM campaign_rater WHERE campaign_id = ?1", campaign);
   }
 
   public List<String> systems(UUID campaign) {
@@ -195,20 +191,12 @@ public class RatingStore {
   }
 
   public long systemOf(long response) {
-    return ((Number)
-            em.createNativeQuery("SELECT system_id FROM response WHERE id = ?1")
-                .setParameter(1, response)
-                .getSingleResult())
-        .longValue();
+    return number("SELECT system_id FROM response WHERE id = ?1", response);
   }
 
   public long regularPairs(UUID campaign) {
-    return ((Number)
-            em.createNativeQuery(
-                    "SELECT count(*) FROM campaign_pair WHERE campaign_id = ?1 AND NOT gold")
-                .setParameter(1, campaign)
-                .getSingleResult())
-        .longValue();
+    return number(
+        "SELECT count(*) FROM campaign_pair WHERE campaign_id = ?1 AND NOT gold", campaign);
   }
 
   /**
@@ -757,6 +745,12 @@ public class RatingStore {
                     t.get("gold", Boolean.class),
                     longOf(t, "votes")))
         .toList();
+  }
+
+  /** The one number a query with one parameter answers. */
+  private long number(String sql, Object parameter) {
+    return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult())
+        .longValue();
   }
 
   private List<String> strings(String sql, UUID campaign) {
