@@ -12,7 +12,7 @@ java -Dearshot.bootstrap-admin-token=bench-admin-token -Dearshot.data-dir="$data
   -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
-until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do sleep 0.1; done
+bench_await_ready $port "$pid"
 start=$(date +%s.%N)
 run=$(curl -fs -H "Authorization: Bearer bench-admin-token" -H 'Content-Type: application/json' -d '{"dataset":"demo"}' "http://localhost:$port/api/runs")
 id=$(echo "$run" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

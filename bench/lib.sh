@@ -51,11 +51,12 @@ bench_start_service() {
   service_pid=$!
 }
 
-# Waits until GET /q/health/ready on port $1 answers 200; fails when process $2 has ended or after
-# $3 seconds (default 300: the machine may be busy).
+# Waits until GET /q/health/ready on port $1 answers 200 and no longer lists start-up steps as
+# "warming up" (the demo imported, the workers started: what every benchmark here needs); fails when
+# process $2 has ended or after $3 seconds (default 300: the machine may be busy).
 bench_await_ready() {
-  local port=$1 pid=$2 deadline=$((SECONDS + ${3:-300}))
-  until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do
+  local port=$1 pid=$2 deadline=$((SECONDS + ${3:-300})) body
+  until body=$(curl -fs "http://localhost:$port/q/health/ready") && [[ $body != *"warming up"* ]]; do
     kill -0 "$pid" 2> /dev/null || { echo "service (pid $pid) exited" >&2; return 1; }
     [ "$SECONDS" -lt "$deadline" ] || { echo "service not ready in time" >&2; return 1; }
     sleep 0.2

@@ -22,10 +22,7 @@ java -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -Dquarkus.management.p
   -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
-until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do
-  kill -0 "$pid" 2>/dev/null || { echo "service exited"; cat "$data/service.log"; exit 1; }
-  sleep 0.1
-done
+bench_await_ready $port "$pid" || { cat "$data/service.log"; exit 1; }
 # As OpenRLHF calls it: a profile key in the path, no credentials.
 url=$(curl -fs -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d '{"label":"bench"}' "http://localhost:$port/api/reward-profiles/demo/keys" |

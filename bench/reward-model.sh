@@ -15,7 +15,7 @@ java -Dearshot.bootstrap-admin-token=bench-admin-token -Dearshot.data-dir="$data
   -Dearshot.demo.evaluate=false -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
-until curl -fs "http://localhost:$port/q/health/ready" > /dev/null; do sleep 0.1; done
+bench_await_ready $port "$pid"
 for n in ${steps[*]}; do
   start=$(date +%s.%N)
   # The demo's votes come from simulated raters: source=simulated (humans counts people only).

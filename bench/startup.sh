@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Measures service start-up to ready (GET /q/health/ready = 200), from launching the JVM.
+# Measures service start-up to ready (GET /q/health/ready = 200), from launching the JVM, and to the
+# end of the start-up steps that run after the port opened (demo checks and import, judge catalog,
+# workers: readiness lists them as "warming up" until then).
 # Usage: bench/startup.sh [runs]   (default 4; builds the package when it is missing)
-# The first run initialises the embedded database and loads the demo; later runs find both ready,
-# which is the case the ≤ 3 s restart goal is about. Each run also prints the service's start-up
-# step timings from its log.
+# The first run initialises the embedded database and imports the demo; later runs find both in
+# place, which is the case the ≤ 3 s restart goal is about. Each run also prints the service's
+# start-up step timings from its log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -22,13 +24,19 @@ for i in $(seq 1 "$runs"); do
     sleep 0.05
   done
   ready=$(date +%s.%N)
+  until grep -q 'Start-up: warm-up finished' "$data/run-$i.log"; do
+    kill -0 "$pid" 2>/dev/null || { echo "service exited; see $data/run-$i.log"; exit 1; }
+    sleep 0.05
+  done
+  warm=$(date +%s.%N)
   quarkus=$(grep -o 'started in [0-9.]*s' "$data/run-$i.log" | head -1)
-  printf 'run %d: ready after %.2f s (Quarkus: %s)%s\n' "$i" "$(awk "BEGIN{print $ready - $start}")" "$quarkus" \
+  printf 'run %d: ready after %.2f s (Quarkus: %s), start-up steps done after %.2f s%s\n' "$i" \
+    "$(awk "BEGIN{print $ready - $start}")" "$quarkus" "$(awk "BEGIN{print $warm - $start}")" \
     "$([ "$i" = 1 ] && echo ' — first start: initdb + demo import')"
   # Where the time went, from the service's own start-up log lines.
   sed -n "s/.*Start-up: \([0-9]*\) ms from JVM launch to the start-up event.*/  JVM launch to start-up event (Quarkus, embedded PostgreSQL, Flyway): \1 ms/p;
-          s/.*Start-up step '\(.*\)' took \([0-9]*\) ms/  step '\1': \2 ms/p;
-          s/.*Start-up: observers took \([0-9]*\) ms.*/  start-up observers in all: \1 ms/p" "$data/run-$i.log"
+          s/.*Start-up: observers took \([0-9]*\) ms.*/  start-up observers in all (they queue the steps below): \1 ms/p;
+          s/.*Start-up step '\(.*\)' took \([0-9]*\) ms/  step '\1' (after the port opened): \2 ms/p" "$data/run-$i.log"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
 done

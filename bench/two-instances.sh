@@ -66,10 +66,7 @@ start() { # name port management-port extra-args...
     > "$work/$name.log" 2>&1 &
   pids+=($!)
   local pid=$!
-  until curl -fs "http://127.0.0.1:$port/q/health/ready" > /dev/null; do
-    kill -0 "$pid" 2>/dev/null || { echo "instance $name exited"; tail -50 "$work/$name.log"; exit 1; }
-    sleep 0.5
-  done
+  bench_await_ready "$port" "$pid" || { echo "instance $name"; tail -50 "$work/$name.log"; exit 1; }
 }
 
 start a $port_a 19181

@@ -73,12 +73,14 @@ java -Dearshot.data-dir="$DATA_DIR" -Dquarkus.http.port="$PORT" -Dquarkus.manage
 SERVICE_PID=$!
 BASE=http://localhost:$PORT
 api() { curl -sf -H "Authorization: Bearer $TOKEN" "$@"; }
+# Ready, and the demo imported: readiness lists start-up steps as "warming up" until then.
+warm() { local body; body=$(curl -sf "$BASE/q/health/ready") && [[ $body != *"warming up"* ]]; }
 for _ in $(seq 300); do
-  api "$BASE/api/exports" >/dev/null 2>&1 && break
+  warm && break
   kill -0 "$SERVICE_PID" 2>/dev/null || fail "the service stopped; see $WORK/service.log"
   sleep 1
 done
-api "$BASE/api/exports" >/dev/null || fail "the service did not answer within 300 s; see $WORK/service.log"
+warm || fail "the service was not ready within 300 s; see $WORK/service.log"
 
 echo "== exporting trl_standard (demo, simulated votes, overall)"
 export_id=$(api -X POST "$BASE/api/exports" -H 'Content-Type: application/json' \

@@ -17,7 +17,7 @@ import dev.earshot.dataset.service.GeneratedDatasets;
 import dev.earshot.evaluation.service.DemoRun;
 import dev.earshot.evaluation.service.RunViews.RunView;
 import dev.earshot.platform.config.EarshotConfig;
-import dev.earshot.platform.startup.StartupTimings;
+import dev.earshot.platform.startup.WarmUp;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -63,17 +63,20 @@ public class CodecDemoLoader implements DemoRun {
   private final GeneratedDatasets generated;
   private final CodecService codecs;
   private final EarshotConfig config;
+  private final WarmUp warmUp;
   private final ObjectMapper json = new ObjectMapper();
 
-  public CodecDemoLoader(GeneratedDatasets generated, CodecService codecs, EarshotConfig config) {
+  public CodecDemoLoader(
+      GeneratedDatasets generated, CodecService codecs, EarshotConfig config, WarmUp warmUp) {
     this.generated = generated;
     this.codecs = codecs;
     this.config = config;
+    this.warmUp = warmUp;
   }
 
   void onStart(@Observes StartupEvent event) {
     if (enabled()) {
-      StartupTimings.timed("codec demo check", this::loadIfMissing);
+      warmUp.submit("codec demo check", this::loadIfMissing);
     }
   }
 

@@ -3,7 +3,7 @@ package dev.earshot.dataset.service;
 import dev.earshot.dataset.manifest.FolderFingerprint;
 import dev.earshot.dataset.repository.DatasetRepository;
 import dev.earshot.platform.config.EarshotConfig;
-import dev.earshot.platform.startup.StartupTimings;
+import dev.earshot.platform.startup.WarmUp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,15 +40,25 @@ public class DemoDataLoader {
   private final DatasetImportService importer;
   private final DatasetRepository datasets;
   private final EarshotConfig config;
+  private final WarmUp warmUp;
 
   public DemoDataLoader(
-      DatasetImportService importer, DatasetRepository datasets, EarshotConfig config) {
+      DatasetImportService importer,
+      DatasetRepository datasets,
+      EarshotConfig config,
+      WarmUp warmUp) {
     this.importer = importer;
     this.datasets = datasets;
     this.config = config;
+    this.warmUp = warmUp;
   }
 
   void onStart(@Observes StartupEvent event) {
+    warmUp.submit("demo data set check", this::check);
+  }
+
+  /** Imports the demo folder unless the stamped import of the same listing is still there. */
+  void check() {
     if (!config.demo().load()) {
       return;
     }
@@ -59,7 +69,7 @@ public class DemoDataLoader {
           folder.toAbsolutePath());
       return;
     }
-    StartupTimings.timed("demo data set check", () -> load(folder));
+    load(folder);
   }
 
   private void load(Path folder) {

@@ -9,7 +9,7 @@ import dev.earshot.duplex.core.DuplexDemoSystems;
 import dev.earshot.duplex.core.DuplexDemoSystems.DemoDialogue;
 import dev.earshot.duplex.core.SyntheticDialogue;
 import dev.earshot.platform.config.EarshotConfig;
-import dev.earshot.platform.startup.StartupTimings;
+import dev.earshot.platform.startup.WarmUp;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -54,16 +54,18 @@ public class DuplexDemoLoader {
 
   private final GeneratedDatasets generated;
   private final EarshotConfig config;
+  private final WarmUp warmUp;
   private final ObjectMapper json = new ObjectMapper();
 
-  public DuplexDemoLoader(GeneratedDatasets generated, EarshotConfig config) {
+  public DuplexDemoLoader(GeneratedDatasets generated, EarshotConfig config, WarmUp warmUp) {
     this.generated = generated;
     this.config = config;
+    this.warmUp = warmUp;
   }
 
   void onStart(@Observes StartupEvent event) {
     if (config.demo().load() && config.demo().duplex()) {
-      StartupTimings.timed("duplex demo check", this::loadIfMissing);
+      warmUp.submit("duplex demo check", this::loadIfMissing);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.earshot.evaluation.service.RunViews.NewRun;
 import dev.earshot.evaluation.service.RunViews.RunView;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.startup.WarmUp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -32,20 +33,30 @@ public class DemoEvaluation {
   private final EvaluationRunRepository runs;
   private final EarshotConfig config;
   private final Instance<DemoRun> demoRuns;
+  private final WarmUp warmUp;
 
   public DemoEvaluation(
       EvaluationService evaluation,
       EvaluationRunRepository runs,
       EarshotConfig config,
-      Instance<DemoRun> demoRuns) {
+      Instance<DemoRun> demoRuns,
+      WarmUp warmUp) {
     this.evaluation = evaluation;
     this.runs = runs;
     this.config = config;
     this.demoRuns = demoRuns;
+    this.warmUp = warmUp;
   }
 
-  /** After the judges are recorded and the demos are imported (all observe at default priority). */
+  /**
+   * Queued after the judge catalog and the demo imports (they observe earlier, and start-up steps
+   * run in the order they were queued).
+   */
   void onStart(@Observes @Priority(3000) StartupEvent event) {
+    warmUp.submit("demo evaluation", this::evaluateDemos);
+  }
+
+  private void evaluateDemos() {
     if (!config.demo().load() || !config.demo().evaluate()) {
       return;
     }

@@ -2,6 +2,7 @@ package dev.earshot.evaluation.service;
 
 import dev.earshot.evaluation.repository.EvaluationJobRepository.ClaimedJob;
 import dev.earshot.platform.config.EarshotConfig;
+import dev.earshot.platform.startup.WarmUp;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -51,6 +52,7 @@ public class EvaluationWorkers {
   private final JobProcessor processor;
   private final EarshotConfig.Evaluation settings;
   private final Counter leasesLost;
+  private final WarmUp warmUp;
   private final String instance = UUID.randomUUID().toString().substring(0, 8);
   private final List<Thread> threads = new ArrayList<>();
 
@@ -68,8 +70,13 @@ public class EvaluationWorkers {
   private volatile int claimingGeneration;
 
   public EvaluationWorkers(
-      JobQueue queue, JobProcessor processor, EarshotConfig config, MeterRegistry registry) {
+      JobQueue queue,
+      JobProcessor processor,
+      EarshotConfig config,
+      MeterRegistry registry,
+      WarmUp warmUp) {
     this.queue = queue;
+    this.warmUp = warmUp;
     this.processor = processor;
     this.settings = config.evaluation();
     this.leasesLost =
@@ -81,7 +88,7 @@ public class EvaluationWorkers {
   }
 
   void onStart(@Observes StartupEvent event) {
-    start();
+    warmUp.submit("evaluation workers", this::start);
   }
 
   void onStop(@Observes @Priority(SHUTDOWN_PRIORITY) ShutdownEvent event) {

@@ -105,12 +105,13 @@ public class ExportRepository {
   }
 
   /** Fails every export still queued or running; returns how many. */
-  public int failUnfinished(String error) {
+  public int failUnfinished(OffsetDateTime queuedBefore, String error) {
     return entityManager
         .createNativeQuery(
             "UPDATE export SET status = 'failed', error = ?1, finished_at = now()"
-                + " WHERE status IN ('queued', 'running')")
+                + " WHERE status IN ('queued', 'running') AND created_at < ?2")
         .setParameter(1, error)
+        .setParameter(2, queuedBefore)
         .executeUpdate();
   }
 

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,10 +153,14 @@ public class ExportService {
     exports.fail(id, error);
   }
 
-  /** Exports cut off by a stop cannot resume in this process: they are marked failed. */
+  /**
+   * Exports cut off by a stop cannot resume in this process: those queued before {@code
+   * queuedBefore} (this start) and not finished are marked failed.
+   */
   @Transactional
-  int failUnfinished() {
+  int failUnfinished(OffsetDateTime queuedBefore) {
     return exports.failUnfinished(
+        queuedBefore,
         "the service stopped before the export finished; create it again (the same config on the"
             + " same data gives the same files)");
   }

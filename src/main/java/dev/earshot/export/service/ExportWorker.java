@@ -1,10 +1,13 @@
 package dev.earshot.export.service;
 
+import dev.earshot.platform.concurrent.DaemonThreads;
+import dev.earshot.platform.startup.WarmUp;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.OffsetDateTime;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,21 +24,24 @@ public class ExportWorker {
 
   private final ExportRunner runner;
   private final ExportService service;
+  private final WarmUp warmUp;
   private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(
-          task -> {
-            Thread thread = new Thread(task, "earshot-export");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("earshot-export"));
 
-  public ExportWorker(ExportRunner runner, ExportService service) {
+  public ExportWorker(ExportRunner runner, ExportService service, WarmUp warmUp) {
     this.runner = runner;
     this.service = service;
+    this.warmUp = warmUp;
   }
 
+  /** After the port opened: only exports queued before this start were cut off by a stop. */
   void onStart(@Observes StartupEvent event) {
-    int failed = service.failUnfinished();
+    OffsetDateTime started = OffsetDateTime.now();
+    warmUp.submit("interrupted exports", () -> failUnfinished(started));
+  }
+
+  private void failUnfinished(OffsetDateTime queuedBefore) {
+    int failed = service.failUnfinished(queuedBefore);
     if (failed > 0) {
       LOG.warnf("%d export(s) were cut off by the last stop and are marked failed", failed);
     }

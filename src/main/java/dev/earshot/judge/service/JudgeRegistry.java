@@ -15,12 +15,14 @@ import dev.earshot.judge.scoring.TranscriptScoring;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.io.FileDigests;
-import dev.earshot.platform.startup.StartupTimings;
+import dev.earshot.platform.startup.WarmUp;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +38,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
@@ -66,15 +70,25 @@ public class JudgeRegistry {
   /** Closes the models loaded by model judges, when the service stops. */
   private final List<Runnable> modelClosers = new CopyOnWriteArrayList<>();
 
+  /** How long a request waits for the judge files to be read after a start. */
+  private static final long CATALOG_WAIT_SECONDS = 60;
+
   private volatile List<JudgeView> current = List.of();
+
+  /** Open once the judge files have been read after the start (or that failed). */
+  private final CountDownLatch catalogRead = new CountDownLatch(1);
+
+  private final WarmUp warmUp;
 
   public JudgeRegistry(
       JudgeVersionRepository versions,
       EarshotConfig config,
       LlmJudges llm,
       TranscriptionJudges transcription,
-      Instance<JudgeKindProvider> providers) {
+      Instance<JudgeKindProvider> providers,
+      WarmUp warmUp) {
     this.versions = versions;
+    this.warmUp = warmUp;
     this.config = config;
     this.llm = llm;
     this.transcription = transcription;
@@ -119,8 +133,20 @@ public class JudgeRegistry {
     }
   }
 
-  void onStart(@Observes StartupEvent event) {
-    StartupTimings.timed("judge catalog", this::reload);
+  /**
+   * Queued before the start-up steps that use the judges (they observe at the default priority or
+   * later, and steps run in the order they were queued).
+   */
+  void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
+    warmUp.submit(
+        "judge catalog",
+        () -> {
+          try {
+            reload();
+          } finally {
+            catalogRead.countDown();
+          }
+        });
   }
 
   /**
@@ -147,12 +173,27 @@ public class JudgeRegistry {
 
   /** The judges declared now, in file-name order. */
   public List<JudgeView> current() {
+    awaitCatalog();
     return current;
+  }
+
+  /** Right after a start the judge files are read in the background: callers wait for that. */
+  private void awaitCatalog() {
+    try {
+      if (!catalogRead.await(CATALOG_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        throw DomainException.unavailable(
+            "Judges not read yet",
+            "The service is still reading the judge files after its start; try again shortly");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw DomainException.unavailable("Judges not read yet", "Interrupted while waiting");
+    }
   }
 
   /** A currently declared judge by id. */
   public JudgeView currentJudge(String id) {
-    return current.stream()
+    return current().stream()
         .filter(j -> j.id().equals(id))
         .findFirst()
         .orElseThrow(

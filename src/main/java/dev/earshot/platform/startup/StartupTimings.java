@@ -11,8 +11,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Logs where start-up time goes: the time from launching the JVM to the start-up event (Quarkus,
- * the embedded PostgreSQL and Flyway; their own log lines split it further), each heavy start-up
- * step that runs through {@link #timed}, and the start-up observers as a whole.
+ * the embedded PostgreSQL and Flyway; their own log lines split it further), the start-up observers
+ * as a whole (they only queue the heavy steps), and each step {@link WarmUp} runs through {@link
+ * #timed} after the port opened.
  */
 @ApplicationScoped
 public class StartupTimings {

@@ -2,6 +2,7 @@ package dev.earshot.reward.service;
 
 import dev.earshot.judge.service.JudgeRegistry;
 import dev.earshot.platform.config.EarshotConfig;
+import dev.earshot.platform.startup.WarmUp;
 import dev.earshot.reward.JudgeWeights;
 import dev.earshot.reward.service.RewardProfileViews.NewProfile;
 import dev.earshot.reward.service.RewardProfileViews.NormalisationSpec;
@@ -30,16 +31,22 @@ public class DemoRewardProfile {
   private final RewardProfileService profiles;
   private final JudgeRegistry judges;
   private final EarshotConfig config;
+  private final WarmUp warmUp;
 
   public DemoRewardProfile(
-      RewardProfileService profiles, JudgeRegistry judges, EarshotConfig config) {
+      RewardProfileService profiles, JudgeRegistry judges, EarshotConfig config, WarmUp warmUp) {
     this.profiles = profiles;
     this.judges = judges;
     this.config = config;
+    this.warmUp = warmUp;
   }
 
-  // After the judge registry has read the judge files (it observes with the default priority).
+  // Queued after the judge catalog (JudgeRegistry observes earlier); steps run in queue order.
   void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
+    warmUp.submit("demo reward profile", this::createUnlessPresent);
+  }
+
+  private void createUnlessPresent() {
     if (!config.reward().demoProfile() || profiles.exists(NAME)) {
       return;
     }

@@ -14,6 +14,7 @@ import dev.earshot.platform.concurrent.BackgroundTasks;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.djl.DjlSettings;
 import dev.earshot.platform.error.DomainException;
+import dev.earshot.platform.startup.WarmUp;
 import dev.earshot.preference.repository.PreferencePairRepository;
 import dev.earshot.preference.repository.PreferencePairRepository.DecidedPair;
 import dev.earshot.preference.repository.PreferencePairRepository.Selection;
@@ -84,6 +85,7 @@ public class RewardModelTrainingService {
   private final BackgroundTasks background;
   private final EarshotConfig config;
   private final EntityManager entityManager;
+  private final WarmUp warmUp;
   private final Object publishing = new Object();
 
   public RewardModelTrainingService(
@@ -96,7 +98,8 @@ public class RewardModelTrainingService {
       RewardModelPublisher publisher,
       BackgroundTasks background,
       EarshotConfig config,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      WarmUp warmUp) {
     this.trainings = trainings;
     this.pairs = pairs;
     this.datasets = datasets;
@@ -107,22 +110,30 @@ public class RewardModelTrainingService {
     this.background = background;
     this.config = config;
     this.entityManager = entityManager;
+    this.warmUp = warmUp;
   }
 
   /**
-   * Before anything loads PyTorch: its natives unpack under the data folder. Trainings that a
-   * stopped service left unfinished are marked failed; they are not resumed.
+   * Before anything loads PyTorch: its natives unpack under the data folder. After the port opened,
+   * trainings that a stopped service left unfinished (queued before this start) are marked failed;
+   * they are not resumed.
    */
-  @Transactional
   void onStart(@Observes @Priority(1) StartupEvent event) {
     DjlSettings.cacheDirUnlessConfigured(config.dataDir().resolve("djl"));
+    OffsetDateTime started = OffsetDateTime.now();
+    warmUp.submit("interrupted trainings", () -> failInterrupted(started));
+  }
+
+  @Transactional
+  void failInterrupted(OffsetDateTime queuedBefore) {
     int interrupted =
         trainings.update(
-            "status = ?1, error = ?2, finishedAt = ?3 where status in ?4",
+            "status = ?1, error = ?2, finishedAt = ?3 where status in ?4 and createdAt < ?5",
             RewardModelTraining.FAILED,
             "interrupted: the service stopped during training; start it again",
             OffsetDateTime.now(),
-            List.of(RewardModelTraining.QUEUED, RewardModelTraining.RUNNING));
+            List.of(RewardModelTraining.QUEUED, RewardModelTraining.RUNNING),
+            queuedBefore);
     if (interrupted > 0) {
       LOG.warnf("%d reward model training(s) were interrupted by a restart", interrupted);
     }

@@ -1,6 +1,7 @@
 package dev.earshot.security.service;
 
 import dev.earshot.platform.config.EarshotConfig;
+import dev.earshot.platform.startup.WarmUp;
 import dev.earshot.security.Role;
 import dev.earshot.security.SecretTokens;
 import io.quarkus.runtime.StartupEvent;
@@ -20,13 +21,19 @@ public class FirstAdmin {
 
   private final AccountService accounts;
   private final EarshotConfig config;
+  private final WarmUp warmUp;
 
-  public FirstAdmin(AccountService accounts, EarshotConfig config) {
+  public FirstAdmin(AccountService accounts, EarshotConfig config, WarmUp warmUp) {
     this.accounts = accounts;
     this.config = config;
+    this.warmUp = warmUp;
   }
 
   void onStart(@Observes StartupEvent event) {
+    warmUp.submit("first admin", this::createUnlessAnyUser);
+  }
+
+  private void createUnlessAnyUser() {
     if (accounts.anyUser()) {
       return;
     }

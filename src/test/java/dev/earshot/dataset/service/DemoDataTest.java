@@ -69,7 +69,7 @@ class DemoDataTest {
       stale.store(out, null);
     }
 
-    loader.onStart(null);
+    loader.check();
 
     assertThat(readProperties(stampFile).getProperty("sourceSha256"))
         .isEqualTo(new DatasetFolderReader().read(DEMO, null).sourceSha256());
