@@ -1,6 +1,7 @@
 package dev.earshot.platform.db;
 
 import dev.earshot.platform.config.StartupConfigValues;
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -18,12 +19,25 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * password before this source takes part, and a password in the URL could end up in a log. The
  * server starts lazily, on the first lookup of the URL at run time: the source reports no property
  * names, so the build-time configuration scan never starts it.
+ *
+ * <p>When the service runs from its own main method ({@link #startWhileBooting()}), the server
+ * starts in the background as soon as Quarkus builds its first configuration (static init, hence
+ * {@code StaticInitSafe}), so that it is up by the time Flyway connects instead of starting then.
  */
+@StaticInitSafe
 public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
   static final String JDBC_URL = "quarkus.datasource.jdbc.url";
   static final String EPHEMERAL = "earshot.database.embedded.ephemeral";
   static final String RESTART_DELAY = "earshot.database.embedded.restart-delay";
+
+  /**
+   * Called by the service's main method before Quarkus starts: the embedded server (if one is
+   * needed) then starts alongside the boot. Not in tests or at build time, which never run it.
+   */
+  public static void startWhileBooting() {
+    EmbeddedPostgresHolder.requestStartWhileBooting();
+  }
 
   @Override
   public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -32,14 +46,13 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
     }
     Path dataDir = StartupConfigValues.dataDir(context);
     boolean ephemeral = Boolean.parseBoolean(StartupConfigValues.value(context, EPHEMERAL));
-    String restartDelay = StartupConfigValues.value(context, RESTART_DELAY);
-    return List.of(
-        new LazySource(
-            dataDir,
-            ephemeral,
-            restartDelay == null
-                ? EmbeddedPostgresServer.DEFAULT_RESTART_DELAY
-                : DurationConverter.parseDuration(restartDelay)));
+    String configuredDelay = StartupConfigValues.value(context, RESTART_DELAY);
+    Duration restartDelay =
+        configuredDelay == null
+            ? EmbeddedPostgresServer.DEFAULT_RESTART_DELAY
+            : DurationConverter.parseDuration(configuredDelay);
+    EmbeddedPostgresHolder.startInBackgroundIfRequested(dataDir, ephemeral, restartDelay);
+    return List.of(new LazySource(dataDir, ephemeral, restartDelay));
   }
 
   private static final class LazySource implements ConfigSource {

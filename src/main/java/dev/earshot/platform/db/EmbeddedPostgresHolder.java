@@ -2,12 +2,15 @@ package dev.earshot.platform.db;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
  * One embedded server per JVM. Quarkus builds its configuration in more than one class loader, so
  * the "already started" mark is a system property (shared by all of them), not only a static field.
  */
 final class EmbeddedPostgresHolder {
+
+  private static final Logger LOG = Logger.getLogger(EmbeddedPostgresHolder.class);
 
   /**
    * Outside the {@code earshot.} namespace: a system property there would fail the validation of
@@ -26,6 +29,10 @@ final class EmbeddedPostgresHolder {
 
   private static final String SERVICE_STOPPED = "dev.earshot.embedded-postgres.service-stopped";
 
+  /** Set by the main method, cleared by the one background start it asks for. */
+  private static final String START_WHILE_BOOTING =
+      "dev.earshot.embedded-postgres.start-while-booting";
+
   /** How long the fallback hook waits for the service's own ordered shutdown. */
   private static final long ORDERED_SHUTDOWN_WAIT_MS = 60_000;
 
@@ -42,6 +49,36 @@ final class EmbeddedPostgresHolder {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> stopAfterService(server), "earshot-embedded-postgres-stop"));
+  }
+
+  static void requestStartWhileBooting() {
+    System.setProperty(START_WHILE_BOOTING, "true");
+  }
+
+  /**
+   * Starts the server on a thread of its own when the main method asked for it and nothing started
+   * it yet. The boot thread's first lookup of the URL then waits for it ({@link #jdbcUrl} holds the
+   * same monitor while starting) or, if this start failed, starts it again and reports the error.
+   */
+  static void startInBackgroundIfRequested(Path dataDir, boolean ephemeral, Duration restartDelay) {
+    synchronized (System.class) {
+      if (!Boolean.getBoolean(START_WHILE_BOOTING) || System.getProperty(STARTED_URL) != null) {
+        return;
+      }
+      System.clearProperty(START_WHILE_BOOTING);
+    }
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                jdbcUrl(dataDir, ephemeral, restartDelay);
+              } catch (RuntimeException e) {
+                LOG.debugf(e, "Embedded PostgreSQL did not start in the background; retrying");
+              }
+            },
+            "earshot-embedded-postgres-start");
+    starter.setDaemon(true);
+    starter.start();
   }
 
   /** Marks the service as started: its shutdown observer will stop the server. */
