@@ -2,11 +2,13 @@
 # Vote ingest under a crowd: starts the packaged service in the `bench` profile (the only profile in
 # which votes may come without the listening time passing) on a fresh data folder, then runs
 # ANNOTATORS simulated annotators (next -> fetch audio a and b -> played a, b -> vote) for SECONDS
-# seconds after a short warm-up, and in the same run measures the same embedded PostgreSQL server
-# with pgbench (16 clients, one INSERT per transaction) so the ratio new votes/s : raw inserts/s is
-# printed.
+# seconds after a short warm-up; then BURSTS rounds of the vote path alone (every annotator takes an
+# item and reports it played, then all vote at once; 3 more rounds first as warm-up); and in the
+# same run measures the same embedded PostgreSQL server with pgbench (16 clients, one INSERT per
+# transaction) so the ratios new votes/s : raw inserts/s are printed.
 # Usage: bench/vote-ingest.sh [annotators] [seconds] [warm-up seconds, default 15: a fresh JVM is
-#        still compiling the vote path for the first seconds]   (builds the package when missing)
+#        still compiling the vote path for the first seconds] [bursts, default 20]
+#        (builds the package when missing)
 # Needs pgbench and psql (Debian: postgresql-client); the embedded PostgreSQL binaries ship neither.
 # The load generator, the service and PostgreSQL share the machine's CPUs.
 set -euo pipefail
@@ -15,6 +17,7 @@ cd "$(dirname "$0")/.."
 annotators=${1:-200}
 seconds=${2:-10}
 warmup=${3:-15}
+bursts=${4:-20}
 data=$(mktemp -d)
 port=18083
 for tool in pgbench psql; do
@@ -30,8 +33,10 @@ PGPASSWORD=$(cat "$data/secrets/postgres-superuser.password")
 export PGPASSWORD
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 bench_java dev.earshot.bench.VoteIngest --base "http://localhost:$port" \
-  --token "$bench_admin_token" --annotators "$annotators" --warmup "$warmup" --seconds "$seconds" | tee "$data/votes.txt"
-votes=$(grep -o 'VOTES_PER_SECOND=[0-9.]*' "$data/votes.txt" | cut -d= -f2)
+  --token "$bench_admin_token" --annotators "$annotators" --warmup "$warmup" --seconds "$seconds" --bursts "$bursts" \
+  | tee "$data/votes.txt"
+votes=$(grep -o '^VOTES_PER_SECOND=[0-9.]*' "$data/votes.txt" | cut -d= -f2)
+burst_votes=$(grep -o '^BURST_VOTES_PER_SECOND=[0-9.]*' "$data/votes.txt" | cut -d= -f2)
 # A server error is a finding: keep the service's log, which the exit trap would delete.
 if ! grep -q 'FAILED_OTHER_5XX=0' "$data/votes.txt"; then
   kept=$(mktemp /tmp/vote-ingest-service-XXXXXX.log)
@@ -48,4 +53,7 @@ tps=$(grep -o 'tps = [0-9.]*' "$data/pgbench.txt" | head -1 | cut -d' ' -f3)
 psql -q -c 'DROP TABLE bench_insert'
 latency=$(grep -o 'latency average = [0-9.]* ms' "$data/pgbench.txt" || true)
 echo "pgbench, 16 clients, one INSERT per transaction: $tps tps ($latency)"
-awk -v v="$votes" -v t="$tps" 'BEGIN { printf "ratio new votes/s : raw insert tps = 1 : %.1f\n", t / v }'
+awk -v v="$votes" -v t="$tps" 'BEGIN { printf "ratio new votes/s : raw insert tps = 1 : %.1f (rating loop)\n", t / v }'
+if [ -n "$burst_votes" ]; then
+  awk -v v="$burst_votes" -v t="$tps" 'BEGIN { printf "ratio new votes/s : raw insert tps = 1 : %.1f (vote bursts)\n", t / v }'
+fi

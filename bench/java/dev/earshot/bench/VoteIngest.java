@@ -34,6 +34,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code --warmup} seconds are not counted; then for {@code --seconds} seconds it counts new votes
  * (201) and the latencies of next and vote.
  *
+ * <p>With {@code --bursts R} it then measures the vote path alone, as issue #16's table did: in
+ * each of R rounds every annotator first takes an item and reports both sides played, then all send
+ * their votes at once. The first {@code --warmup-bursts} rounds (default 3) are not counted; the
+ * others give new votes per second over the bursts (votes over the time from the first send to the
+ * last answer) and the votes' p50/p99.
+ *
  * <p>For the crash and outage proofs ({@code bench/crash-votes.sh}, {@code bench/db-outage.sh}) it
  * keeps going while the service or its database is down (a failed loop waits {@value
  * #ERROR_PAUSE_MS} ms and starts over), appends every acknowledged vote ({@code <epoch ms> <id>})
@@ -94,6 +100,8 @@ public final class VoteIngest {
         annotators,
         campaign,
         (System.nanoTime() - setupStart) / 1e9);
+    int bursts = Integer.parseInt(options.getOrDefault("--bursts", "0"));
+    int warmupBursts = Integer.parseInt(options.getOrDefault("--warmup-bursts", "3"));
     String acknowledged = options.get("--acknowledged");
     try (PrintWriter log =
         acknowledged == null
@@ -103,6 +111,9 @@ public final class VoteIngest {
                     Path.of(acknowledged), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
                 true)) {
       bench.run(campaign, List.copyOf(tokens.values()), warmup, seconds, log);
+    }
+    if (bursts > 0) {
+      bench.bursts(campaign, List.copyOf(tokens.values()), warmupBursts, bursts);
     }
   }
 
@@ -201,41 +212,10 @@ public final class VoteIngest {
                     if (next.statusCode() == 204) {
                       return null;
                     }
-                    expect(next, 200);
-                    String assignment = JSON.readTree(next.body()).get("assignment").asText();
-                    for (String side : List.of("a", "b")) {
-                      HttpResponse<byte[]> audio =
-                          exchange(
-                              request(
-                                  "GET",
-                                  "/api/assignments/" + assignment + "/audio/" + side,
-                                  token,
-                                  null),
-                              HttpResponse.BodyHandlers.ofByteArray());
-                      if (audio.statusCode() != 200) {
-                        throw new IOException("audio " + side + ": " + audio.statusCode());
-                      }
-                    }
-                    for (String side : List.of("a", "b")) {
-                      expect(
-                          call(
-                              "POST",
-                              "/api/assignments/" + assignment + "/played/" + side,
-                              token,
-                              null),
-                          200);
-                    }
+                    String assignment = listen(next, token);
                     long t2 = System.nanoTime();
                     String voteId = UUID.randomUUID().toString();
-                    HttpResponse<String> vote =
-                        call(
-                            "POST",
-                            "/api/votes",
-                            token,
-                            Map.of(
-                                "id", voteId,
-                                "assignment", assignment,
-                                "verdicts", Map.of("overall", "tie")));
+                    HttpResponse<String> vote = vote(assignment, voteId, token);
                     long t3 = System.nanoTime();
                     expect(vote, 201);
                     if (acknowledged != null) {
@@ -279,6 +259,109 @@ public final class VoteIngest {
         errors.get());
     System.out.printf(Locale.ROOT, "VOTES_PER_SECOND=%.1f%n", created.get() / measured);
     System.out.println(failures.summary());
+  }
+
+  /**
+   * The item handed out by {@code next}: fetches both responses' audio and reports both played, as
+   * a rater's browser does before the vote is allowed.
+   *
+   * @return the assignment id
+   */
+  private String listen(HttpResponse<String> next, String token)
+      throws IOException, InterruptedException {
+    expect(next, 200);
+    String assignment = JSON.readTree(next.body()).get("assignment").asText();
+    for (String side : List.of("a", "b")) {
+      HttpResponse<byte[]> audio =
+          exchange(
+              request("GET", "/api/assignments/" + assignment + "/audio/" + side, token, null),
+              HttpResponse.BodyHandlers.ofByteArray());
+      if (audio.statusCode() != 200) {
+        throw new IOException("audio " + side + ": " + audio.statusCode());
+      }
+    }
+    for (String side : List.of("a", "b")) {
+      expect(call("POST", "/api/assignments/" + assignment + "/played/" + side, token, null), 200);
+    }
+    return assignment;
+  }
+
+  private HttpResponse<String> vote(String assignment, String voteId, String token)
+      throws IOException, InterruptedException {
+    return call(
+        "POST",
+        "/api/votes",
+        token,
+        Map.of("id", voteId, "assignment", assignment, "verdicts", Map.of("overall", "tie")));
+  }
+
+  /** The vote path alone: see the class comment. */
+  private void bursts(String campaign, List<String> tokens, int warmupRounds, int rounds)
+      throws Exception {
+    ConcurrentLinkedQueue<Long> voteNanos = new ConcurrentLinkedQueue<>();
+    long burstNanos = 0;
+    int counted = 0;
+    ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
+    try {
+      for (int round = 0; round < warmupRounds + rounds; round++) {
+        List<Future<String>> taken = new ArrayList<>();
+        for (String token : tokens) {
+          taken.add(
+              pool.submit(
+                  () -> {
+                    HttpResponse<String> next =
+                        call("GET", "/api/campaigns/" + campaign + "/next", token, null);
+                    return next.statusCode() == 204 ? null : listen(next, token);
+                  }));
+        }
+        List<Future<Long>> votes = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        for (int i = 0; i < tokens.size(); i++) {
+          String assignment = taken.get(i).get();
+          String token = tokens.get(i);
+          if (assignment != null) {
+            votes.add(
+                pool.submit(
+                    () -> {
+                      go.await();
+                      long sent = System.nanoTime();
+                      expect(vote(assignment, UUID.randomUUID().toString(), token), 201);
+                      return System.nanoTime() - sent;
+                    }));
+          }
+        }
+        if (votes.isEmpty()) {
+          System.out.println("bursts: the campaign has no items left");
+          break;
+        }
+        long start = System.nanoTime();
+        go.countDown();
+        List<Long> latencies = new ArrayList<>();
+        for (Future<Long> vote : votes) {
+          latencies.add(vote.get());
+        }
+        long took = System.nanoTime() - start;
+        if (round >= warmupRounds) {
+          voteNanos.addAll(latencies);
+          burstNanos += took;
+          counted += votes.size();
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+    double seconds = burstNanos / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "vote bursts, %d annotators voting at once: %d new votes in %.2f s of bursts = %.1f"
+            + " votes/s; vote p50 %.1f ms, p99 %.1f ms%n",
+        tokens.size(),
+        counted,
+        seconds,
+        counted / seconds,
+        percentile(voteNanos, 0.50),
+        percentile(voteNanos, 0.99));
+    System.out.printf(Locale.ROOT, "BURST_VOTES_PER_SECOND=%.1f%n", counted / seconds);
   }
 
   /** Failed requests by kind; the outage proof wants only fast 503s with Retry-After. */
@@ -393,7 +476,7 @@ public final class VoteIngest {
     if (!options.containsKey("--token")) {
       throw new IllegalArgumentException(
           "usage: --base URL --token ADMIN_TOKEN [--annotators 200] [--warmup 3] [--seconds 10]"
-              + " [--acknowledged FILE] [--stop-file FILE]; "
+              + " [--bursts 0] [--warmup-bursts 3] [--acknowledged FILE] [--stop-file FILE]; "
               + Arrays.toString(args));
     }
     return options;
