@@ -35,8 +35,8 @@ for i in $(seq 1 "$runs"); do
     "$([ "$i" = 1 ] && echo ' — first start: initdb + demo import')"
   # Where the time went, from the service's own start-up log lines.
   sed -n "s/.*Start-up: \([0-9]*\) ms from JVM launch to the start-up event.*/  JVM launch to start-up event (Quarkus, embedded PostgreSQL, Flyway): \1 ms/p;
-          s/.*Start-up: observers took \([0-9]*\) ms.*/  start-up observers in all (they queue the steps below): \1 ms/p;
-          s/.*Start-up step '\(.*\)' took \([0-9]*\) ms/  step '\1' (after the port opened): \2 ms/p" "$data/run-$i.log"
+          s/.*Start-up: observers took \([0-9]*\) ms.*/  start-up observers in all (they queue the steps below): \1 ms/p" "$data/run-$i.log"
+  echo "  steps after the port opened: $(sed -n "s/.*Start-up step '\(.*\)' took \([0-9]*\) ms/\1 \2 ms/p" "$data/run-$i.log" | paste -sd, - | sed 's/,/, /g')"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
 done
