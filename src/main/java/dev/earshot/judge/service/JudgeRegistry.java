@@ -58,6 +58,9 @@ public class JudgeRegistry {
   private static final String POINTWISE = "pointwise";
   private static final String PAIRWISE = "pairwise";
 
+  /** How long a request waits for the judge files to be read after a start. */
+  private static final long CATALOG_WAIT_SECONDS = 60;
+
   private final JudgeVersionRepository versions;
   private final EarshotConfig config;
   private final LlmJudges llm;
@@ -69,9 +72,6 @@ public class JudgeRegistry {
 
   /** Closes the models loaded by model judges, when the service stops. */
   private final List<Runnable> modelClosers = new CopyOnWriteArrayList<>();
-
-  /** How long a request waits for the judge files to be read after a start. */
-  private static final long CATALOG_WAIT_SECONDS = 60;
 
   private volatile List<JudgeView> current = List.of();
 
