@@ -1,6 +1,7 @@
 package dev.earshot.evaluation.service;
 
 import dev.earshot.evaluation.repository.EvaluationJobRepository.ClaimedJob;
+import dev.earshot.platform.concurrent.DaemonThreads;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.startup.WarmUp;
 import io.micrometer.core.instrument.Counter;
@@ -109,13 +110,14 @@ public class EvaluationWorkers {
     claimingGeneration = generation;
     heartbeat =
         Executors.newSingleThreadScheduledExecutor(
-            task -> daemon(task, "earshot-evaluation-heartbeat"));
+            DaemonThreads.named("earshot-evaluation-heartbeat"));
     long renewEvery = Math.max(1, settings.lease().toMillis() / 3);
     heartbeat.scheduleWithFixedDelay(
         this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
     for (int i = 1; i <= settings.workers(); i++) {
       String worker = instance + "-" + generation + "-" + i;
-      Thread thread = daemon(() -> work(worker, generation), "earshot-evaluation-" + i);
+      Thread thread =
+          DaemonThreads.named("earshot-evaluation-" + i).newThread(() -> work(worker, generation));
       thread.start();
       threads.add(thread);
     }
@@ -259,11 +261,5 @@ public class EvaluationWorkers {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static Thread daemon(Runnable task, String name) {
-    Thread thread = new Thread(task, name);
-    thread.setDaemon(true);
-    return thread;
   }
 }

@@ -1,11 +1,10 @@
 package dev.earshot.leaderboard.service;
 
+import dev.earshot.platform.concurrent.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one pool that leaderboard bootstraps run on: one thread per core, shared by all requests, so
@@ -17,15 +16,10 @@ public class BootstrapPool {
   private final ExecutorService executor;
 
   public BootstrapPool() {
-    AtomicInteger counter = new AtomicInteger();
-    ThreadFactory threads =
-        task -> {
-          Thread thread = new Thread(task, "earshot-bootstrap-" + counter.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        };
     this.executor =
-        Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
+        Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(),
+            DaemonThreads.numbered("earshot-bootstrap-"));
   }
 
   public ExecutorService executor() {

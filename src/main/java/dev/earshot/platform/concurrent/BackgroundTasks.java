@@ -6,9 +6,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /** Runs long work started from the UI (imports) off the UI thread; stopped with the service. */
@@ -21,14 +19,8 @@ public class BackgroundTasks {
   private final ExecutorService executor;
 
   public BackgroundTasks() {
-    AtomicInteger counter = new AtomicInteger();
-    ThreadFactory threads =
-        task -> {
-          Thread thread = new Thread(task, "earshot-background-" + counter.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        };
-    this.executor = Executors.newFixedThreadPool(THREADS, threads);
+    this.executor =
+        Executors.newFixedThreadPool(THREADS, DaemonThreads.numbered("earshot-background-"));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.earshot.platform.db;
 
+import dev.earshot.platform.concurrent.DaemonThreads;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jboss.logging.Logger;
@@ -67,18 +68,16 @@ final class EmbeddedPostgresHolder {
       }
       System.clearProperty(START_WHILE_BOOTING);
     }
-    Thread starter =
-        new Thread(
+    DaemonThreads.named("earshot-embedded-postgres-start")
+        .newThread(
             () -> {
               try {
                 jdbcUrl(dataDir, ephemeral, restartDelay);
               } catch (RuntimeException e) {
                 LOG.debugf(e, "Embedded PostgreSQL did not start in the background; retrying");
               }
-            },
-            "earshot-embedded-postgres-start");
-    starter.setDaemon(true);
-    starter.start();
+            })
+        .start();
   }
 
   /** Marks the service as started: its shutdown observer will stop the server. */

@@ -1,5 +1,6 @@
 package dev.earshot.platform.db;
 
+import dev.earshot.platform.concurrent.DaemonThreads;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,11 +59,7 @@ final class PostmasterSupervisor implements AutoCloseable {
     this.postmasterPid = readPostmasterPid();
     this.checks =
         Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "earshot-embedded-postgres-supervisor");
-              thread.setDaemon(true);
-              return thread;
-            });
+            DaemonThreads.named("earshot-embedded-postgres-supervisor"));
     checks.scheduleWithFixedDelay(
         this::check, CHECK_INTERVAL.toMillis(), CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
   }

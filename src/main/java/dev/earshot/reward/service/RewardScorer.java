@@ -7,6 +7,7 @@ import dev.earshot.judge.JudgeVersion;
 import dev.earshot.judge.scoring.DimensionScore;
 import dev.earshot.judge.service.ExecutableJudge;
 import dev.earshot.judge.service.JudgeRegistry;
+import dev.earshot.platform.concurrent.DaemonThreads;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
 import dev.earshot.platform.error.Failure;
@@ -23,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,15 +54,7 @@ public class RewardScorer {
     this.cache = cache;
     this.metrics = metrics;
     int threads = config.reward().threads().orElse(Runtime.getRuntime().availableProcessors());
-    AtomicInteger counter = new AtomicInteger();
-    this.pool =
-        Executors.newFixedThreadPool(
-            threads,
-            task -> {
-              Thread thread = new Thread(task, "earshot-reward-" + counter.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.numbered("earshot-reward-"));
   }
 
   /**
