@@ -31,7 +31,11 @@ public class WarmUpHealthCheck implements HealthCheck {
   public HealthCheckResponse call() {
     List<WarmUp.Step> steps = warmUp.steps();
     HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
-    String warming = names(steps, WarmUp.State.QUEUED, WarmUp.State.RUNNING);
+    String warming =
+        steps.stream()
+            .filter(WarmUp.Step::inProgress)
+            .map(WarmUp.Step::name)
+            .collect(Collectors.joining(", "));
     if (!warming.isEmpty()) {
       response.withData("warming up", warming);
     }
@@ -43,13 +47,5 @@ public class WarmUpHealthCheck implements HealthCheck {
       }
     }
     return response.build();
-  }
-
-  private static String names(List<WarmUp.Step> steps, WarmUp.State... states) {
-    List<WarmUp.State> wanted = List.of(states);
-    return steps.stream()
-        .filter(step -> wanted.contains(step.state()))
-        .map(WarmUp.Step::name)
-        .collect(Collectors.joining(", "));
   }
 }

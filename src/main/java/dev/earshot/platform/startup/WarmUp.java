@@ -43,7 +43,13 @@ public class WarmUp {
   }
 
   /** One step and its state; {@code error}, the exception's class, only when it failed. */
-  public record Step(String name, State state, String error) {}
+  public record Step(String name, State state, String error) {
+
+    /** Queued or running: still warming up. */
+    public boolean inProgress() {
+      return state == State.QUEUED || state == State.RUNNING;
+    }
+  }
 
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(DaemonThreads.named("earshot-warm-up"));
@@ -101,8 +107,7 @@ public class WarmUp {
 
   /** Whether no step is queued or running. */
   public synchronized boolean finished() {
-    return steps.values().stream()
-        .noneMatch(step -> step.state() == State.QUEUED || step.state() == State.RUNNING);
+    return steps.values().stream().noneMatch(Step::inProgress);
   }
 
   /**
