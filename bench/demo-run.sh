@@ -8,16 +8,14 @@ bench_ensure_package
 data=$(mktemp -d)
 port=18081
 # The first start queues its own demo evaluation: switch that off to time this run alone.
-java -Dearshot.bootstrap-admin-token=bench-admin-token -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dearshot.demo.evaluate=false \
-  -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
-bench_await_ready $port "$pid"
+bench_start_service "$data" $port -Dearshot.demo.evaluate=false
+trap 'kill "$service_pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+bench_await_ready $port "$service_pid"
 start=$(date +%s.%N)
-run=$(curl -fs -H "Authorization: Bearer bench-admin-token" -H 'Content-Type: application/json' -d '{"dataset":"demo"}' "http://localhost:$port/api/runs")
+run=$(curl -fs -H "Authorization: Bearer $bench_admin_token" -H 'Content-Type: application/json' -d '{"dataset":"demo"}' "http://localhost:$port/api/runs")
 id=$(echo "$run" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 while true; do
-  status=$(curl -fs -H "Authorization: Bearer bench-admin-token" "http://localhost:$port/api/runs/$id")
+  status=$(curl -fs -H "Authorization: Bearer $bench_admin_token" "http://localhost:$port/api/runs/$id")
   state=$(echo "$status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
   [ "$state" != running ] && break
   sleep 0.1

@@ -16,15 +16,11 @@ warmup=${3:-1000}
 data=$(mktemp -d)
 port=18082
 # No background demo evaluation: it would compete with the requests for the CPUs.
-token=bench-admin-token
-java -Dearshot.data-dir="$data" -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) -Dearshot.demo.evaluate=false \
-  -Dearshot.bootstrap-admin-token=$token \
-  -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
-bench_await_ready $port "$pid" || { cat "$data/service.log"; exit 1; }
+bench_start_service "$data" $port -Dearshot.demo.evaluate=false
+trap 'kill "$service_pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+bench_await_ready $port "$service_pid" || { cat "$data/service.log"; exit 1; }
 # As OpenRLHF calls it: a profile key in the path, no credentials.
-url=$(curl -fs -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+url=$(curl -fs -X POST -H "Authorization: Bearer $bench_admin_token" -H 'Content-Type: application/json' \
   -d '{"label":"bench"}' "http://localhost:$port/api/reward-profiles/demo/keys" |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["rewardUrl"])')
 bench_java dev.earshot.bench.RewardLoad --url "$url" --clips "$clips" --concurrency "$concurrency" --warmup "$warmup"

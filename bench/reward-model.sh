@@ -11,21 +11,19 @@ steps=("${@:-50 200 1000}")
 data=$(mktemp -d)
 cp -r judges "$data/judges"
 port=18082
-java -Dearshot.bootstrap-admin-token=bench-admin-token -Dearshot.data-dir="$data" -Dearshot.judges.dir="$data/judges" -Dquarkus.http.port=$port -Dquarkus.management.port=$((port + 1000)) \
-  -Dearshot.demo.evaluate=false -jar target/quarkus-app/quarkus-run.jar > "$data/service.log" 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
-bench_await_ready $port "$pid"
+bench_start_service "$data" $port -Dearshot.judges.dir="$data/judges" -Dearshot.demo.evaluate=false
+trap 'kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+bench_await_ready $port "$service_pid"
 for n in ${steps[*]}; do
   start=$(date +%s.%N)
   # The demo's votes come from simulated raters: source=simulated (humans counts people only).
   request="{\"name\":\"bench-$n\",\"dataset\":\"demo\",\"dimension\":\"overall\",\"source\":\"simulated\",\"steps\":$n,\"seed\":1}"
-  answer=$(curl -s -H "Authorization: Bearer bench-admin-token" -D "$data/headers" -H 'Content-Type: application/json' \
+  answer=$(curl -s -H "Authorization: Bearer $bench_admin_token" -D "$data/headers" -H 'Content-Type: application/json' \
     -d "$request" "http://localhost:$port/api/reward-models")
   location=$(tr -d '\r' < "$data/headers" | awk 'tolower($1)=="location:"{print $2}')
   [ -n "$location" ] || { echo "POST /api/reward-models refused: $answer"; exit 1; }
   while true; do
-    training=$(curl -fs -H "Authorization: Bearer bench-admin-token" "$location")
+    training=$(curl -fs -H "Authorization: Bearer $bench_admin_token" "$location")
     state=$(echo "$training" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
     [ "$state" != queued ] && [ "$state" != running ] && break
     sleep 0.1
