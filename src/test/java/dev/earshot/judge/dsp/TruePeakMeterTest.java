@@ -2,6 +2,11 @@ package dev.earshot.judge.dsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.audio.decode.AudioDecoder;
+import dev.earshot.audio.decode.AudioLimits;
+import dev.earshot.audio.decode.AudioRejectedException;
+import dev.earshot.testing.RealRecordings;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +45,18 @@ class TruePeakMeterTest {
       assertThat(TruePeakMeter.truePeak(signal))
           .as("%d samples", length)
           .isEqualTo(everySample(signal));
+    }
+  }
+
+  @Test
+  void shouldFindTheSamePeakInEveryChannelOfTheRealRecordings() throws AudioRejectedException {
+    AudioDecoder decoder = new AudioDecoder(AudioLimits.DEFAULTS);
+    for (String name : RealRecordings.all()) {
+      float[][] channels =
+          decoder.decodeNative(ByteBuffer.wrap(RealRecordings.bytes(name))).channels();
+      for (float[] channel : channels) {
+        assertThat(TruePeakMeter.truePeak(channel)).as(name).isEqualTo(everySample(channel));
+      }
     }
   }
 
