@@ -1,6 +1,7 @@
 package dev.earshot.judge.dsp;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * In-place iterative radix-2 complex FFT on separate real/imaginary arrays, with the twiddle
@@ -14,6 +15,17 @@ import java.util.Arrays;
  * its twiddles from its own contiguous table.
  */
 public final class Fft {
+
+  /**
+   * Sizes up to this many points are planned once per process: the analyzers plan the same few
+   * sizes for every clip, and planning (a sine and a cosine per point) costs about as much as a
+   * dozen transforms. Larger, rarer sizes (whole-signal correlation) are planned per use.
+   */
+  static final int LARGEST_SHARED_SIZE = 1 << 16;
+
+  /** The shared plans by log2 of their size; a plan is never changed, so threads share it. */
+  private static final AtomicReferenceArray<Fft> SHARED =
+      new AtomicReferenceArray<>(Integer.numberOfTrailingZeros(LARGEST_SHARED_SIZE) + 1);
 
   private final int size;
 
@@ -29,7 +41,7 @@ public final class Fft {
   /** Index pairs (i, j), i &lt; j, that the bit-reversal permutation swaps. */
   private final int[] swaps;
 
-  public Fft(int size) {
+  private Fft(int size) {
     if (size < 2 || Integer.bitCount(size) != 1) {
       throw new IllegalArgumentException("FFT size must be a power of two >= 2, got " + size);
     }
@@ -55,6 +67,24 @@ public final class Fft {
       }
     }
     swaps = Arrays.copyOf(pairs, swapCount);
+  }
+
+  /**
+   * The transform of {@code size} points (a power of two of at least 2), planned once per process
+   * up to {@link #LARGEST_SHARED_SIZE}.
+   */
+  public static Fft ofSize(int size) {
+    if (size > LARGEST_SHARED_SIZE || size < 2 || Integer.bitCount(size) != 1) {
+      return new Fft(size);
+    }
+    int slot = Integer.numberOfTrailingZeros(size);
+    Fft shared = SHARED.get(slot);
+    if (shared == null) {
+      // Two threads may plan the same size at once; both plans are equal, either one stays.
+      SHARED.compareAndSet(slot, null, new Fft(size));
+      shared = SHARED.get(slot);
+    }
+    return shared;
   }
 
   /** Smallest power of two that is at least {@code n}. */

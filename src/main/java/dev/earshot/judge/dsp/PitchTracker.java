@@ -71,7 +71,7 @@ public final class PitchTracker {
     for (int i = 0; i < windowLength; i++) {
       window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * (i + 1) / (windowLength + 1));
     }
-    fft = new Fft(Fft.sizeAtLeast(windowLength + maxLag + 2));
+    fft = Fft.ofSize(Fft.sizeAtLeast(windowLength + maxLag + 2));
     re = new double[fft.size()];
     im = new double[fft.size()];
     System.arraycopy(window, 0, re, 0, windowLength);

@@ -1,5 +1,9 @@
 package dev.earshot.judge.dsp;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Computes {@link QualityFeatures}. Levels, clipping, DC offset and bandwidth are measured where
  * the signal is: on the original samples of every channel at the file's own rate, since resampling
@@ -155,27 +159,42 @@ public final class QualityAnalyzer {
    * kHz. {@code null} without energy.
    */
   public static Double bandwidthHz(float[][] channels, int sampleRate) {
-    Fft fft = new Fft(Fft.sizeAtLeast((int) Math.ceil(BANDWIDTH_FRAME_SECONDS * sampleRate)));
+    Fft fft = Fft.ofSize(Fft.sizeAtLeast((int) Math.ceil(BANDWIDTH_FRAME_SECONDS * sampleRate)));
     int n = fft.size();
     double[] window = new double[n];
     for (int i = 0; i < n; i++) {
       window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
     }
+    // Every frame of every channel as {channel, start}.
+    int hop = n / 2;
+    List<int[]> frames = new ArrayList<>();
+    for (int c = 0; c < channels.length; c++) {
+      for (int start = 0; start == 0 || start + n <= channels[c].length; start += hop) {
+        frames.add(new int[] {c, start});
+      }
+    }
+    double[] means = new double[channels.length];
+    for (int c = 0; c < channels.length; c++) {
+      means[c] = mean(channels[c]);
+    }
+    // Two real frames per complex transform, one as the real part and one as the imaginary: with
+    // Z their joint spectrum, the sum of their two power spectra at bin k is (|Z[k]|² + |Z[n−k]|²)
+    // / 2, so half the transforms give the same long-term spectrum.
     double[] power = new double[n / 2 + 1];
     double[] re = new double[n];
     double[] im = new double[n];
-    int hop = n / 2;
-    for (float[] samples : channels) {
-      double mean = mean(samples);
-      for (int start = 0; start == 0 || start + n <= samples.length; start += hop) {
-        for (int i = 0; i < n; i++) {
-          re[i] = start + i < samples.length ? (samples[start + i] - mean) * window[i] : 0;
-          im[i] = 0;
-        }
-        fft.forward(re, im);
-        for (int k = 1; k <= n / 2; k++) {
-          power[k] += re[k] * re[k] + im[k] * im[k];
-        }
+    for (int f = 0; f < frames.size(); f += 2) {
+      loadWindowedFrame(channels, means, frames.get(f), window, re);
+      if (f + 1 < frames.size()) {
+        loadWindowedFrame(channels, means, frames.get(f + 1), window, im);
+      } else {
+        Arrays.fill(im, 0);
+      }
+      fft.forward(re, im);
+      for (int k = 1; k <= n / 2; k++) {
+        int mirror = n - k;
+        power[k] +=
+            (re[k] * re[k] + im[k] * im[k] + re[mirror] * re[mirror] + im[mirror] * im[mirror]) / 2;
       }
     }
     double peak = 0;
@@ -201,5 +220,16 @@ public final class QualityAnalyzer {
       fraction = above / (above - below);
     }
     return (top + fraction) * binHz;
+  }
+
+  /** The mean-removed, windowed frame {channel, start} into {@code target}, zero past the end. */
+  private static void loadWindowedFrame(
+      float[][] channels, double[] means, int[] frame, double[] window, double[] target) {
+    float[] samples = channels[frame[0]];
+    double mean = means[frame[0]];
+    int start = frame[1];
+    for (int i = 0; i < target.length; i++) {
+      target[i] = start + i < samples.length ? (samples[start + i] - mean) * window[i] : 0;
+    }
   }
 }

@@ -9,6 +9,7 @@ import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,7 +28,7 @@ class FftTest {
       input[i] = new Complex(re[i], im[i]);
     }
     double[] originalRe = re.clone();
-    Fft fft = new Fft(size);
+    Fft fft = Fft.ofSize(size);
 
     fft.forward(re, im);
     Complex[] expected =
@@ -43,9 +44,17 @@ class FftTest {
     }
   }
 
+  @Test
+  void shouldPlanEachSizeOnceUpToTheLargestSharedOne() {
+    assertThat(Fft.ofSize(1024)).isSameAs(Fft.ofSize(1024));
+    assertThat(Fft.ofSize(Fft.LARGEST_SHARED_SIZE)).isSameAs(Fft.ofSize(Fft.LARGEST_SHARED_SIZE));
+    assertThat(Fft.ofSize(2 * Fft.LARGEST_SHARED_SIZE))
+        .isNotSameAs(Fft.ofSize(2 * Fft.LARGEST_SHARED_SIZE));
+  }
+
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 12})
+  @ValueSource(ints = {0, 1, 12, 3 << 16})
   void shouldRejectSizesThatAreNotPowersOfTwo(int size) {
-    assertThatThrownBy(() -> new Fft(size)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fft.ofSize(size)).isInstanceOf(IllegalArgumentException.class);
   }
 }

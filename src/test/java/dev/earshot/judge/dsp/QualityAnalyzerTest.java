@@ -22,7 +22,7 @@ class QualityAnalyzerTest {
 
   /** White noise with everything above {@code cutoffHz} removed in the frequency domain. */
   private static float[] lowPassedNoise(double cutoffHz) {
-    Fft fft = new Fft(1 << 16);
+    Fft fft = Fft.ofSize(1 << 16);
     double[] re = new double[fft.size()];
     double[] im = new double[fft.size()];
     float[] noise = TestSignals.whiteNoise(0.1, fft.size() / (double) RATE, 21);

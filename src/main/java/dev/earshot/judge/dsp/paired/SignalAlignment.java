@@ -87,7 +87,7 @@ public record SignalAlignment(int lagSamples, float[] original, float[] resynthe
    * + m]}, where {@code y} starts {@code offset} samples before {@code x}; 0 wins ties.
    */
   static int bestLag(float[] x, float[] y, int offset, int maxLag) {
-    Fft fft = new Fft(Fft.sizeAtLeast(x.length + y.length));
+    Fft fft = Fft.ofSize(Fft.sizeAtLeast(x.length + y.length));
     int n = fft.size();
     double[] re = new double[n];
     double[] im = new double[n];

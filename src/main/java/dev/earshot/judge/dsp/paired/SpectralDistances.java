@@ -53,7 +53,7 @@ public record SpectralDistances(double lsdDb, double mcdDb) {
     double[] window = PairedSpectra.hann(frameLength);
     double[] first = PairedSpectra.toDouble(original);
     boolean[] speech = speechFrames(first, window, hop, frames);
-    Fft fft = new Fft(Fft.sizeAtLeast(frameLength));
+    Fft fft = Fft.ofSize(Fft.sizeAtLeast(frameLength));
     MelBand[] melBands = melFilterbank(fft.size(), sampleRate);
     double[][] dct = dctRows(MEL_BANDS, CEPSTRA);
     double[] sums = new double[3];

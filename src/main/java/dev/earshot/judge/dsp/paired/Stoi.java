@@ -82,7 +82,7 @@ public final class Stoi {
         PairedSpectra.hann(FRAME),
         HOP,
         frames,
-        new Fft(FFT_SIZE),
+        Fft.ofSize(FFT_SIZE),
         (frame, cleanPower, processedPower) -> {
           for (int band = 0; band < BANDS; band++) {
             double cleanSum = 0;
