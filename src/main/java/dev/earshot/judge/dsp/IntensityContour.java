@@ -1,6 +1,8 @@
 package dev.earshot.judge.dsp;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Level contour in dB relative to digital full scale power: 10·log10 of the (weighted) mean square,
@@ -28,16 +30,9 @@ public record IntensityContour(double startSeconds, double stepSeconds, double[]
   public static IntensityContour smoothed(
       float[] samples, int sampleRate, double minPitchHz, double stepSeconds) {
     int halfWindow = (int) Math.round(3.2 / minPitchHz * sampleRate);
-    double[] weights = new double[2 * halfWindow + 1];
-    double norm = besselI0(KAISER_BETA);
-    for (int i = -halfWindow; i <= halfWindow; i++) {
-      double x = i / (double) halfWindow;
-      weights[i + halfWindow] = besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - x * x))) / norm;
-    }
-    double fullWeightSum = 0;
-    for (double w : weights) {
-      fullWeightSum += w;
-    }
+    KaiserWindow kaiser = KaiserWindow.of(halfWindow);
+    double[] weights = kaiser.weights();
+    double fullWeightSum = kaiser.sum();
     int frameCount = (int) Math.floor(samples.length / (stepSeconds * sampleRate));
     double[] db = new double[frameCount];
     for (int frame = 0; frame < frameCount; frame++) {
@@ -115,6 +110,41 @@ public record IntensityContour(double startSeconds, double stepSeconds, double[]
       sum += values[i];
     }
     return sum;
+  }
+
+  /**
+   * The Kaiser-{@value #KAISER_BETA} weights of {@code 2 * halfWindow + 1} samples and their sum. A
+   * Bessel series per weight costs half of a 3 s contour at 16 kHz, and every clip of a rate and
+   * pitch floor uses the same window, so the last few are kept (they are never changed).
+   */
+  private record KaiserWindow(double[] weights, double sum) {
+
+    private static final int KEPT = 8;
+    private static final Map<Integer, KaiserWindow> RECENT = new ConcurrentHashMap<>();
+
+    static KaiserWindow of(int halfWindow) {
+      KaiserWindow known = RECENT.get(halfWindow);
+      if (known != null) {
+        return known;
+      }
+      double[] weights = new double[2 * halfWindow + 1];
+      double norm = besselI0(KAISER_BETA);
+      for (int i = -halfWindow; i <= halfWindow; i++) {
+        double x = i / (double) halfWindow;
+        weights[i + halfWindow] = besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - x * x))) / norm;
+      }
+      double sum = 0;
+      for (double w : weights) {
+        sum += w;
+      }
+      KaiserWindow computed = new KaiserWindow(weights, sum);
+      if (RECENT.size() >= KEPT) {
+        // Odd rates and floors come rarely; forgetting all keeps the bound without bookkeeping.
+        RECENT.clear();
+      }
+      RECENT.put(halfWindow, computed);
+      return computed;
+    }
   }
 
   private static double besselI0(double x) {
