@@ -53,26 +53,41 @@ public final class RewardLoad {
   /** A demo response at its own sample rate. */
   private record Speech(float[] samples, int sampleRate) {}
 
-  /** Latencies of one phase and its wall time. */
+  /**
+   * Latencies of one phase, its wall time, and the CPU time the service's process spent meanwhile
+   * (negative when its metrics were not read).
+   */
   private record Phase(
-      String name, int clients, long[] latenciesNanos, long wallNanos, int errors) {
+      String name,
+      int clients,
+      long[] latenciesNanos,
+      long wallNanos,
+      int errors,
+      double serviceCpuNanos) {
 
     String report() {
       long[] sorted = latenciesNanos.clone();
       Arrays.sort(sorted);
       return String.format(
-          Locale.ROOT,
-          "%-11s clients %2d: %5d clips in %6.2f s = %6.1f clips/s; latency p50 %6.1f ms, p99 %6.1f"
-              + " ms, max %6.1f ms; errors %d",
-          name,
-          clients,
-          sorted.length,
-          wallNanos / 1e9,
-          sorted.length / (wallNanos / 1e9),
-          percentile(sorted, 0.50) / 1e6,
-          percentile(sorted, 0.99) / 1e6,
-          sorted[sorted.length - 1] / 1e6,
-          errors);
+              Locale.ROOT,
+              "%-11s clients %2d: %5d clips in %6.2f s = %6.1f clips/s; latency p50 %6.1f ms, p99"
+                  + " %6.1f ms, max %6.1f ms; errors %d",
+              name,
+              clients,
+              sorted.length,
+              wallNanos / 1e9,
+              sorted.length / (wallNanos / 1e9),
+              percentile(sorted, 0.50) / 1e6,
+              percentile(sorted, 0.99) / 1e6,
+              sorted[sorted.length - 1] / 1e6,
+              errors)
+          + (serviceCpuNanos < 0
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "; service CPU %.1f ms per clip (%.2f cores)",
+                  serviceCpuNanos / sorted.length / 1e6,
+                  serviceCpuNanos / wallNanos));
     }
 
     private static long percentile(long[] sorted, double p) {
@@ -88,6 +103,9 @@ public final class RewardLoad {
     int concurrency = Integer.parseInt(option(args, "--concurrency", "8"));
     int warmup = Integer.parseInt(option(args, "--warmup", "100"));
     Path demo = Path.of(option(args, "--demo", "datasets/demo/responses"));
+    // The service's Prometheus metrics: its process CPU time tells what a clip costs the service
+    // alone, apart from the load generator on the same cores.
+    String metrics = option(args, "--metrics", "");
 
     List<Speech> speech = readDemoResponses(demo);
     List<String> bodies = bodies(speech, warmup * 2 + sequential + clips);
@@ -103,10 +121,10 @@ public final class RewardLoad {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     AtomicInteger next = new AtomicInteger();
-    run(http, url, bodies, next, warmup, 1, "warm-up");
-    Phase single = run(http, url, bodies, next, sequential, 1, "single");
-    run(http, url, bodies, next, warmup, concurrency, "warm-up");
-    Phase concurrent = run(http, url, bodies, next, clips, concurrency, "concurrent");
+    run(http, url, bodies, next, warmup, 1, "warm-up", metrics);
+    Phase single = run(http, url, bodies, next, sequential, 1, "single", metrics);
+    run(http, url, bodies, next, warmup, concurrency, "warm-up", metrics);
+    Phase concurrent = run(http, url, bodies, next, clips, concurrency, "concurrent", metrics);
     System.out.println(single.report());
     System.out.println(concurrent.report());
     if (single.errors() + concurrent.errors() > 0) {
@@ -121,9 +139,11 @@ public final class RewardLoad {
       AtomicInteger next,
       int requests,
       int clients,
-      String name)
+      String name,
+      String metrics)
       throws Exception {
     int first = next.getAndAdd(requests);
+    double cpuBefore = serviceCpuNanos(http, metrics);
     AtomicInteger taken = new AtomicInteger();
     long[] latencies = new long[requests];
     AtomicInteger errors = new AtomicInteger();
@@ -145,7 +165,27 @@ public final class RewardLoad {
     }
     long wall = System.nanoTime() - start;
     pool.shutdown();
-    return new Phase(name, clients, latencies, wall, errors.get());
+    double cpuAfter = serviceCpuNanos(http, metrics);
+    double cpu = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
+    return new Phase(name, clients, latencies, wall, errors.get(), cpu);
+  }
+
+  /** The service process's CPU time so far from its metrics; −1 without a metrics URL. */
+  private static double serviceCpuNanos(HttpClient http, String metrics)
+      throws IOException, InterruptedException {
+    if (metrics.isEmpty()) {
+      return -1;
+    }
+    String text =
+        http.send(
+                HttpRequest.newBuilder(URI.create(metrics)).GET().build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    return text.lines()
+        .filter(line -> line.startsWith("process_cpu_time_ns_total "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no process_cpu_time_ns_total at " + metrics));
   }
 
   private static long post(HttpClient http, String url, String body, AtomicInteger errors)

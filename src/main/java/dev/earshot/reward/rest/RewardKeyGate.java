@@ -1,7 +1,7 @@
 package dev.earshot.reward.rest;
 
 import dev.earshot.platform.rest.RouteProblems;
-import dev.earshot.reward.service.RewardProfileService;
+import dev.earshot.reward.service.RewardKeys;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,10 +20,10 @@ public class RewardKeyGate {
   /** Among the routes before the REST layer, after authentication (like the body limits). */
   private static final int ORDER = -1;
 
-  private final RewardProfileService profiles;
+  private final RewardKeys keys;
 
-  public RewardKeyGate(RewardProfileService profiles) {
-    this.profiles = profiles;
+  public RewardKeyGate(RewardKeys keys) {
+    this.keys = keys;
   }
 
   void register(@Observes Router router) {
@@ -39,7 +39,7 @@ public class RewardKeyGate {
     context.request().pause();
     context
         .vertx()
-        .executeBlocking(() -> profiles.isActiveKey(profileKey), false)
+        .executeBlocking(() -> keys.isActive(profileKey), false)
         .onComplete(
             checked -> {
               if (checked.succeeded() && checked.result()) {

@@ -20,6 +20,7 @@ import dev.earshot.reward.service.RewardProfileViews.NewProfile;
 import dev.earshot.reward.service.RewardProfileViews.NormalisationSpec;
 import dev.earshot.reward.service.RewardProfileViews.ProfileView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -58,18 +59,24 @@ public class RewardProfileService {
   private final JudgeRegistry judges;
   private final JudgeVersionRepository versions;
   private final AuditLog audit;
+  private final RewardKeyCache keyCache;
+  private final TransactionSynchronizationRegistry transactions;
 
   public RewardProfileService(
       RewardProfileRepository profiles,
       RewardProfileKeyRepository keys,
       JudgeRegistry judges,
       JudgeVersionRepository versions,
-      AuditLog audit) {
+      AuditLog audit,
+      RewardKeyCache keyCache,
+      TransactionSynchronizationRegistry transactions) {
     this.profiles = profiles;
     this.keys = keys;
     this.judges = judges;
     this.versions = versions;
     this.audit = audit;
+    this.keyCache = keyCache;
+    this.transactions = transactions;
   }
 
   /**
@@ -115,6 +122,8 @@ public class RewardProfileService {
     }
     define(profile, request);
     profile.revision++;
+    // Its keys' cached profiles are the old definition.
+    keyCache.invalidateNowAndAfter(transactions);
     audit.record("reward-profile.changed", name, "revision", String.valueOf(profile.revision));
     return view(profile);
   }
@@ -153,7 +162,7 @@ public class RewardProfileService {
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     RewardProfileKey key = new RewardProfileKey();
     key.profile = profile;
-    key.keySha256 = sha256(secret);
+    key.keySha256 = keySha256(secret);
     key.label = cleanLabel;
     keys.persist(key);
     keys.flush();
@@ -175,6 +184,7 @@ public class RewardProfileService {
                         "Reward profile '" + name + "' has no key with id " + keyId));
     if (key.revokedAt == null) {
       key.revokedAt = OffsetDateTime.now();
+      keyCache.invalidateNowAndAfter(transactions);
       audit.record("reward-key.revoked", name, "keyId", String.valueOf(keyId));
     }
     return keyView(key);
@@ -183,18 +193,20 @@ public class RewardProfileService {
   /** The named profile, resolved to the judge versions that serve it now. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public ActiveProfile activeByName(String name) {
-    return activate(find(name));
+    return activate(find(name), judges.current());
   }
 
-  /** The profile that an active key selects; empty for an unknown or revoked key. */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<ActiveProfile> activeByKey(String secret) {
-    return keys.findActiveBySha256(sha256(secret)).map(key -> activate(key.profile));
+  /**
+   * The profile that the active key with this SHA-256 selects, its judge versions resolved in
+   * {@code catalog}; empty for an unknown or revoked key ({@link RewardKeys} caches it).
+   */
+  Optional<ActiveProfile> activeByKey(String keySha256, List<JudgeView> catalog) {
+    return keys.findActiveBySha256(keySha256).map(key -> activate(key.profile, catalog));
   }
 
-  /** Whether the key is known and not revoked: a cheap check made before a request is read. */
-  public boolean isActiveKey(String secret) {
-    return keys.findActiveBySha256(sha256(secret)).isPresent();
+  /** Whether the key with this SHA-256 is known and not revoked. */
+  boolean isActiveKey(String keySha256) {
+    return keys.findActiveBySha256(keySha256).isPresent();
   }
 
   private RewardProfileEntity find(String name) {
@@ -300,13 +312,13 @@ public class RewardProfileService {
     return new JudgeWeights(judge.judge(), judge.version(), weights);
   }
 
-  private ActiveProfile activate(RewardProfileEntity profile) {
+  private ActiveProfile activate(RewardProfileEntity profile, List<JudgeView> catalog) {
     List<ActiveJudge> active = new ArrayList<>();
     for (JudgeWeights judge : profile.judges) {
       String version = judge.version();
       if (version == null) {
         JudgeView current =
-            judges.current().stream()
+            catalog.stream()
                 .filter(j -> j.id().equals(judge.judge()))
                 .findFirst()
                 .orElseThrow(
@@ -396,7 +408,8 @@ public class RewardProfileService {
     return DomainException.invalid("Invalid reward profile", detail);
   }
 
-  private static String sha256(String secret) {
+  /** How a key is stored and looked up: the SHA-256 of its secret, as hex. */
+  static String keySha256(String secret) {
     try {
       return HexFormat.of()
           .formatHex(

@@ -38,6 +38,7 @@ public class RewardService {
   private static final long BASE64_CHARS_PER_3_BYTES = 4;
 
   private final RewardProfileService profiles;
+  private final RewardKeys keys;
   private final RewardInputs inputs;
   private final RewardScorer scorer;
   private final RewardMetrics metrics;
@@ -46,12 +47,14 @@ public class RewardService {
 
   public RewardService(
       RewardProfileService profiles,
+      RewardKeys keys,
       RewardInputs inputs,
       RewardScorer scorer,
       RewardMetrics metrics,
       ObjectMapper json,
       EarshotConfig config) {
     this.profiles = profiles;
+    this.keys = keys;
     this.inputs = inputs;
     this.scorer = scorer;
     this.metrics = metrics;
@@ -84,8 +87,7 @@ public class RewardService {
     return reward(
         "a key URL",
         () ->
-            profiles
-                .activeByKey(key)
+            keys.activeProfile(key)
                 .orElseThrow(
                     () ->
                         new DomainException(

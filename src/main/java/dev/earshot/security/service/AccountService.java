@@ -11,7 +11,6 @@ import dev.earshot.security.repository.LoginSessionRepository;
 import dev.earshot.security.repository.UserRepository;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -276,17 +275,7 @@ public class AccountService {
    * token before the change committed cannot keep the old identity.
    */
   private void forgetCachedTokens() {
-    tokenCache.invalidateAll();
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            tokenCache.invalidateAll();
-          }
-        });
+    tokenCache.invalidateNowAndAfter(transactions);
   }
 
   /** Who a token acts for. */
