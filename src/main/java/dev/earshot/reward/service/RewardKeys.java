@@ -10,9 +10,9 @@ import java.util.Optional;
 /**
  * Reward keys as {@code POST /api/reward/{key}} checks them on every call: a key used in the last
  * {@link RewardKeyCache#TIME_TO_LIVE} is answered from memory, so a warm trainer's call costs no
- * database round trip for its key. Revoking a key or changing a profile empties the cache on
- * this instance at once ({@link RewardProfileService}); a cached profile also counts only with the
- * judge catalog it was resolved in, so a reloaded catalog resolves it again.
+ * database round trip for its key. Revoking a key or changing a profile empties the cache on this
+ * instance at once ({@link RewardProfileService}); a cached profile also counts only with the judge
+ * catalog it was resolved in, so a reloaded catalog resolves it again.
  */
 @ApplicationScoped
 public class RewardKeys {
