@@ -2,12 +2,13 @@
 # Vote ingest under a crowd: starts the packaged service in the `bench` profile (the only profile in
 # which votes may come without the listening time passing) on a fresh data folder, then runs
 # ANNOTATORS simulated annotators (next -> fetch audio a and b -> played a, b -> vote) for SECONDS
-# seconds after a short warm-up; then BURSTS rounds of the vote path alone (every annotator takes an
-# item and reports it played, then all vote at once; 3 more rounds first as warm-up); and in the
+# seconds after a warm-up on a campaign of its own; then BURSTS rounds of the vote path alone on a
+# third campaign (every annotator takes an item and reports it played, then all vote at once; 3 more
+# rounds first as warm-up); and in the
 # same run measures the same embedded PostgreSQL server with pgbench (16 clients, one INSERT per
 # transaction) so the ratios new votes/s : raw inserts/s are printed.
-# Usage: bench/vote-ingest.sh [annotators] [seconds] [warm-up seconds, default 15: a fresh JVM is
-#        still compiling the vote path for the first seconds] [bursts, default 20]
+# Usage: bench/vote-ingest.sh [annotators] [seconds] [warm-up seconds, default 60: a fresh JVM is
+#        still compiling the request path for minutes] [bursts, default 20]
 #        (builds the package when missing)
 # Needs pgbench and psql (Debian: postgresql-client); the embedded PostgreSQL binaries ship neither.
 # The load generator, the service and PostgreSQL share the machine's CPUs.
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 annotators=${1:-200}
 seconds=${2:-10}
-warmup=${3:-15}
+warmup=${3:-60}
 bursts=${4:-20}
 data=$(mktemp -d)
 port=18083
