@@ -3,6 +3,9 @@ package dev.earshot.evaluation.repository;
 import dev.earshot.evaluation.EvaluationRun;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
 
 @ApplicationScoped
 public class EvaluationRunRepository implements PanacheRepository<EvaluationRun> {
@@ -17,5 +20,16 @@ public class EvaluationRunRepository implements PanacheRepository<EvaluationRun>
                 .setParameter(1, datasetName)
                 .getSingleResult())
         .longValue();
+  }
+
+  /** The run's finished stamp as committed now, not as the session loaded it. */
+  public Optional<OffsetDateTime> committedFinishedAt(long runId) {
+    return getEntityManager()
+        .createQuery(
+            "SELECT r.finishedAt FROM EvaluationRun r WHERE r.id = :id", OffsetDateTime.class)
+        .setParameter("id", runId)
+        .getResultStream()
+        .filter(Objects::nonNull)
+        .findFirst();
   }
 }

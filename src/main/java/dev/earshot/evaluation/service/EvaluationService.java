@@ -252,6 +252,12 @@ public class EvaluationService {
     long total = done + failed + pending + running;
     boolean open = pending + running > 0;
     String status = open ? "running" : failed > 0 ? "completed-with-failures" : "completed";
+    OffsetDateTime finishedAt = run.finishedAt;
+    if (!open && finishedAt == null) {
+      // The last job's transaction stamps the run; it may have committed after the run was read
+      // and before the jobs were counted, so read the stamp again rather than show it missing.
+      finishedAt = runs.committedFinishedAt(run.id).orElse(null);
+    }
     RunPreferenceCounts preferenceCounts = runPreferences.countsOfRun(run.id);
     return new RunView(
         run.id,
@@ -268,7 +274,7 @@ public class EvaluationService {
         preferenceCounts.preferences(),
         preferenceCounts.positionConflicts(),
         run.createdAt,
-        run.finishedAt,
+        finishedAt,
         failed == 0 ? List.of() : failures(run.id));
   }
 
