@@ -1,8 +1,6 @@
 package dev.earshot.audio.decode;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.earshot.platform.concurrent.RecentValues;
 
 /**
  * Band-limited sample-rate conversion: a Kaiser-windowed sinc low-pass applied as a polyphase
@@ -30,16 +28,8 @@ public final class Resampler {
   private static final int CACHED_FILTERS = 4;
 
   /** The filters of the most recently used conversions; shared, as a filter is never changed. */
-  private static final Map<FilterKey, PolyphaseFilter> FILTERS =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(8, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<FilterKey, PolyphaseFilter> eldest) {
-              return size() > CACHED_FILTERS;
-            }
-          });
+  private static final RecentValues<FilterKey, PolyphaseFilter> FILTERS =
+      new RecentValues<>(CACHED_FILTERS);
 
   private record FilterKey(int fromRate, int toRate, double cutoffFraction) {}
 
@@ -78,7 +68,7 @@ public final class Resampler {
     int up = toRate / gcd;
     int down = fromRate / gcd;
     PolyphaseFilter filter =
-        FILTERS.computeIfAbsent(
+        FILTERS.get(
             new FilterKey(fromRate, toRate, cutoffFraction),
             key -> new PolyphaseFilter(fromRate, toRate, up, cutoffFraction));
     float[] output = new float[(int) outputLength];

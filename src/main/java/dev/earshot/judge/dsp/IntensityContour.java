@@ -1,8 +1,7 @@
 package dev.earshot.judge.dsp;
 
+import dev.earshot.platform.concurrent.RecentValues;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Level contour in dB relative to digital full scale power: 10·log10 of the (weighted) mean square,
@@ -119,14 +118,13 @@ public record IntensityContour(double startSeconds, double stepSeconds, double[]
    */
   private record KaiserWindow(double[] weights, double sum) {
 
-    private static final int KEPT = 8;
-    private static final Map<Integer, KaiserWindow> RECENT = new ConcurrentHashMap<>();
+    private static final RecentValues<Integer, KaiserWindow> RECENT = new RecentValues<>(8);
 
     static KaiserWindow of(int halfWindow) {
-      KaiserWindow known = RECENT.get(halfWindow);
-      if (known != null) {
-        return known;
-      }
+      return RECENT.get(halfWindow, KaiserWindow::compute);
+    }
+
+    private static KaiserWindow compute(int halfWindow) {
       double[] weights = new double[2 * halfWindow + 1];
       double norm = besselI0(KAISER_BETA);
       for (int i = -halfWindow; i <= halfWindow; i++) {
@@ -137,13 +135,7 @@ public record IntensityContour(double startSeconds, double stepSeconds, double[]
       for (double w : weights) {
         sum += w;
       }
-      KaiserWindow computed = new KaiserWindow(weights, sum);
-      if (RECENT.size() >= KEPT) {
-        // Odd rates and floors come rarely; forgetting all keeps the bound without bookkeeping.
-        RECENT.clear();
-      }
-      RECENT.put(halfWindow, computed);
-      return computed;
+      return new KaiserWindow(weights, sum);
     }
   }
 
