@@ -3,6 +3,7 @@ package dev.earshot.reward.service;
 import dev.earshot.judge.service.JudgeRegistry;
 import dev.earshot.judge.service.JudgeRegistry.JudgeView;
 import dev.earshot.reward.service.RewardKeyCache.Resolved;
+import dev.earshot.security.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -29,13 +30,13 @@ public class RewardKeys {
 
   /** Whether the key is known and not revoked: a cheap check made before a request is read. */
   public boolean isActive(String secret) {
-    String sha256 = RewardProfileService.keySha256(secret);
+    String sha256 = SecretTokens.sha256(secret);
     return cache.fresh(sha256).isPresent() || profiles.isActiveKey(sha256);
   }
 
   /** The profile that an active key selects; empty for an unknown or revoked key. */
   public Optional<ActiveProfile> activeProfile(String secret) {
-    String sha256 = RewardProfileService.keySha256(secret);
+    String sha256 = SecretTokens.sha256(secret);
     List<JudgeView> catalog = judges.current();
     Optional<Resolved> warm = cache.fresh(sha256).filter(cached -> cached.catalog() == catalog);
     if (warm.isPresent()) {

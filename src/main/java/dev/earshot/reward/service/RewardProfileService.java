@@ -19,18 +19,15 @@ import dev.earshot.reward.service.RewardProfileViews.KeyView;
 import dev.earshot.reward.service.RewardProfileViews.NewProfile;
 import dev.earshot.reward.service.RewardProfileViews.NormalisationSpec;
 import dev.earshot.reward.service.RewardProfileViews.ProfileView;
+import dev.earshot.security.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +159,7 @@ public class RewardProfileService {
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     RewardProfileKey key = new RewardProfileKey();
     key.profile = profile;
-    key.keySha256 = keySha256(secret);
+    key.keySha256 = SecretTokens.sha256(secret);
     key.label = cleanLabel;
     keys.persist(key);
     keys.flush();
@@ -406,16 +403,5 @@ public class RewardProfileService {
 
   private static DomainException unprocessable(String detail) {
     return DomainException.invalid("Invalid reward profile", detail);
-  }
-
-  /** How a key is stored and looked up: the SHA-256 of its secret, as hex. */
-  static String keySha256(String secret) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }
