@@ -3,6 +3,7 @@ package dev.earshot.rating.repository;
 import static dev.earshot.platform.db.Rows.longOf;
 import static dev.earshot.platform.db.Rows.tuples;
 
+import dev.earshot.rating.RatingAssignment;
 import dev.earshot.rating.assignment.CandidatePair;
 import dev.earshot.rating.assignment.SideBalance;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -322,21 +323,48 @@ public class RatingStore {
   }
 
   /**
-   * Adds {@code delta} (1 for an assignment handed out, -1 for one skipped) to how often {@code
-   * systemA} was heard as A and {@code systemB} as B, locking the rows in system order.
+   * Stores a new assignment and counts its sides in one statement: {@code systemA} heard as A once
+   * more, {@code systemB} as B. The side rows must be locked already ({@link #lockSides}); one
+   * round trip keeps the time they stay locked short.
    */
-  public void countSides(UUID campaign, long systemA, long systemB, int delta) {
+  public void handOut(RatingAssignment assignment, long systemA, long systemB) {
+    em.createNativeQuery(
+            "WITH counted AS (UPDATE campaign_side_count c SET"
+                + " heard_as_a = c.heard_as_a + CASE WHEN c.system_id = ?2 THEN 1 ELSE 0 END,"
+                + " heard_as_b = c.heard_as_b + CASE WHEN c.system_id = ?3 THEN 1 ELSE 0 END"
+                + " WHERE c.campaign_id = ?1 AND c.system_id IN (?2, ?3))"
+                + " INSERT INTO rating_assignment (id, campaign_id, pair_id, rater, sequence,"
+                + " response_a_id, response_b_id, issued_at, status)"
+                + " VALUES (?4, ?1, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+        .setParameter(1, assignment.campaignId)
+        .setParameter(2, systemA)
+        .setParameter(3, systemB)
+        .setParameter(4, assignment.id)
+        .setParameter(5, assignment.pairId)
+        .setParameter(6, assignment.rater)
+        .setParameter(7, assignment.sequence)
+        .setParameter(8, assignment.responseAId)
+        .setParameter(9, assignment.responseBId)
+        .setParameter(10, assignment.issuedAt)
+        .setParameter(11, assignment.status)
+        .executeUpdate();
+  }
+
+  /**
+   * Takes back a skipped assignment's sides: {@code systemA} heard as A once less, {@code systemB}
+   * as B, locking the rows in system order.
+   */
+  public void uncountSides(UUID campaign, long systemA, long systemB) {
     em.createNativeQuery(
             "WITH locked AS (SELECT system_id FROM campaign_side_count"
                 + " WHERE campaign_id = ?1 AND system_id IN (?2, ?3) ORDER BY system_id FOR UPDATE)"
                 + " UPDATE campaign_side_count c SET"
-                + " heard_as_a = c.heard_as_a + CASE WHEN c.system_id = ?2 THEN ?4 ELSE 0 END,"
-                + " heard_as_b = c.heard_as_b + CASE WHEN c.system_id = ?3 THEN ?4 ELSE 0 END"
+                + " heard_as_a = c.heard_as_a - CASE WHEN c.system_id = ?2 THEN 1 ELSE 0 END,"
+                + " heard_as_b = c.heard_as_b - CASE WHEN c.system_id = ?3 THEN 1 ELSE 0 END"
                 + " FROM locked WHERE c.campaign_id = ?1 AND c.system_id = locked.system_id")
         .setParameter(1, campaign)
         .setParameter(2, systemA)
         .setParameter(3, systemB)
-        .setParameter(4, delta)
         .executeUpdate();
   }
 

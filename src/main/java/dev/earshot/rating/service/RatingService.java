@@ -259,7 +259,8 @@ public class RatingService {
     }
     PairRow pair = store.pair(chosen.get().pairId());
     // Everything the answer needs is read before the two systems' side rows are locked: every
-    // hand-out that involves either system waits on them until this transaction commits.
+    // hand-out that involves either system waits on them until this transaction commits, so the
+    // assignment and its side counts are then written in one statement, the last before commit.
     ViewContext context = viewContext(campaign, pair.id(), pair.responseX(), pair.responseY());
     boolean xHeardAsA =
         AssignmentPlanner.xHeardAsA(
@@ -274,12 +275,10 @@ public class RatingService {
     assignment.responseBId = xHeardAsA ? pair.responseY() : pair.responseX();
     assignment.issuedAt = now;
     assignment.status = "open";
-    assignments.persist(assignment);
-    store.countSides(
-        campaignId,
+    store.handOut(
+        assignment,
         xHeardAsA ? pair.systemX() : pair.systemY(),
-        xHeardAsA ? pair.systemY() : pair.systemX(),
-        1);
+        xHeardAsA ? pair.systemY() : pair.systemX());
     return Optional.of(context.view(campaign, assignment));
   }
 
@@ -614,11 +613,10 @@ public class RatingService {
     assignment.status = "skipped";
     assignment.finishedAt = OffsetDateTime.now();
     // Skipped assignments do not count in the side balance.
-    store.countSides(
+    store.uncountSides(
         assignment.campaignId,
         store.systemOf(assignment.responseAId),
-        store.systemOf(assignment.responseBId),
-        -1);
+        store.systemOf(assignment.responseBId));
   }
 
   /**
