@@ -7,8 +7,10 @@
 # rounds first as warm-up); and in the
 # same run measures the same embedded PostgreSQL server with pgbench (16 clients, one INSERT per
 # transaction) so the ratios new votes/s : raw inserts/s are printed.
+# With ASKERS > 0 it also times hand-outs as issue #16 states that goal: 10 rounds in which ASKERS of
+# the annotators each ask for an item once, within one second (e.g. 1000 annotators, 200 askers).
 # Usage: bench/vote-ingest.sh [annotators] [seconds] [warm-up seconds, default 60: a fresh JVM is
-#        still compiling the request path for minutes] [bursts, default 20]
+#        still compiling the request path for minutes] [bursts, default 20] [askers, default 0]
 #        (builds the package when missing)
 # Needs pgbench and psql (Debian: postgresql-client); the embedded PostgreSQL binaries ship neither.
 # The load generator, the service and PostgreSQL share the machine's CPUs.
@@ -19,6 +21,7 @@ annotators=${1:-200}
 seconds=${2:-10}
 warmup=${3:-60}
 bursts=${4:-20}
+askers=${5:-0}
 data=$(mktemp -d)
 port=18083
 for tool in pgbench psql; do
@@ -35,6 +38,7 @@ export PGPASSWORD
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 bench_java dev.earshot.bench.VoteIngest --base "http://localhost:$port" \
   --token "$bench_admin_token" --annotators "$annotators" --warmup "$warmup" --seconds "$seconds" --bursts "$bursts" \
+  --askers "$askers" \
   | tee "$data/votes.txt"
 votes=$(grep -o '^VOTES_PER_SECOND=[0-9.]*' "$data/votes.txt" | cut -d= -f2)
 burst_votes=$(grep -o '^BURST_VOTES_PER_SECOND=[0-9.]*' "$data/votes.txt" | cut -d= -f2)

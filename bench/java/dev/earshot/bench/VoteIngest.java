@@ -38,9 +38,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>With {@code --bursts R} it then measures the vote path alone, as issue #16's table did, on a
  * third campaign: in each of R rounds every annotator first takes an item and reports both sides
- * played, then all send their votes at once. The first {@code --warmup-bursts} rounds (default 3)
- * are not counted; the others give new votes per second over the bursts (votes over the time from
- * the first send to the last answer) and the votes' p50/p99.
+ * played, then all send their votes at once. Every annotator asks for its item at the same moment
+ * too, so the round also times {@code next} with all raters asking at once. The first {@code
+ * --warmup-bursts} rounds (default 3) are not counted; the others give new votes per second over
+ * the bursts (votes over the time from the first send to the last answer), the votes' p50/p99 and
+ * the p50/p99 of those {@code next} calls.
+ *
+ * <p>With {@code --askers K} it first times hand-outs as issue #16 states that goal ("1,000 raters
+ * on one campaign, 200 of them asking within the same second"): {@code --ask-rounds} rounds
+ * (default 10) in which K annotators each ask once at a moment drawn within one second; see {@link
+ * #asks}.
  *
  * <p>For the crash and outage proofs ({@code bench/crash-votes.sh}, {@code bench/db-outage.sh}) it
  * keeps going while the service or its database is down (a failed loop waits {@value
@@ -121,6 +128,14 @@ public final class VoteIngest {
             false);
       }
       bench.run(campaign, List.copyOf(tokens.values()), seconds, log, true);
+    }
+    int askers = Integer.parseInt(options.getOrDefault("--askers", "0"));
+    if (askers > 0) {
+      bench.asks(
+          bench.campaign(admin, List.copyOf(tokens.keySet())),
+          List.copyOf(tokens.values()),
+          askers,
+          Integer.parseInt(options.getOrDefault("--ask-rounds", "10")));
     }
     if (bursts > 0) {
       bench.bursts(
@@ -284,6 +299,12 @@ public final class VoteIngest {
       throws IOException, InterruptedException {
     expect(next, 200);
     String assignment = JSON.readTree(next.body()).get("assignment").asText();
+    listenTo(assignment, token);
+    return assignment;
+  }
+
+  /** Fetches both responses' audio completely and reports both played. */
+  private void listenTo(String assignment, String token) throws IOException, InterruptedException {
     for (String side : List.of("a", "b")) {
       HttpResponse<byte[]> audio =
           exchange(
@@ -296,7 +317,6 @@ public final class VoteIngest {
     for (String side : List.of("a", "b")) {
       expect(call("POST", "/api/assignments/" + assignment + "/played/" + side, token, null), 200);
     }
-    return assignment;
   }
 
   private HttpResponse<String> vote(String assignment, String voteId, String token)
@@ -308,25 +328,112 @@ public final class VoteIngest {
         Map.of("id", voteId, "assignment", assignment, "verdicts", Map.of("overall", "tie")));
   }
 
+  /**
+   * Hand-outs at crowd scale, as issue #16 states the goal: in each round {@code askers} of the
+   * annotators (the next ones in turn, so every annotator asks in time) each ask for an item once,
+   * at a moment drawn uniformly within one second (seeded), and the {@code next} calls are timed.
+   * Then, untimed and after the second (listening takes longer), each rater who got an item fetches
+   * its audio, reports it played and votes, so the next round meets a campaign that moved on.
+   * Nothing else runs meanwhile.
+   */
+  private void asks(String campaign, List<String> tokens, int askers, int rounds) throws Exception {
+    ConcurrentLinkedQueue<Long> nextNanos = new ConcurrentLinkedQueue<>();
+    java.util.Random moments = new java.util.Random(16);
+    int turn = 0;
+    ExecutorService pool = Executors.newFixedThreadPool(askers);
+    try {
+      // One uncounted round first, as for the bursts.
+      for (int round = 0; round <= rounds; round++) {
+        boolean counting = round > 0;
+        long start = System.nanoTime() + 50_000_000L;
+        List<Future<String>> taken = new ArrayList<>();
+        List<String> roundTokens = new ArrayList<>();
+        for (int i = 0; i < askers; i++) {
+          String token = tokens.get(turn++ % tokens.size());
+          long at = start + (long) (moments.nextDouble() * 1e9);
+          roundTokens.add(token);
+          taken.add(
+              pool.submit(
+                  () -> {
+                    long wait = at - System.nanoTime();
+                    if (wait > 0) {
+                      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    long sent = System.nanoTime();
+                    HttpResponse<String> next =
+                        call("GET", "/api/campaigns/" + campaign + "/next", token, null);
+                    if (counting) {
+                      nextNanos.add(System.nanoTime() - sent);
+                    }
+                    if (next.statusCode() == 204) {
+                      return null;
+                    }
+                    expect(next, 200);
+                    return next.body();
+                  }));
+        }
+        List<Future<Integer>> votes = new ArrayList<>();
+        for (int i = 0; i < askers; i++) {
+          String body = taken.get(i).get();
+          String token = roundTokens.get(i);
+          if (body != null) {
+            votes.add(
+                pool.submit(
+                    () -> {
+                      String assignment = JSON.readTree(body).get("assignment").asText();
+                      listenTo(assignment, token);
+                      return vote(assignment, UUID.randomUUID().toString(), token).statusCode();
+                    }));
+          }
+        }
+        for (Future<Integer> vote : votes) {
+          vote.get();
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "hand-outs, %d of %d annotators asking within one second, %d rounds: next p50 %.1f ms,"
+            + " p99 %.1f ms, max %.1f ms%n",
+        askers,
+        tokens.size(),
+        rounds,
+        percentile(nextNanos, 0.50),
+        percentile(nextNanos, 0.99),
+        percentile(nextNanos, 1.0));
+    System.out.printf(Locale.ROOT, "ASK_NEXT_P99_MS=%.1f%n", percentile(nextNanos, 0.99));
+  }
+
   /** The vote path alone: see the class comment. */
   private void bursts(String campaign, List<String> tokens, int warmupRounds, int rounds)
       throws Exception {
     ConcurrentLinkedQueue<Long> voteNanos = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Long> nextNanos = new ConcurrentLinkedQueue<>();
     long burstNanos = 0;
     int counted = 0;
     ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
     try {
       for (int round = 0; round < warmupRounds + rounds; round++) {
         List<Future<String>> taken = new ArrayList<>();
+        CountDownLatch ask = new CountDownLatch(1);
+        boolean counting = round >= warmupRounds;
         for (String token : tokens) {
           taken.add(
               pool.submit(
                   () -> {
+                    ask.await();
+                    long sent = System.nanoTime();
                     HttpResponse<String> next =
                         call("GET", "/api/campaigns/" + campaign + "/next", token, null);
+                    if (counting) {
+                      nextNanos.add(System.nanoTime() - sent);
+                    }
                     return next.statusCode() == 204 ? null : listen(next, token);
                   }));
         }
+        ask.countDown();
         List<Future<Long>> votes = new ArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
         for (int i = 0; i < tokens.size(); i++) {
@@ -367,13 +474,16 @@ public final class VoteIngest {
     System.out.printf(
         Locale.ROOT,
         "vote bursts, %d annotators voting at once: %d new votes in %.2f s of bursts = %.1f"
-            + " votes/s; vote p50 %.1f ms, p99 %.1f ms%n",
+            + " votes/s; vote p50 %.1f ms, p99 %.1f ms; next, all asking at once: p50 %.1f ms,"
+            + " p99 %.1f ms%n",
         tokens.size(),
         counted,
         seconds,
         counted / seconds,
         percentile(voteNanos, 0.50),
-        percentile(voteNanos, 0.99));
+        percentile(voteNanos, 0.99),
+        percentile(nextNanos, 0.50),
+        percentile(nextNanos, 0.99));
     System.out.printf(Locale.ROOT, "BURST_VOTES_PER_SECOND=%.1f%n", counted / seconds);
   }
 
@@ -489,7 +599,8 @@ public final class VoteIngest {
     if (!options.containsKey("--token")) {
       throw new IllegalArgumentException(
           "usage: --base URL --token ADMIN_TOKEN [--annotators 200] [--warmup 3] [--seconds 10]"
-              + " [--bursts 0] [--warmup-bursts 3] [--acknowledged FILE] [--stop-file FILE]; "
+              + " [--bursts 0] [--warmup-bursts 3] [--askers 0] [--ask-rounds 10]"
+              + " [--acknowledged FILE] [--stop-file FILE]; "
               + Arrays.toString(args));
     }
     return options;
