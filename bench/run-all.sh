@@ -15,7 +15,7 @@ trap 'rm -rf "$out"' EXIT
 commands=(
   "bench/startup.sh 3"
   "bench/reward-load.sh 4 1000"
-  "bench/vote-ingest.sh 200 10"
+  "bench/vote-ingest.sh 200 10 60 20 200"
   "bench/demo-run.sh"
   "bench/reward-model.sh 50 200"
 )

@@ -29,15 +29,22 @@ public class RatingStore {
       boolean gold,
       String goldDimension) {}
 
-  /** A response's audio and its length. */
-  public record AudioRef(String sha256, double durationSeconds) {}
+  /**
+   * What one side of an assignment plays and how its campaign serves it.
+   *
+   * @param sha256 the stored audio, or null for a prompt without audio
+   * @param loudnessTargetLufs the campaign's loudness target, or null
+   */
+  public record BlindSource(
+      String sha256, UUID audioSalt, int sampleRate, Double loudnessTargetLufs) {}
 
   /**
-   * What an assignment's page shows about its pair, in one round trip: the prompt's text and audio
-   * length (null without audio), both responses' lengths, and the campaign's regular pairs and
-   * raters (for the rater's expected share).
+   * A pair and what an assignment's page shows about it, in one round trip: the prompt's text and
+   * audio length (null without audio), both responses' exact lengths, and the campaign's regular
+   * pairs and raters (for the rater's expected share).
    */
   public record PairFacts(
+      PairRow pair,
       String promptText,
       Double promptSeconds,
       double responseXSeconds,
@@ -368,49 +375,15 @@ public class RatingStore {
         .executeUpdate();
   }
 
-  public PairRow pair(long id) {
+  public PairFacts pairFacts(long pair) {
     Tuple t =
         (Tuple)
             em.createNativeQuery(
                     "SELECT p.id AS pair_id, p.prompt_id AS prompt_id,"
                         + " p.response_x_id AS response_x, p.response_y_id AS response_y,"
                         + " rx.system_id AS system_x, ry.system_id AS system_y, p.gold AS gold,"
-                        + " p.gold_dimension AS gold_dimension FROM campaign_pair p"
-                        + " JOIN response rx ON rx.id = p.response_x_id"
-                        + " JOIN response ry ON ry.id = p.response_y_id WHERE p.id = ?1",
-                    Tuple.class)
-                .setParameter(1, id)
-                .getSingleResult();
-    return new PairRow(
-        longOf(t, "pair_id"),
-        longOf(t, "prompt_id"),
-        longOf(t, "response_x"),
-        longOf(t, "response_y"),
-        longOf(t, "system_x"),
-        longOf(t, "system_y"),
-        t.get("gold", Boolean.class),
-        t.get("gold_dimension", String.class));
-  }
-
-  public AudioRef responseAudio(long response) {
-    Tuple t =
-        (Tuple)
-            em.createNativeQuery(
-                    "SELECT a.sha256 AS sha256, a.duration_seconds AS duration_seconds"
-                        + " FROM response r JOIN audio_asset a ON a.sha256 = r.audio_sha256"
-                        + " WHERE r.id = ?1",
-                    Tuple.class)
-                .setParameter(1, response)
-                .getSingleResult();
-    return new AudioRef(
-        t.get("sha256", String.class), t.get("duration_seconds", Number.class).doubleValue());
-  }
-
-  public PairFacts pairFacts(long pair, long responseX, long responseY) {
-    Tuple t =
-        (Tuple)
-            em.createNativeQuery(
-                    "SELECT pr.text AS prompt_text, pa.duration_seconds AS prompt_seconds,"
+                        + " p.gold_dimension AS gold_dimension,"
+                        + " pr.text AS prompt_text, pa.duration_seconds AS prompt_seconds,"
                         + " ax.duration_seconds AS x_seconds, ay.duration_seconds AS y_seconds,"
                         + " (SELECT count(*) FROM campaign_pair g"
                         + " WHERE g.campaign_id = p.campaign_id AND NOT g.gold) AS regular_pairs,"
@@ -418,18 +391,25 @@ public class RatingStore {
                         + " WHERE c.campaign_id = p.campaign_id) AS raters"
                         + " FROM campaign_pair p JOIN prompt pr ON pr.id = p.prompt_id"
                         + " LEFT JOIN audio_asset pa ON pa.sha256 = pr.audio_sha256"
-                        + " JOIN response rx ON rx.id = ?2"
+                        + " JOIN response rx ON rx.id = p.response_x_id"
                         + " JOIN audio_asset ax ON ax.sha256 = rx.audio_sha256"
-                        + " JOIN response ry ON ry.id = ?3"
+                        + " JOIN response ry ON ry.id = p.response_y_id"
                         + " JOIN audio_asset ay ON ay.sha256 = ry.audio_sha256"
                         + " WHERE p.id = ?1",
                     Tuple.class)
                 .setParameter(1, pair)
-                .setParameter(2, responseX)
-                .setParameter(3, responseY)
                 .getSingleResult();
     Number promptSeconds = t.get("prompt_seconds", Number.class);
     return new PairFacts(
+        new PairRow(
+            longOf(t, "pair_id"),
+            longOf(t, "prompt_id"),
+            longOf(t, "response_x"),
+            longOf(t, "response_y"),
+            longOf(t, "system_x"),
+            longOf(t, "system_y"),
+            t.get("gold", Boolean.class),
+            t.get("gold_dimension", String.class)),
         t.get("prompt_text", String.class),
         promptSeconds == null ? null : promptSeconds.doubleValue(),
         t.get("x_seconds", Number.class).doubleValue(),
@@ -595,23 +575,62 @@ public class RatingStore {
   }
 
   /**
-   * Adds bytes {@code start..end} (inclusive) of a side's served file to what the assignment was
-   * sent. A different file size (the served format changed) starts the record afresh.
+   * The audio a side of the rater's assignment plays ({@code a}, {@code b} or {@code prompt}) with
+   * its campaign's serving settings, in one query; empty when the assignment is not the rater's.
    */
-  public void recordServed(UUID assignment, String side, long start, long end, long size) {
-    em.createNativeQuery(
-            "INSERT INTO rating_audio_served (assignment_id, side, size_bytes, served)"
-                + " VALUES (?1, ?2, ?3, int8multirange(int8range(?4, ?5, '[]')))"
-                + " ON CONFLICT (assignment_id, side) DO UPDATE SET"
-                + " served = CASE WHEN rating_audio_served.size_bytes = EXCLUDED.size_bytes"
-                + " THEN rating_audio_served.served + EXCLUDED.served ELSE EXCLUDED.served END,"
-                + " size_bytes = EXCLUDED.size_bytes")
-        .setParameter(1, assignment)
-        .setParameter(2, side)
-        .setParameter(3, size)
-        .setParameter(4, start)
-        .setParameter(5, end)
-        .executeUpdate();
+  public Optional<BlindSource> blindSource(UUID assignment, String rater, String side) {
+    return tuples(
+            em.createNativeQuery(
+                    "SELECT CASE ?3 WHEN 'a' THEN ra.audio_sha256 WHEN 'b' THEN rb.audio_sha256"
+                        + " ELSE pr.audio_sha256 END AS sha256, c.audio_salt AS audio_salt,"
+                        + " c.audio_sample_rate AS sample_rate,"
+                        + " c.loudness_target_lufs AS loudness_target"
+                        + " FROM rating_assignment a JOIN campaign c ON c.id = a.campaign_id"
+                        + " JOIN response ra ON ra.id = a.response_a_id"
+                        + " JOIN response rb ON rb.id = a.response_b_id"
+                        + " JOIN campaign_pair p ON p.id = a.pair_id"
+                        + " JOIN prompt pr ON pr.id = p.prompt_id"
+                        + " WHERE a.id = ?1 AND a.rater = ?2",
+                    Tuple.class)
+                .setParameter(1, assignment)
+                .setParameter(2, rater)
+                .setParameter(3, side))
+        .stream()
+        .findFirst()
+        .map(
+            t -> {
+              Number target = t.get("loudness_target", Number.class);
+              return new BlindSource(
+                  t.get("sha256", String.class),
+                  t.get("audio_salt", UUID.class),
+                  t.get("sample_rate", Number.class).intValue(),
+                  target == null ? null : target.doubleValue());
+            });
+  }
+
+  /**
+   * Adds bytes {@code start..end} (inclusive) of a side's served file to what the rater's
+   * assignment was sent. A different file size (the served format changed) starts the record
+   * afresh. False, and nothing recorded, when the assignment is not the rater's.
+   */
+  public boolean recordServed(
+      UUID assignment, String rater, String side, long start, long end, long size) {
+    return em.createNativeQuery(
+                "INSERT INTO rating_audio_served (assignment_id, side, size_bytes, served)"
+                    + " SELECT a.id, ?2, ?3, int8multirange(int8range(?4, ?5, '[]'))"
+                    + " FROM rating_assignment a WHERE a.id = ?1 AND a.rater = ?6"
+                    + " ON CONFLICT (assignment_id, side) DO UPDATE SET"
+                    + " served = CASE WHEN rating_audio_served.size_bytes = EXCLUDED.size_bytes"
+                    + " THEN rating_audio_served.served + EXCLUDED.served ELSE EXCLUDED.served END,"
+                    + " size_bytes = EXCLUDED.size_bytes")
+            .setParameter(1, assignment)
+            .setParameter(2, side)
+            .setParameter(3, size)
+            .setParameter(4, start)
+            .setParameter(5, end)
+            .setParameter(6, rater)
+            .executeUpdate()
+        > 0;
   }
 
   /** The votes of the campaign that count (none superseded), oldest first. */

@@ -3,7 +3,6 @@ package dev.earshot.rating.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.audio.service.AudioService;
-import dev.earshot.dataset.repository.PromptRepository;
 import dev.earshot.judge.dsp.LoudnessNormalisation;
 import dev.earshot.platform.config.EarshotConfig;
 import dev.earshot.platform.error.DomainException;
@@ -17,7 +16,7 @@ import dev.earshot.rating.quality.Verdicts;
 import dev.earshot.rating.repository.CampaignRepository;
 import dev.earshot.rating.repository.RatingAssignmentRepository;
 import dev.earshot.rating.repository.RatingStore;
-import dev.earshot.rating.repository.RatingStore.AudioRef;
+import dev.earshot.rating.repository.RatingStore.BlindSource;
 import dev.earshot.rating.repository.RatingStore.PairFacts;
 import dev.earshot.rating.repository.RatingStore.PairRow;
 import dev.earshot.rating.repository.RatingStore.StoredVote;
@@ -190,7 +189,6 @@ public class RatingService {
   private final CampaignRepository campaigns;
   private final RatingAssignmentRepository assignments;
   private final RatingStore store;
-  private final PromptRepository prompts;
   private final PreferenceService preferences;
   private final AudioService audio;
   private final EarshotConfig config;
@@ -203,7 +201,6 @@ public class RatingService {
       CampaignRepository campaigns,
       RatingAssignmentRepository assignments,
       RatingStore store,
-      PromptRepository prompts,
       PreferenceService preferences,
       AudioService audio,
       EarshotConfig config,
@@ -211,7 +208,6 @@ public class RatingService {
     this.campaigns = campaigns;
     this.assignments = assignments;
     this.store = store;
-    this.prompts = prompts;
     this.preferences = preferences;
     this.audio = audio;
     this.config = config;
@@ -257,11 +253,12 @@ public class RatingService {
     if (chosen.isEmpty()) {
       return Optional.empty();
     }
-    PairRow pair = store.pair(chosen.get().pairId());
     // Everything the answer needs is read before the two systems' side rows are locked: every
     // hand-out that involves either system waits on them until this transaction commits, so the
     // assignment and its side counts are then written in one statement, the last before commit.
-    ViewContext context = viewContext(campaign, pair.id(), pair.responseX(), pair.responseY());
+    PairFacts facts = store.pairFacts(chosen.get().pairId());
+    PairRow pair = facts.pair();
+    ViewContext context = ViewContext.of(campaign, facts);
     boolean xHeardAsA =
         AssignmentPlanner.xHeardAsA(
             rater, chosen.get(), store.lockSides(campaignId, pair.systemX(), pair.systemY()));
@@ -335,11 +332,13 @@ public class RatingService {
       throw DomainException.invalidRequest("Only responses a and b need to be played to the end");
     }
     RatingAssignment assignment = owned(assignmentId, rater);
-    AudioRef audio =
-        store.responseAudio(side == Side.A ? assignment.responseAId : assignment.responseBId);
+    PairFacts facts = store.pairFacts(assignment.pairId);
+    long response = side == Side.A ? assignment.responseAId : assignment.responseBId;
+    double duration =
+        response == facts.pair().responseX() ? facts.responseXSeconds() : facts.responseYSeconds();
     OffsetDateTime now = OffsetDateTime.now();
     double elapsed = seconds(assignment.issuedAt, now);
-    if (elapsed < listeningTolerance * audio.durationSeconds()) {
+    if (elapsed < listeningTolerance * duration) {
       throw DomainException.invalid(
           "Not played to the end",
           String.format(
@@ -347,7 +346,7 @@ public class RatingService {
               "Response %s lasts about %.1f s but the assignment was handed out %.1f s ago;"
                   + " listen to it to the end",
               side.name(),
-              rounded(audio.durationSeconds()),
+              rounded(duration),
               elapsed));
     }
     if (side == Side.A && assignment.playedAAt == null) {
@@ -355,7 +354,8 @@ public class RatingService {
     } else if (side == Side.B && assignment.playedBAt == null) {
       assignment.playedBAt = now;
     }
-    return view(campaigns.findById(assignment.campaignId), assignment);
+    Campaign campaign = campaigns.findById(assignment.campaignId);
+    return ViewContext.of(campaign, facts).view(campaign, assignment);
   }
 
   /**
@@ -625,39 +625,34 @@ public class RatingService {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public BlindAudio audio(UUID assignmentId, String rater, Side side) {
-    RatingAssignment assignment = owned(assignmentId, rater);
-    Campaign campaign = campaigns.findById(assignment.campaignId);
-    String sha256 =
-        switch (side) {
-          case A -> store.responseAudio(assignment.responseAId).sha256();
-          case B -> store.responseAudio(assignment.responseBId).sha256();
-          case PROMPT -> prompts.findById(store.pair(assignment.pairId).promptId()).audioSha256;
-        };
-    if (sha256 == null) {
+    BlindSource source =
+        store
+            .blindSource(assignmentId, rater, sideName(side))
+            .orElseThrow(() -> noAssignment(assignmentId));
+    if (source.sha256() == null) {
       throw DomainException.notFound("This prompt has no audio");
     }
-    Double loudnessTarget = side == Side.PROMPT ? null : campaign.loudnessTargetLufs;
+    Double loudnessTarget = side == Side.PROMPT ? null : source.loudnessTargetLufs();
     Path file =
         loudnessTarget == null
-            ? audio.monoPcm16(sha256, campaign.audioSampleRate)
+            ? audio.monoPcm16(source.sha256(), source.sampleRate())
             : audio.monoPcm16(
-                sha256,
-                campaign.audioSampleRate,
+                source.sha256(),
+                source.sampleRate(),
                 loudnessVariant(loudnessTarget),
                 samples ->
-                    LoudnessNormalisation.normalised(
-                        samples, campaign.audioSampleRate, loudnessTarget));
+                    LoudnessNormalisation.normalised(samples, source.sampleRate(), loudnessTarget));
     String etag =
         sha256Hex(
-            campaign.audioSalt
+            source.audioSalt()
                 + "/"
-                + assignment.id
+                + assignmentId
                 + "/"
                 + side
                 + "/"
-                + sha256
+                + source.sha256()
                 + "/"
-                + campaign.audioSampleRate
+                + source.sampleRate()
                 + "/"
                 + loudnessTarget);
     try {
@@ -676,8 +671,9 @@ public class RatingService {
     if (side == Side.PROMPT) {
       return;
     }
-    RatingAssignment assignment = owned(assignmentId, rater);
-    store.recordServed(assignment.id, sideName(side), start, end, size);
+    if (!store.recordServed(assignmentId, rater, sideName(side), start, end, size)) {
+      throw noAssignment(assignmentId);
+    }
   }
 
   /**
@@ -702,8 +698,7 @@ public class RatingService {
   }
 
   private AssignmentView view(Campaign campaign, RatingAssignment assignment) {
-    return viewContext(campaign, assignment.pairId, assignment.responseAId, assignment.responseBId)
-        .view(campaign, assignment);
+    return ViewContext.of(campaign, store.pairFacts(assignment.pairId)).view(campaign, assignment);
   }
 
   /** What an assignment's view shows besides the assignment itself: the same for either side. */
@@ -714,6 +709,16 @@ public class RatingService {
       long responseX,
       double responseXSeconds,
       double responseYSeconds) {
+
+    static ViewContext of(Campaign campaign, PairFacts facts) {
+      return new ViewContext(
+          facts.promptText(),
+          facts.promptSeconds() == null ? null : rounded(facts.promptSeconds()),
+          RatingService.expectedTotal(campaign, facts.regularPairs(), facts.raters()),
+          facts.pair().responseX(),
+          rounded(facts.responseXSeconds()),
+          rounded(facts.responseYSeconds()));
+    }
 
     AssignmentView view(Campaign campaign, RatingAssignment assignment) {
       String base = "/api/assignments/" + assignment.id + "/audio/";
@@ -735,17 +740,6 @@ public class RatingService {
           assignment.playedBAt != null,
           assignment.issuedAt);
     }
-  }
-
-  private ViewContext viewContext(Campaign campaign, long pairId, long responseX, long responseY) {
-    PairFacts facts = store.pairFacts(pairId, responseX, responseY);
-    return new ViewContext(
-        facts.promptText(),
-        facts.promptSeconds() == null ? null : rounded(facts.promptSeconds()),
-        expectedTotal(campaign, facts.regularPairs(), facts.raters()),
-        responseX,
-        rounded(facts.responseXSeconds()),
-        rounded(facts.responseYSeconds()));
   }
 
   private int expectedTotal(Campaign campaign) {
@@ -811,7 +805,11 @@ public class RatingService {
   }
 
   private static String sideName(Side side) {
-    return side == Side.A ? "a" : "b";
+    return switch (side) {
+      case A -> "a";
+      case B -> "b";
+      case PROMPT -> "prompt";
+    };
   }
 
   /**
