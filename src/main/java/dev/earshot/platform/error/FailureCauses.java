@@ -54,14 +54,18 @@ public final class FailureCauses {
 
   /**
    * Connection failures (SQLSTATE class 08), a server shutting down or starting (57P01-57P03), or
-   * no pooled connection within the acquisition timeout.
+   * no pooled connection within the acquisition timeout. Agroal says the last in two ways, without
+   * a SQLSTATE: "Acquisition timeout while waiting for new connection" while opening one, "Sorry,
+   * acquisition timeout!" while every connection is in use.
    */
   private static boolean databaseUnreachable(SQLException sql) {
     String state = sql.getSQLState();
     if (state != null) {
       return state.startsWith("08") || state.startsWith("57P");
     }
-    return String.valueOf(sql.getMessage()).contains("Acquisition timeout");
+    return String.valueOf(sql.getMessage())
+        .toLowerCase(Locale.ROOT)
+        .contains("acquisition timeout");
   }
 
   private static boolean unwritableStorage(Throwable cause) {

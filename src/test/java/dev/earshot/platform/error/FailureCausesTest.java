@@ -53,11 +53,17 @@ class FailureCausesTest {
     RuntimeException shuttingDown =
         new RuntimeException(
             new SQLException("terminating connection due to administrator command", "57P01"));
-    RuntimeException poolExhausted =
+    RuntimeException noNewConnection =
         new RuntimeException(
             new SQLException("Acquisition timeout while waiting for new connection"));
+    // Agroal's words when every pooled connection is in use (seen as a 500 under 1,000 raters).
+    RuntimeException poolExhausted =
+        new RuntimeException(
+            "Unable to acquire JDBC Connection [Sorry, acquisition timeout!]",
+            new SQLException("Sorry, acquisition timeout!"));
 
-    for (RuntimeException error : new RuntimeException[] {refused, shuttingDown, poolExhausted}) {
+    for (RuntimeException error :
+        new RuntimeException[] {refused, shuttingDown, noNewConnection, poolExhausted}) {
       assertThat(FailureCauses.classify(error))
           .hasValueSatisfying(e -> assertThat(e.failure()).isEqualTo(Failure.UNAVAILABLE));
     }
