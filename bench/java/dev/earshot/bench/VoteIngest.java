@@ -303,6 +303,18 @@ public final class VoteIngest {
     return assignment;
   }
 
+  /** Asks for the next item, adding the call's time to {@code nanos} unless that is null. */
+  private HttpResponse<String> timedNext(
+      String campaign, String token, ConcurrentLinkedQueue<Long> nanos)
+      throws IOException, InterruptedException {
+    long sent = System.nanoTime();
+    HttpResponse<String> next = call("GET", "/api/campaigns/" + campaign + "/next", token, null);
+    if (nanos != null) {
+      nanos.add(System.nanoTime() - sent);
+    }
+    return next;
+  }
+
   /** Fetches both responses' audio completely and reports both played. */
   private void listenTo(String assignment, String token) throws IOException, InterruptedException {
     for (String side : List.of("a", "b")) {
@@ -346,7 +358,7 @@ public final class VoteIngest {
       for (int round = 0; round <= rounds; round++) {
         boolean counting = round > 0;
         long start = System.nanoTime() + 50_000_000L;
-        List<Future<String>> taken = new ArrayList<>();
+        List<Future<HttpResponse<String>>> taken = new ArrayList<>();
         List<String> roundTokens = new ArrayList<>();
         for (int i = 0; i < askers; i++) {
           String token = tokens.get(turn++ % tokens.size());
@@ -359,34 +371,24 @@ public final class VoteIngest {
                     if (wait > 0) {
                       Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
-                    long sent = System.nanoTime();
-                    HttpResponse<String> next =
-                        call("GET", "/api/campaigns/" + campaign + "/next", token, null);
-                    if (counting) {
-                      nextNanos.add(System.nanoTime() - sent);
-                    }
-                    if (next.statusCode() == 204) {
-                      return null;
-                    }
-                    expect(next, 200);
-                    return next.body();
+                    return timedNext(campaign, token, counting ? nextNanos : null);
                   }));
         }
-        List<Future<Integer>> votes = new ArrayList<>();
+        List<Future<?>> votes = new ArrayList<>();
         for (int i = 0; i < askers; i++) {
-          String body = taken.get(i).get();
+          HttpResponse<String> next = taken.get(i).get();
           String token = roundTokens.get(i);
-          if (body != null) {
+          if (next.statusCode() != 204) {
             votes.add(
                 pool.submit(
                     () -> {
-                      String assignment = JSON.readTree(body).get("assignment").asText();
-                      listenTo(assignment, token);
-                      return vote(assignment, UUID.randomUUID().toString(), token).statusCode();
+                      String assignment = listen(next, token);
+                      expect(vote(assignment, UUID.randomUUID().toString(), token), 201);
+                      return null;
                     }));
           }
         }
-        for (Future<Integer> vote : votes) {
+        for (Future<?> vote : votes) {
           vote.get();
         }
       }
@@ -424,12 +426,8 @@ public final class VoteIngest {
               pool.submit(
                   () -> {
                     ask.await();
-                    long sent = System.nanoTime();
                     HttpResponse<String> next =
-                        call("GET", "/api/campaigns/" + campaign + "/next", token, null);
-                    if (counting) {
-                      nextNanos.add(System.nanoTime() - sent);
-                    }
+                        timedNext(campaign, token, counting ? nextNanos : null);
                     return next.statusCode() == 204 ? null : listen(next, token);
                   }));
         }
