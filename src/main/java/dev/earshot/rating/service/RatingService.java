@@ -21,6 +21,7 @@ import dev.earshot.rating.repository.RatingStore.PairFacts;
 import dev.earshot.rating.repository.RatingStore.PairRow;
 import dev.earshot.rating.repository.RatingStore.StoredVote;
 import dev.earshot.rating.repository.RatingStore.VoteCheck;
+import dev.earshot.security.SecretTokens;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,11 +30,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -643,7 +641,7 @@ public class RatingService {
                 samples ->
                     LoudnessNormalisation.normalised(samples, source.sampleRate(), loudnessTarget));
     String etag =
-        sha256Hex(
+        SecretTokens.sha256(
             source.audioSalt()
                 + "/"
                 + assignmentId
@@ -828,16 +826,6 @@ public class RatingService {
   static double rounded(double seconds) {
     return Math.max(
         DURATION_STEP_SECONDS, Math.round(seconds / DURATION_STEP_SECONDS) * DURATION_STEP_SECONDS);
-  }
-
-  private static String sha256Hex(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 
   /** The stored vote when this submit repeats it; a different vote under its id is refused. */
