@@ -9,15 +9,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class RatingAssignmentRepository implements PanacheRepositoryBase<RatingAssignment, UUID> {
 
-  /** The rater's assignment they have neither voted on nor skipped: it is resumed first. */
-  public Optional<RatingAssignment> openOf(UUID campaignId, String rater) {
-    return find(
-            "campaignId = ?1 and rater = ?2 and status = 'open' order by sequence",
-            campaignId,
-            rater)
-        .firstResultOptional();
-  }
-
   /**
    * The rater's most recent assignment that they voted on: the one "previous item" goes back to.
    */
@@ -27,10 +18,6 @@ public class RatingAssignmentRepository implements PanacheRepositoryBase<RatingA
             campaignId,
             rater)
         .firstResultOptional();
-  }
-
-  public long countOf(UUID campaignId, String rater) {
-    return count("campaignId = ?1 and rater = ?2", campaignId, rater);
   }
 
   public long finishedBy(UUID campaignId, String rater) {

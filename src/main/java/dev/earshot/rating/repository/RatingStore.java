@@ -121,6 +121,14 @@ public class RatingStore {
   /** The systems heard as A and B on an assignment, and whether its campaign reveals them. */
   public record SystemsHeard(boolean revealAfterVote, String systemA, String systemB) {}
 
+  /**
+   * Where a rater stands in a campaign.
+   *
+   * @param openAssignment their earliest assignment neither voted on nor skipped: it is resumed
+   * @param handedOut how many assignments they were handed in all
+   */
+  public record RaterProgress(Optional<UUID> openAssignment, long handedOut) {}
+
   /** A pair with its systems' names and how many votes it has. */
   public record PairProgress(
       long id, String prompt, String systemX, String systemY, boolean gold, long votes) {}
@@ -259,6 +267,27 @@ public class RatingStore {
   }
 
   /**
+   * The rater's open assignment and hand-out count in one round trip. Read after {@link
+   * #lockMembership}, in a statement of its own, so that it sees a hand-out of the same rater that
+   * committed while this one waited for the lock.
+   */
+  public RaterProgress progress(UUID campaign, String rater) {
+    Tuple t =
+        (Tuple)
+            em.createNativeQuery(
+                    "SELECT (SELECT id FROM rating_assignment WHERE campaign_id = ?1 AND rater = ?2"
+                        + " AND status = 'open' ORDER BY sequence LIMIT 1) AS open_assignment,"
+                        + " (SELECT count(*) FROM rating_assignment WHERE campaign_id = ?1"
+                        + " AND rater = ?2) AS handed_out",
+                    Tuple.class)
+                .setParameter(1, campaign)
+                .setParameter(2, rater)
+                .getSingleResult();
+    return new RaterProgress(
+        Optional.ofNullable(t.get("open_assignment", UUID.class)), longOf(t, "handed_out"));
+  }
+
+  /**
    * Claims the first of these pairs, in the order given, that no other transaction is claiming: its
    * row stays locked until the transaction ends, so an assignment is added to a pair by one
    * transaction at a time. Empty when all of them are being claimed right now.
@@ -300,33 +329,43 @@ public class RatingStore {
   /**
    * How often two systems have been heard as A and as B in the campaign, their rows locked (in
    * system order, so two hand-outs never wait on each other crosswise) until the transaction ends.
+   * A system's row is made by the first hand-out that involves it (gold pairs may bring systems
+   * that are not among the campaign's compared systems): only that hand-out pays a second round
+   * trip.
    */
   public SideBalance lockSides(UUID campaign, long systemX, long systemY) {
-    em.createNativeQuery(
-            "INSERT INTO campaign_side_count (campaign_id, system_id)"
-                + " SELECT ?1, s FROM unnest(ARRAY[?2, ?3]) s ORDER BY s ON CONFLICT DO NOTHING")
-        .setParameter(1, campaign)
-        .setParameter(2, Math.min(systemX, systemY))
-        .setParameter(3, Math.max(systemX, systemY))
-        .executeUpdate();
+    List<Tuple> rows = lockedSideRows(campaign, systemX, systemY);
+    if (rows.size() < (systemX == systemY ? 1 : 2)) {
+      em.createNativeQuery(
+              "INSERT INTO campaign_side_count (campaign_id, system_id)"
+                  + " SELECT ?1, s FROM unnest(ARRAY[?2, ?3]) s ORDER BY s ON CONFLICT DO NOTHING")
+          .setParameter(1, campaign)
+          .setParameter(2, Math.min(systemX, systemY))
+          .setParameter(3, Math.max(systemX, systemY))
+          .executeUpdate();
+      rows = lockedSideRows(campaign, systemX, systemY);
+    }
     SideBalance balance = new SideBalance();
-    tuples(
-            em.createNativeQuery(
-                    "SELECT system_id AS system_id, heard_as_a AS heard_as_a,"
-                        + " heard_as_b AS heard_as_b FROM campaign_side_count"
-                        + " WHERE campaign_id = ?1 AND system_id IN (?2, ?3)"
-                        + " ORDER BY system_id FOR UPDATE",
-                    Tuple.class)
-                .setParameter(1, campaign)
-                .setParameter(2, systemX)
-                .setParameter(3, systemY))
-        .forEach(
-            t ->
-                balance.set(
-                    longOf(t, "system_id"),
-                    t.get("heard_as_a", Number.class).intValue(),
-                    t.get("heard_as_b", Number.class).intValue()));
+    rows.forEach(
+        t ->
+            balance.set(
+                longOf(t, "system_id"),
+                t.get("heard_as_a", Number.class).intValue(),
+                t.get("heard_as_b", Number.class).intValue()));
     return balance;
+  }
+
+  private List<Tuple> lockedSideRows(UUID campaign, long systemX, long systemY) {
+    return tuples(
+        em.createNativeQuery(
+                "SELECT system_id AS system_id, heard_as_a AS heard_as_a,"
+                    + " heard_as_b AS heard_as_b FROM campaign_side_count"
+                    + " WHERE campaign_id = ?1 AND system_id IN (?2, ?3)"
+                    + " ORDER BY system_id FOR UPDATE",
+                Tuple.class)
+            .setParameter(1, campaign)
+            .setParameter(2, systemX)
+            .setParameter(3, systemY));
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.earshot.rating.repository.RatingStore;
 import dev.earshot.rating.repository.RatingStore.BlindSource;
 import dev.earshot.rating.repository.RatingStore.PairFacts;
 import dev.earshot.rating.repository.RatingStore.PairRow;
+import dev.earshot.rating.repository.RatingStore.RaterProgress;
 import dev.earshot.rating.repository.RatingStore.StoredVote;
 import dev.earshot.rating.repository.RatingStore.VoteCheck;
 import dev.earshot.security.SecretTokens;
@@ -240,12 +241,12 @@ public class RatingService {
       throw notRater(campaign);
     }
     requireActive(campaign);
-    Optional<RatingAssignment> open = assignments.openOf(campaignId, rater);
-    if (open.isPresent()) {
-      return Optional.of(view(campaign, open.get()));
+    RaterProgress progress = store.progress(campaignId, rater);
+    if (progress.openAssignment().isPresent()) {
+      return Optional.of(view(campaign, assignments.findById(progress.openAssignment().get())));
     }
     OffsetDateTime now = OffsetDateTime.now();
-    int sequence = (int) assignments.countOf(campaignId, rater) + 1;
+    int sequence = (int) progress.handedOut() + 1;
     Optional<CandidatePair> chosen =
         claim(campaign, rater, sequence, now.minus(config.rating().openAssignmentLease()));
     if (chosen.isEmpty()) {

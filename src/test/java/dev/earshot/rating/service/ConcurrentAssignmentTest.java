@@ -141,6 +141,45 @@ class ConcurrentAssignmentTest {
     }
   }
 
+  /**
+   * One rater asking many times at once (a double click, a client's retries) gets one assignment:
+   * each call reads the rater's open assignment after it holds the rater's lock, so it sees the one
+   * the first call handed out while it waited.
+   */
+  @Test
+  void shouldHandOneAssignmentToARaterAskingManyTimesAtOnce() throws Exception {
+    UUID campaign = campaignWithRaters();
+    String rater = "crowd-0-" + campaign;
+    int calls = 16;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(calls);
+    try {
+      List<Future<UUID>> answers = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return rating.next(campaign, rater).orElseThrow().assignment();
+                }));
+      }
+      start.countDown();
+      List<UUID> handed = new ArrayList<>();
+      for (Future<UUID> answer : answers) {
+        handed.add(answer.get());
+      }
+      assertThat(handed).hasSize(calls).containsOnly(handed.get(0));
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(
+            count(
+                "SELECT count(*) FROM rating_assignment WHERE campaign_id = ?1 AND rater = 'crowd-0-'"
+                    + " || ?1",
+                campaign))
+        .isEqualTo(1);
+  }
+
   /** Every rater asks, votes (every seventh time: skips) and asks again, all at once. */
   private int round(
       UUID campaign, List<String> raters, ConcurrentLinkedQueue<String> resumedElsewhere)
