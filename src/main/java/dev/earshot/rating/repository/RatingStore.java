@@ -327,23 +327,35 @@ public class RatingStore {
   }
 
   /**
+   * The side-count rows of every system the campaign's pairs bring (gold pairs may bring systems
+   * that are not among its compared systems): made once its pairs are added, so that {@link
+   * #lockSides} only ever locks rows, in system order.
+   */
+  public void addSideCounts(UUID campaign) {
+    em.createNativeQuery(
+            "INSERT INTO campaign_side_count (campaign_id, system_id)"
+                + " SELECT DISTINCT ?1, r.system_id FROM campaign_pair p"
+                + " JOIN response r ON r.id IN (p.response_x_id, p.response_y_id)"
+                + " WHERE p.campaign_id = ?1 ON CONFLICT DO NOTHING")
+        .setParameter(1, campaign)
+        .executeUpdate();
+  }
+
+  /**
    * How often two systems have been heard as A and as B in the campaign, their rows locked (in
    * system order, so two hand-outs never wait on each other crosswise) until the transaction ends.
-   * A system's row is made by the first hand-out that involves it (gold pairs may bring systems
-   * that are not among the campaign's compared systems): only that hand-out pays a second round
-   * trip.
    */
   public SideBalance lockSides(UUID campaign, long systemX, long systemY) {
     List<Tuple> rows = lockedSideRows(campaign, systemX, systemY);
     if (rows.size() < (systemX == systemY ? 1 : 2)) {
-      em.createNativeQuery(
-              "INSERT INTO campaign_side_count (campaign_id, system_id)"
-                  + " SELECT ?1, s FROM unnest(ARRAY[?2, ?3]) s ORDER BY s ON CONFLICT DO NOTHING")
-          .setParameter(1, campaign)
-          .setParameter(2, Math.min(systemX, systemY))
-          .setParameter(3, Math.max(systemX, systemY))
-          .executeUpdate();
-      rows = lockedSideRows(campaign, systemX, systemY);
+      throw new IllegalStateException(
+          "Campaign "
+              + campaign
+              + " lacks the side-count row of system "
+              + systemX
+              + " or "
+              + systemY
+              + ": they are made with its pairs (addSideCounts)");
     }
     SideBalance balance = new SideBalance();
     rows.forEach(

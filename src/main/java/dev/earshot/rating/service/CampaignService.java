@@ -220,6 +220,7 @@ public class CampaignService {
                 + gold.getKey().worse());
       }
     }
+    store.addSideCounts(campaign.id);
     campaigns.getEntityManager().refresh(campaign);
     audit.record("campaign.created", campaign.id.toString(), "name", campaign.name);
     return summary(campaign);

@@ -142,6 +142,26 @@ class ConcurrentAssignmentTest {
   }
 
   /**
+   * A hand-out locks its two systems' side-count rows with one ordered statement, so the rows must
+   * exist before the first hand-out: made with the pairs, for every system a pair brings.
+   */
+  @Test
+  void shouldMakeTheSideCountRowsWithThePairs() {
+    UUID campaign = campaignWithRaters();
+    assertThat(
+            count(
+                "SELECT count(DISTINCT r.system_id) FROM campaign_pair p JOIN response r"
+                    + " ON r.id IN (p.response_x_id, p.response_y_id) WHERE p.campaign_id = ?1",
+                campaign))
+        .isEqualTo(4)
+        .isEqualTo(
+            count(
+                "SELECT count(*) FROM campaign_side_count WHERE campaign_id = ?1"
+                    + " AND heard_as_a = 0 AND heard_as_b = 0",
+                campaign));
+  }
+
+  /**
    * One rater asking many times at once (a double click, a client's retries) gets one assignment:
    * each call reads the rater's open assignment after it holds the rater's lock, so it sees the one
    * the first call handed out while it waited.
