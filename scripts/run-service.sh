@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the packaged service (target/quarkus-app, from ./mvnw -B package -DskipTests) with a
-# class-data-sharing archive of the classes its start loads, which makes a restart about 1.5 s
+# class-data-sharing archive of the classes its start loads, which makes a restart 1.2-1.5 s
 # faster on two cores (BENCHMARKS.md, "Service start-up"). Arguments are passed to the JVM before
 # -jar, e.g. scripts/run-service.sh -Dquarkus.http.port=9090.
 #
