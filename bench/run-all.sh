@@ -53,7 +53,7 @@ section=$out/section.md
     if [[ ${commands[$i]} == ./mvnw* ]]; then
       lines=$(sed -n '/^Benchmark /,$p' "$out/$i.txt")
     else
-      lines=$(grep -v -e '^\s*$' -e 'building it' "$out/$i.txt" | tail -n 15 || true)
+      lines=$(grep -v -e '^\s*$' -e 'building it' "$out/$i.txt" | tail -n 20 || true)
     fi
     cell=$(printf '%s' "$lines" | sed 's/|/\\|/g; s/`//g' | awk 'BEGIN{ORS="<br>"} {gsub(/ +/, " "); print}')
     printf '| `%s` | %s | %s |\n' "${commands[$i]//|/\\|}" "${results[$i]}" "$cell"
