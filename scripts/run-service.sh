@@ -19,14 +19,16 @@ jar=$app_dir/quarkus-run.jar
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 archive=$app_dir/earshot-classes.jsa
 # What the archive is valid for: this java, this jar (path and build time). Its size follows.
-build_key="$(readlink -f "$(command -v "$java")") $jar $(stat -c %Y "$jar")"
+# date -r and wc -c, unlike stat, read the same on Linux and macOS.
+build_key="$(readlink -f "$(command -v "$java")") $jar $(date -r "$jar" +%s)"
+size_of() { echo $(($(wc -c < "$1"))); }
 
 if [ "${EARSHOT_CDS:-on}" = off ]; then
   exec "$java" "$@" -jar "$jar"
 fi
 
 if [ -f "$archive" ] && [ -f "$archive.key" ] &&
-  [ "$(cat "$archive.key")" = "$build_key $(stat -c %s "$archive")" ]; then
+  [ "$(cat "$archive.key")" = "$build_key $(size_of "$archive")" ]; then
   # -Xlog:cds=off: a JVM that cannot use the archive says so in many lines and starts without it.
   exec "$java" -XX:SharedArchiveFile="$archive" -Xlog:cds=off "$@" -jar "$jar"
 fi
@@ -51,7 +53,7 @@ done
 # 0, or 130/143 after SIGINT/SIGTERM: the JVM ran its exit, which writes the archive whole.
 if [ -s "$partial" ] && { [ "$status" = 0 ] || [ "$status" = 130 ] || [ "$status" = 143 ]; }; then
   mv "$partial" "$archive"
-  echo "$build_key $(stat -c %s "$archive")" > "$archive.key"
+  echo "$build_key $(size_of "$archive")" > "$archive.key"
   echo "run-service: class-data archive written: $archive" >&2
 else
   rm -f "$partial"
