@@ -33,7 +33,8 @@ if [ -f "$archive" ] && [ -f "$archive.key" ] &&
   exec "$java" -XX:SharedArchiveFile="$archive" -Xlog:cds=off "$@" -jar "$jar"
 fi
 
-rm -f "$archive" "$archive.key"
+# Also what a run killed before its rename left behind (the JVM writes its archive only at exit).
+rm -f "$archive" "$archive.key" "$archive".*.partial
 if [ ! -w "$app_dir" ]; then
   echo "run-service: $app_dir is not writable, so no class-data archive; starting without" >&2
   exec "$java" "$@" -jar "$jar"
