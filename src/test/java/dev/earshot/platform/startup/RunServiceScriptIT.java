@@ -3,17 +3,11 @@ package dev.earshot.platform.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,16 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 class RunServiceScriptIT {
 
   private static final Path PACKAGE = Path.of("target/quarkus-app").toAbsolutePath();
-  private static final Duration START_LIMIT = Duration.ofMinutes(3);
-  private static final String ADMIN_TOKEN = "run-service-script-it-admin";
 
   @TempDir Path work;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private Path script;
   private Path archive;
   private Process service;
-  private int port;
+  private ServiceProcess process;
 
   @BeforeEach
   void layOutTheProject() throws IOException {
@@ -85,7 +76,7 @@ class RunServiceScriptIT {
     Path secondLog = work.resolve("second.log");
     start(secondLog, "-Xshare:on");
     awaitWarm(secondLog);
-    HttpResponse<String> demo = get("/api/datasets/demo");
+    HttpResponse<String> demo = process.get("/api/datasets/demo");
     assertThat(demo.statusCode()).as("the demo data of the first start").isEqualTo(200);
     assertThat(Files.readString(secondLog)).doesNotContain("writes a class-data archive");
     stopAndAwait();
@@ -110,16 +101,10 @@ class RunServiceScriptIT {
   }
 
   private void start(Path log, String... jvmOptions) throws IOException {
-    port = freePort();
+    process = new ServiceProcess("run-service-script-it-admin");
     List<String> command = new ArrayList<>(List.of(script.toString()));
     command.addAll(List.of(jvmOptions));
-    command.addAll(
-        List.of(
-            "-Dearshot.data-dir=" + work.resolve("data"),
-            "-Dquarkus.http.port=" + port,
-            "-Dquarkus.management.port=" + freePort(),
-            "-Dearshot.demo.evaluate=false",
-            "-Dearshot.bootstrap-admin-token=" + ADMIN_TOKEN));
+    command.addAll(process.jvmOptions(work.resolve("data")));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -133,35 +118,6 @@ class RunServiceScriptIT {
   }
 
   private void awaitWarm(Path log) throws Exception {
-    long deadline = System.nanoTime() + START_LIMIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      assertThat(service.isAlive())
-          .as("the service exited: %s", Files.readString(log, StandardCharsets.UTF_8))
-          .isTrue();
-      try {
-        HttpResponse<String> ready = get("/q/health/ready");
-        if (ready.statusCode() == 200 && !ready.body().contains("warming up")) {
-          return;
-        }
-      } catch (IOException notListeningYet) {
-        // The port opens at the end of the boot.
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("not ready in " + START_LIMIT + ": " + Files.readString(log));
-  }
-
-  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    process.awaitWarm(service, log);
   }
 }
