@@ -346,7 +346,17 @@ public class RatingStore {
    * system order, so two hand-outs never wait on each other crosswise) until the transaction ends.
    */
   public SideBalance lockSides(UUID campaign, long systemX, long systemY) {
-    List<Tuple> rows = lockedSideRows(campaign, systemX, systemY);
+    List<Tuple> rows =
+        tuples(
+            em.createNativeQuery(
+                    "SELECT system_id AS system_id, heard_as_a AS heard_as_a,"
+                        + " heard_as_b AS heard_as_b FROM campaign_side_count"
+                        + " WHERE campaign_id = ?1 AND system_id IN (?2, ?3)"
+                        + " ORDER BY system_id FOR UPDATE",
+                    Tuple.class)
+                .setParameter(1, campaign)
+                .setParameter(2, systemX)
+                .setParameter(3, systemY));
     if (rows.size() < (systemX == systemY ? 1 : 2)) {
       throw new IllegalStateException(
           "Campaign "
@@ -365,19 +375,6 @@ public class RatingStore {
                 t.get("heard_as_a", Number.class).intValue(),
                 t.get("heard_as_b", Number.class).intValue()));
     return balance;
-  }
-
-  private List<Tuple> lockedSideRows(UUID campaign, long systemX, long systemY) {
-    return tuples(
-        em.createNativeQuery(
-                "SELECT system_id AS system_id, heard_as_a AS heard_as_a,"
-                    + " heard_as_b AS heard_as_b FROM campaign_side_count"
-                    + " WHERE campaign_id = ?1 AND system_id IN (?2, ?3)"
-                    + " ORDER BY system_id FOR UPDATE",
-                Tuple.class)
-            .setParameter(1, campaign)
-            .setParameter(2, systemX)
-            .setParameter(3, systemY));
   }
 
   /**
