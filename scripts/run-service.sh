@@ -17,15 +17,14 @@ app_dir=$(cd "$(dirname "$0")/../target/quarkus-app" 2> /dev/null && pwd) || {
 }
 jar=$app_dir/quarkus-run.jar
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if [ "${EARSHOT_CDS:-on}" = off ]; then
+  exec "$java" "$@" -jar "$jar"
+fi
 archive=$app_dir/earshot-classes.jsa
 # What the archive is valid for: this java, this jar (path and build time). Its size follows.
 # date -r and wc -c, unlike stat, read the same on Linux and macOS.
 build_key="$(readlink -f "$(command -v "$java")") $jar $(date -r "$jar" +%s)"
 size_of() { echo $(($(wc -c < "$1"))); }
-
-if [ "${EARSHOT_CDS:-on}" = off ]; then
-  exec "$java" "$@" -jar "$jar"
-fi
 
 if [ -f "$archive" ] && [ -f "$archive.key" ] &&
   [ "$(cat "$archive.key")" = "$build_key $(size_of "$archive")" ]; then
