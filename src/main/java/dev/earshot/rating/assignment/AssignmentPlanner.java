@@ -90,16 +90,23 @@ public final class AssignmentPlanner {
 
   /**
    * Whether the pair's first response ({@code systemX}) is heard as A: the system heard as A more
-   * often so far is heard as B now; an exact balance is broken by the rater's coin.
+   * often so far is heard as B now; an exact balance is broken by the rater's coin. The service
+   * applies this rule in SQL, under the side-count rows' locks ({@code RatingStore.handOut}).
    */
   public static boolean xHeardAsA(String rater, CandidatePair pair, SideBalance balance) {
-    long raterSeed = seed(rater);
     int x = balance.surplusAsA(pair.systemX());
     int y = balance.surplusAsA(pair.systemY());
     if (x != y) {
       return x < y;
     }
-    return (mix(raterSeed, ~pair.pairId()) & 1) == 0;
+    return xHeardAsAOnEvenBalance(rater, pair.pairId());
+  }
+
+  /**
+   * The rater's coin for the pair: whether X is heard as A when both systems are balanced alike.
+   */
+  public static boolean xHeardAsAOnEvenBalance(String rater, long pairId) {
+    return (mix(seed(rater), ~pairId) & 1) == 0;
   }
 
   /** A stable 64-bit seed from the rater's name (FNV-1a). */

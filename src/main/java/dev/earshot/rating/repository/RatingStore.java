@@ -4,8 +4,8 @@ import static dev.earshot.platform.db.Rows.longOf;
 import static dev.earshot.platform.db.Rows.tuples;
 
 import dev.earshot.rating.RatingAssignment;
+import dev.earshot.rating.assignment.AssignmentPlanner;
 import dev.earshot.rating.assignment.CandidatePair;
-import dev.earshot.rating.assignment.SideBalance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -329,7 +329,7 @@ public class RatingStore {
   /**
    * The side-count rows of every system the campaign's pairs bring (gold pairs may bring systems
    * that are not among its compared systems): made once its pairs are added, so that {@link
-   * #lockSides} only ever locks rows, in system order.
+   * #handOut} only ever locks rows, in system order.
    */
   public void addSideCounts(UUID campaign) {
     em.createNativeQuery(
@@ -342,67 +342,70 @@ public class RatingStore {
   }
 
   /**
-   * How often two systems have been heard as A and as B in the campaign, their rows locked (in
-   * system order, so two hand-outs never wait on each other crosswise) until the transaction ends.
+   * Stores a new assignment of {@code pair} (its responses not yet set) and decides, counts and
+   * returns its sides, all in one statement: the two systems' side-count rows are locked in system
+   * order (so two hand-outs never wait on each other crosswise), the system heard as A more often
+   * so far is heard as B now ({@link AssignmentPlanner#xHeardAsA}'s rule, here in SQL so that no
+   * round trip to the service happens while the rows are locked), an exact balance goes to {@code
+   * xHeardAsAOnEvenBalance}. Every hand-out that involves either system waits on those rows until
+   * this transaction ends, so this must be its last statement.
+   *
+   * <p>The transaction's commit then returns without waiting for its WAL to reach the disk (that
+   * wait is the longest part of the time the rows stay locked). A crash within the next few hundred
+   * milliseconds may lose the hand-out, never anything that depends on it: a vote's commit waits
+   * for the WAL up to itself, which holds the hand-out it votes on. A rater whose hand-out was lost
+   * asks again and gets a new one.
+   *
+   * @return whether the pair's response X is heard as A
    */
-  public SideBalance lockSides(UUID campaign, long systemX, long systemY) {
-    List<Tuple> rows =
-        tuples(
-            em.createNativeQuery(
-                    "SELECT system_id AS system_id, heard_as_a AS heard_as_a,"
-                        + " heard_as_b AS heard_as_b FROM campaign_side_count"
-                        + " WHERE campaign_id = ?1 AND system_id IN (?2, ?3)"
-                        + " ORDER BY system_id FOR UPDATE",
-                    Tuple.class)
-                .setParameter(1, campaign)
-                .setParameter(2, systemX)
-                .setParameter(3, systemY));
-    if (rows.size() < (systemX == systemY ? 1 : 2)) {
+  public boolean handOut(
+      RatingAssignment assignment, PairRow pair, boolean xHeardAsAOnEvenBalance) {
+    List<?> heardAsA =
+        em.createNativeQuery(
+                "WITH locked AS (SELECT system_id, heard_as_a - heard_as_b AS surplus"
+                    + " FROM campaign_side_count WHERE campaign_id = ?1 AND system_id IN (?2, ?3)"
+                    + " ORDER BY system_id FOR UPDATE),"
+                    + " side AS (SELECT CASE WHEN x.surplus <> y.surplus THEN x.surplus < y.surplus"
+                    + " ELSE ?4 END AS x_as_a FROM locked x, locked y"
+                    + " WHERE x.system_id = ?2 AND y.system_id = ?3),"
+                    + " counted AS (UPDATE campaign_side_count c SET"
+                    + " heard_as_a = c.heard_as_a"
+                    + " + CASE WHEN c.system_id = CASE WHEN s.x_as_a THEN ?2 ELSE ?3 END"
+                    + " THEN 1 ELSE 0 END,"
+                    + " heard_as_b = c.heard_as_b"
+                    + " + CASE WHEN c.system_id = CASE WHEN s.x_as_a THEN ?3 ELSE ?2 END"
+                    + " THEN 1 ELSE 0 END"
+                    + " FROM side s WHERE c.campaign_id = ?1 AND c.system_id IN (?2, ?3)),"
+                    + " quick_commit AS (SELECT set_config('synchronous_commit', 'off', true))"
+                    + " INSERT INTO rating_assignment (id, campaign_id, pair_id, rater, sequence,"
+                    + " response_a_id, response_b_id, issued_at, status)"
+                    + " SELECT ?5, ?1, ?6, ?7, ?8, CASE WHEN s.x_as_a THEN ?9 ELSE ?10 END,"
+                    + " CASE WHEN s.x_as_a THEN ?10 ELSE ?9 END, ?11, ?12"
+                    + " FROM side s, quick_commit RETURNING response_a_id = ?9")
+            .setParameter(1, assignment.campaignId)
+            .setParameter(2, pair.systemX())
+            .setParameter(3, pair.systemY())
+            .setParameter(4, xHeardAsAOnEvenBalance)
+            .setParameter(5, assignment.id)
+            .setParameter(6, pair.id())
+            .setParameter(7, assignment.rater)
+            .setParameter(8, assignment.sequence)
+            .setParameter(9, pair.responseX())
+            .setParameter(10, pair.responseY())
+            .setParameter(11, assignment.issuedAt)
+            .setParameter(12, assignment.status)
+            .getResultList();
+    if (heardAsA.isEmpty()) {
       throw new IllegalStateException(
           "Campaign "
-              + campaign
+              + assignment.campaignId
               + " lacks the side-count row of system "
-              + systemX
+              + pair.systemX()
               + " or "
-              + systemY
+              + pair.systemY()
               + ": they are made with its pairs (addSideCounts)");
     }
-    SideBalance balance = new SideBalance();
-    rows.forEach(
-        t ->
-            balance.set(
-                longOf(t, "system_id"),
-                t.get("heard_as_a", Number.class).intValue(),
-                t.get("heard_as_b", Number.class).intValue()));
-    return balance;
-  }
-
-  /**
-   * Stores a new assignment and counts its sides in one statement: {@code systemA} heard as A once
-   * more, {@code systemB} as B. The side rows must be locked already ({@link #lockSides}); one
-   * round trip keeps the time they stay locked short.
-   */
-  public void handOut(RatingAssignment assignment, long systemA, long systemB) {
-    em.createNativeQuery(
-            "WITH counted AS (UPDATE campaign_side_count c SET"
-                + " heard_as_a = c.heard_as_a + CASE WHEN c.system_id = ?2 THEN 1 ELSE 0 END,"
-                + " heard_as_b = c.heard_as_b + CASE WHEN c.system_id = ?3 THEN 1 ELSE 0 END"
-                + " WHERE c.campaign_id = ?1 AND c.system_id IN (?2, ?3))"
-                + " INSERT INTO rating_assignment (id, campaign_id, pair_id, rater, sequence,"
-                + " response_a_id, response_b_id, issued_at, status)"
-                + " VALUES (?4, ?1, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
-        .setParameter(1, assignment.campaignId)
-        .setParameter(2, systemA)
-        .setParameter(3, systemB)
-        .setParameter(4, assignment.id)
-        .setParameter(5, assignment.pairId)
-        .setParameter(6, assignment.rater)
-        .setParameter(7, assignment.sequence)
-        .setParameter(8, assignment.responseAId)
-        .setParameter(9, assignment.responseBId)
-        .setParameter(10, assignment.issuedAt)
-        .setParameter(11, assignment.status)
-        .executeUpdate();
+    return (Boolean) heardAsA.get(0);
   }
 
   /**

@@ -253,28 +253,22 @@ public class RatingService {
       return Optional.empty();
     }
     // Everything the answer needs is read before the two systems' side rows are locked: every
-    // hand-out that involves either system waits on them until this transaction commits, so the
-    // assignment and its side counts are then written in one statement, the last before commit.
+    // hand-out that involves either system waits on them until this transaction commits.
     PairFacts facts = store.pairFacts(chosen.get().pairId());
     PairRow pair = facts.pair();
     ViewContext context = ViewContext.of(campaign, facts);
-    boolean xHeardAsA =
-        AssignmentPlanner.xHeardAsA(
-            rater, chosen.get(), store.lockSides(campaignId, pair.systemX(), pair.systemY()));
     RatingAssignment assignment = new RatingAssignment();
     assignment.id = UUID.randomUUID();
     assignment.campaignId = campaignId;
     assignment.pairId = pair.id();
     assignment.rater = rater;
     assignment.sequence = sequence;
-    assignment.responseAId = xHeardAsA ? pair.responseX() : pair.responseY();
-    assignment.responseBId = xHeardAsA ? pair.responseY() : pair.responseX();
     assignment.issuedAt = now;
     assignment.status = "open";
-    store.handOut(
-        assignment,
-        xHeardAsA ? pair.systemX() : pair.systemY(),
-        xHeardAsA ? pair.systemY() : pair.systemX());
+    boolean xHeardAsA =
+        store.handOut(assignment, pair, AssignmentPlanner.xHeardAsAOnEvenBalance(rater, pair.id()));
+    assignment.responseAId = xHeardAsA ? pair.responseX() : pair.responseY();
+    assignment.responseBId = xHeardAsA ? pair.responseY() : pair.responseX();
     return Optional.of(context.view(campaign, assignment));
   }
 

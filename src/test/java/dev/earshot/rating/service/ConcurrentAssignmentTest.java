@@ -3,6 +3,8 @@ package dev.earshot.rating.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.rating.assignment.AssignmentPlanner;
+import dev.earshot.rating.assignment.CandidatePair;
+import dev.earshot.rating.assignment.SideBalance;
 import dev.earshot.rating.rest.Campaigns;
 import dev.earshot.testing.Accounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -139,6 +141,83 @@ class ConcurrentAssignmentTest {
           .as("system %d: %d as A, %d as B", t.get("system_id", Number.class), asA, asB)
           .isLessThanOrEqualTo(2);
     }
+  }
+
+  /**
+   * The hand-out decides the side in SQL, under the side rows' locks: one hand-out at a time it
+   * must choose what the planner's rule chooses from the counts before it, on both of the rule's
+   * branches (an unequal balance, and the rater's coin on an equal one).
+   */
+  @Test
+  void shouldChooseSidesByThePlannersRule() {
+    UUID campaign = campaignWithRaters();
+    int byBalance = 0;
+    int byCoin = 0;
+    for (int i = 0; i < 60; i++) {
+      String rater = "crowd-" + i + "-" + campaign;
+      SideBalance before = new SideBalance();
+      tuples(
+              "SELECT system_id AS system_id, heard_as_a AS heard_as_a, heard_as_b AS heard_as_b"
+                  + " FROM campaign_side_count WHERE campaign_id = ?1",
+              campaign)
+          .forEach(
+              t ->
+                  before.set(
+                      t.get("system_id", Number.class).longValue(),
+                      t.get("heard_as_a", Number.class).intValue(),
+                      t.get("heard_as_b", Number.class).intValue()));
+      UUID assignment = rating.next(campaign, rater).orElseThrow().assignment();
+      Tuple handed =
+          tuples(
+                  "SELECT p.id AS pair_id, rx.system_id AS system_x, ry.system_id AS system_y,"
+                      + " a.response_a_id = p.response_x_id AS x_as_a FROM rating_assignment a"
+                      + " JOIN campaign_pair p ON p.id = a.pair_id"
+                      + " JOIN response rx ON rx.id = p.response_x_id"
+                      + " JOIN response ry ON ry.id = p.response_y_id WHERE a.id = ?1",
+                  assignment)
+              .get(0);
+      CandidatePair pair =
+          new CandidatePair(
+              handed.get("pair_id", Number.class).longValue(),
+              handed.get("system_x", Number.class).longValue(),
+              handed.get("system_y", Number.class).longValue(),
+              false,
+              0,
+              0);
+      assertThat(handed.get("x_as_a", Boolean.class))
+          .as("hand-out %d", i)
+          .isEqualTo(AssignmentPlanner.xHeardAsA(rater, pair, before));
+      boolean even =
+          before.heardAsA(pair.systemX()) - before.heardAsB(pair.systemX())
+              == before.heardAsA(pair.systemY()) - before.heardAsB(pair.systemY());
+      if (even) {
+        byCoin++;
+      } else {
+        byBalance++;
+      }
+      markVoted(assignment);
+    }
+    assertThat(byBalance).as("hand-outs decided by the balance").isPositive();
+    assertThat(byCoin).as("hand-outs decided by the rater's coin").isPositive();
+  }
+
+  /**
+   * A hand-out's commit does not wait for the disk (it holds the side rows until it ends). The
+   * tests' database commits that way anyway, so the transaction asks for waiting first.
+   */
+  @Test
+  void shouldCommitAHandOutWithoutWaitingForTheDisk() {
+    UUID campaign = campaignWithRaters();
+    String rater = "crowd-0-" + campaign;
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () -> {
+                      em.createNativeQuery("SET LOCAL synchronous_commit TO on").executeUpdate();
+                      rating.next(campaign, rater).orElseThrow();
+                      return em.createNativeQuery("SHOW synchronous_commit").getSingleResult();
+                    }))
+        .isEqualTo("off");
   }
 
   /**
