@@ -297,11 +297,16 @@ public final class VoteIngest {
    */
   private String listen(HttpResponse<String> next, String token)
       throws IOException, InterruptedException {
-    expect(next, 200);
-    String assignment = JSON.readTree(next.body()).get("assignment").asText();
+    String assignment = handedOut(next);
     fetchAudio(assignment, token);
     reportPlayed(assignment, token);
     return assignment;
+  }
+
+  /** The id of the assignment a {@code next} answer (200) hands out. */
+  private static String handedOut(HttpResponse<String> next) throws IOException {
+    expect(next, 200);
+    return JSON.readTree(next.body()).get("assignment").asText();
   }
 
   /** Asks for the next item, adding the call's time to {@code nanos} unless that is null. */
@@ -390,8 +395,7 @@ public final class VoteIngest {
                     if (next.statusCode() == 204) {
                       return null;
                     }
-                    expect(next, 200);
-                    String assignment = JSON.readTree(next.body()).get("assignment").asText();
+                    String assignment = handedOut(next);
                     fetchAudio(assignment, token);
                     return assignment;
                   }));
