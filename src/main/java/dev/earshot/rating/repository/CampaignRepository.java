@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.ReadOnlyMode;
 
 @ApplicationScoped
 public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID> {
@@ -18,10 +19,22 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
 
   /**
    * The campaign, share-locked until the transaction ends: a vote sees the state it is accepted in,
-   * and a pause or close waits for votes in flight.
+   * and a pause or close waits for votes in flight. Read-only, as {@link #read}: nothing that
+   * share-locks a campaign changes it.
    */
   public Optional<Campaign> lockShared(UUID id) {
-    return findByIdOptional(id, LockModeType.PESSIMISTIC_READ);
+    return Optional.ofNullable(
+        getEntityManager()
+            .find(Campaign.class, id, LockModeType.PESSIMISTIC_READ, ReadOnlyMode.READ_ONLY));
+  }
+
+  /**
+   * The campaign, not to be changed in this transaction. Read-only, Hibernate keeps no copy of its
+   * JSON columns to compare at every flush: the rating requests that only read it (a hand-out, a
+   * played report) then spend no time on the campaign's JSON beyond reading it.
+   */
+  public Optional<Campaign> read(UUID id) {
+    return Optional.ofNullable(getEntityManager().find(Campaign.class, id, ReadOnlyMode.READ_ONLY));
   }
 
   public List<Campaign> newestFirst() {

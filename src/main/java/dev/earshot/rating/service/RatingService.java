@@ -347,7 +347,7 @@ public class RatingService {
     } else if (side == Side.B && assignment.playedBAt == null) {
       assignment.playedBAt = now;
     }
-    Campaign campaign = campaigns.findById(assignment.campaignId);
+    Campaign campaign = campaigns.read(assignment.campaignId).orElseThrow();
     return ViewContext.of(campaign, facts).view(campaign, assignment);
   }
 
@@ -501,7 +501,7 @@ public class RatingService {
   public Optional<PreviousItem> previous(UUID campaignId, String rater) {
     Campaign campaign =
         campaigns
-            .findByIdOptional(campaignId)
+            .read(campaignId)
             .orElseThrow(() -> DomainException.notFound("No campaign " + campaignId));
     if (!store.raters(campaignId).contains(rater)) {
       throw notRater(campaign);

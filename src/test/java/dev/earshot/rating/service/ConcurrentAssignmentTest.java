@@ -2,6 +2,7 @@ package dev.earshot.rating.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.rating.Campaign;
 import dev.earshot.rating.assignment.AssignmentPlanner;
 import dev.earshot.rating.assignment.CandidatePair;
 import dev.earshot.rating.assignment.SideBalance;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -218,6 +220,26 @@ class ConcurrentAssignmentTest {
                       return em.createNativeQuery("SHOW synchronous_commit").getSingleResult();
                     }))
         .isEqualTo("off");
+  }
+
+  /**
+   * A hand-out only reads its campaign, so Hibernate keeps it read-only: no copy of its JSON
+   * columns at load, none of its columns compared at the flush before each of the hand-out's
+   * queries.
+   */
+  @Test
+  void shouldHandOutWithTheCampaignReadOnly() {
+    UUID campaign = campaignWithRaters();
+    String rater = "crowd-0-" + campaign;
+    assertThat(
+            QuarkusTransaction.requiringNew()
+                .call(
+                    () -> {
+                      rating.next(campaign, rater).orElseThrow();
+                      Campaign loaded = em.find(Campaign.class, campaign);
+                      return em.unwrap(Session.class).isReadOnly(loaded);
+                    }))
+        .isTrue();
   }
 
   /**
