@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
@@ -209,16 +210,10 @@ class ConcurrentAssignmentTest {
    */
   @Test
   void shouldCommitAHandOutWithoutWaitingForTheDisk() {
-    UUID campaign = campaignWithRaters();
-    String rater = "crowd-0-" + campaign;
     assertThat(
-            QuarkusTransaction.requiringNew()
-                .call(
-                    () -> {
-                      em.createNativeQuery("SET LOCAL synchronous_commit TO on").executeUpdate();
-                      rating.next(campaign, rater).orElseThrow();
-                      return em.createNativeQuery("SHOW synchronous_commit").getSingleResult();
-                    }))
+            inAHandOutsTransaction(
+                () -> em.createNativeQuery("SET LOCAL synchronous_commit TO on").executeUpdate(),
+                campaign -> em.createNativeQuery("SHOW synchronous_commit").getSingleResult()))
         .isEqualTo("off");
   }
 
@@ -229,17 +224,26 @@ class ConcurrentAssignmentTest {
    */
   @Test
   void shouldHandOutWithTheCampaignReadOnly() {
-    UUID campaign = campaignWithRaters();
-    String rater = "crowd-0-" + campaign;
     assertThat(
-            QuarkusTransaction.requiringNew()
-                .call(
-                    () -> {
-                      rating.next(campaign, rater).orElseThrow();
-                      Campaign loaded = em.find(Campaign.class, campaign);
-                      return em.unwrap(Session.class).isReadOnly(loaded);
-                    }))
-        .isTrue();
+            inAHandOutsTransaction(
+                () -> {},
+                campaign -> em.unwrap(Session.class).isReadOnly(em.find(Campaign.class, campaign))))
+        .isEqualTo(true);
+  }
+
+  /**
+   * A new campaign's first hand-out in a transaction of its own: {@code before} runs first in it,
+   * then the hand-out, then {@code after}, whose answer is returned.
+   */
+  private Object inAHandOutsTransaction(Runnable before, Function<UUID, Object> after) {
+    UUID campaign = campaignWithRaters();
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              before.run();
+              rating.next(campaign, "crowd-0-" + campaign).orElseThrow();
+              return after.apply(campaign);
+            });
   }
 
   /**
