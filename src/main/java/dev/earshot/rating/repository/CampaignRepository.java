@@ -30,8 +30,8 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
 
   /**
    * The campaign, not to be changed in this transaction. Read-only, Hibernate keeps no copy of its
-   * JSON columns to compare at every flush: the rating requests that only read it (a hand-out, a
-   * played report) then spend no time on the campaign's JSON beyond reading it.
+   * JSON columns to compare at every flush: the rating requests that only read it (a played report,
+   * the previous item) then spend no time on the campaign's JSON beyond reading it.
    */
   public Optional<Campaign> read(UUID id) {
     return Optional.ofNullable(getEntityManager().find(Campaign.class, id, ReadOnlyMode.READ_ONLY));
