@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * HTTP/1.1 over a plain socket, for requests that no client library sends: a declared body that
@@ -32,6 +33,48 @@ public final class RawHttp {
       out.write(head(method, target, headers, "Content-Length: " + contentLength));
       out.flush();
       return read(socket.getInputStream());
+    }
+  }
+
+  /** An answer read late, and how much of the body the server took before and after it. */
+  public record LateAnswer(Answer answer, long bodyBytesTaken) {}
+
+  /**
+   * Sends the head and then {@code bodyBytes} of a declared body from another thread, as far as the
+   * server takes them, and reads the answer only after {@code pauseMillis}. A server that closes
+   * with bytes unread resets the connection: the sender's writes fail, which is what makes a client
+   * library report the reset instead of the answer.
+   */
+  public static LateAnswer sendThenReadLate(
+      int port, String method, String target, long contentLength, int bodyBytes, int pauseMillis)
+      throws IOException, InterruptedException {
+    try (Socket socket = open(port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(head(method, target, Map.of(), "Content-Length: " + contentLength));
+      out.flush();
+      AtomicLong taken = new AtomicLong();
+      Thread sender = new Thread(() -> sendSpaces(out, bodyBytes, taken), "raw-http-sender");
+      sender.setDaemon(true);
+      sender.start();
+      Thread.sleep(pauseMillis);
+      Answer answer = read(socket.getInputStream());
+      sender.join(PATIENCE_MILLIS);
+      return new LateAnswer(answer, taken.get());
+    }
+  }
+
+  private static void sendSpaces(OutputStream out, int bytes, AtomicLong taken) {
+    byte[] chunk = new byte[CHUNK];
+    java.util.Arrays.fill(chunk, (byte) ' ');
+    try {
+      for (int left = bytes; left > 0; left -= CHUNK) {
+        int n = Math.min(CHUNK, left);
+        out.write(chunk, 0, n);
+        taken.addAndGet(n);
+      }
+      out.flush();
+    } catch (IOException resetByServer) {
+      // What the caller tests for: fewer bytes taken than sent.
     }
   }
 
