@@ -6,7 +6,8 @@
 # third campaign (every annotator takes an item and reports it played, then all vote at once; 3 more
 # rounds first as warm-up); and in the
 # same run measures the same embedded PostgreSQL server with pgbench (16 clients, one INSERT per
-# transaction) so the ratios new votes/s : raw inserts/s are printed.
+# transaction) so the ratios new votes/s : raw inserts/s are printed; and the floor on the same server
+# (VoteFloor: a bare HTTP server that commits one INSERT per vote), timed like the service.
 # With ASKERS > 0 it also times hand-outs as issue #16 states that goal: 10 rounds in which ASKERS of
 # the annotators each ask for an item once, within one second (e.g. 1000 annotators, 200 askers).
 # Usage: bench/vote-ingest.sh [annotators] [seconds] [warm-up seconds, default 60: a fresh JVM is
@@ -63,3 +64,14 @@ awk -v v="$votes" -v t="$tps" 'BEGIN { printf "ratio new votes/s : raw insert tp
 if [ -n "$burst_votes" ]; then
   awk -v v="$burst_votes" -v t="$tps" 'BEGIN { printf "ratio new votes/s : raw insert tps = 1 : %.1f (vote bursts)\n", t / v }'
 fi
+# The floor on the same server and machine: a bare HTTP server committing one INSERT per vote, timed
+# with the same shape (bench/java/dev/earshot/bench/VoteFloor.java).
+bench_java dev.earshot.bench.VoteFloor --jdbc "jdbc:postgresql://$PGHOST:$PGPORT/postgres" \
+  --user "$PGUSER" --password "$PGPASSWORD" --clients "$annotators" --bursts "$bursts" \
+  --seconds "$seconds" | tee "$data/floor.txt"
+# The same shape on both sides: votes sent all at once.
+if [ -n "$burst_votes" ]; then
+  floor_burst=$(grep -o '^FLOOR_BURST_VOTES_PER_SECOND=[0-9.]*' "$data/floor.txt" | cut -d= -f2)
+  awk -v v="$burst_votes" -v f="$floor_burst" 'BEGIN { printf "ratio new votes/s : floor votes/s = 1 : %.1f (vote bursts)\n", f / v }'
+fi
+

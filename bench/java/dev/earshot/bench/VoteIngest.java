@@ -557,7 +557,7 @@ public final class VoteIngest {
     return stopFile != null && Files.exists(stopFile);
   }
 
-  private static double percentile(ConcurrentLinkedQueue<Long> nanos, double p) {
+  static double percentile(ConcurrentLinkedQueue<Long> nanos, double p) {
     long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
     if (sorted.length == 0) {
       return Double.NaN;
