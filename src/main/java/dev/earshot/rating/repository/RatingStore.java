@@ -564,6 +564,24 @@ public class RatingStore {
                     t.get("reveal_systems", Boolean.class)));
   }
 
+  /**
+   * Records the first time side {@code a} or {@code b} of the assignment played to the end and
+   * changes nothing else of it, so a vote or skip committed meanwhile keeps its status.
+   */
+  public void markPlayed(UUID assignment, String side, OffsetDateTime at) {
+    em.createNativeQuery(
+            "UPDATE rating_assignment SET"
+                + " played_a_at = CASE WHEN ?2 = 'a' THEN coalesce(played_a_at, ?3)"
+                + " ELSE played_a_at END,"
+                + " played_b_at = CASE WHEN ?2 = 'b' THEN coalesce(played_b_at, ?3)"
+                + " ELSE played_b_at END"
+                + " WHERE id = ?1")
+        .setParameter(1, assignment)
+        .setParameter(2, side)
+        .setParameter(3, at)
+        .executeUpdate();
+  }
+
   /** Stores the vote and marks its assignment voted, in one statement. */
   public void insertVote(
       UUID id,

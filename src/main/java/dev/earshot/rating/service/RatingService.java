@@ -324,7 +324,7 @@ public class RatingService {
     if (side == Side.PROMPT) {
       throw DomainException.invalidRequest("Only responses a and b need to be played to the end");
     }
-    RatingAssignment assignment = owned(assignmentId, rater);
+    RatingAssignment assignment = owned(assignments.read(assignmentId), assignmentId, rater);
     PairFacts facts = store.pairFacts(assignment.pairId);
     long response = side == Side.A ? assignment.responseAId : assignment.responseBId;
     double duration =
@@ -342,9 +342,13 @@ public class RatingService {
               rounded(duration),
               elapsed));
     }
+    // The assignment was read read-only: the report is written by a statement of its own, which
+    // leaves a status that a vote or skip committed meanwhile as it is.
     if (side == Side.A && assignment.playedAAt == null) {
+      store.markPlayed(assignmentId, "a", now);
       assignment.playedAAt = now;
     } else if (side == Side.B && assignment.playedBAt == null) {
+      store.markPlayed(assignmentId, "b", now);
       assignment.playedBAt = now;
     }
     Campaign campaign = campaigns.read(assignment.campaignId).orElseThrow();
@@ -598,7 +602,8 @@ public class RatingService {
 
   /** Skips an assignment: its pair is not given to this rater again. */
   public void skip(UUID assignmentId, String rater) {
-    RatingAssignment assignment = owned(assignmentId, rater);
+    // Locked: a vote committed while this skip ran would otherwise be overwritten at its flush.
+    RatingAssignment assignment = owned(assignments.lock(assignmentId), assignmentId, rater);
     if (!assignment.open()) {
       throw DomainException.conflict(
           "Already " + assignment.status, "This assignment was " + assignment.status);
@@ -862,9 +867,9 @@ public class RatingService {
     }
   }
 
-  private RatingAssignment owned(UUID assignmentId, String rater) {
-    return assignments
-        .findByIdOptional(assignmentId)
+  private static RatingAssignment owned(
+      Optional<RatingAssignment> assignment, UUID assignmentId, String rater) {
+    return assignment
         .filter(a -> a.rater.equals(rater))
         .orElseThrow(() -> noAssignment(assignmentId));
   }

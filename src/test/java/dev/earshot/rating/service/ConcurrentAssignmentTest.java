@@ -24,6 +24,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.hibernate.Session;
@@ -232,6 +234,46 @@ class ConcurrentAssignmentTest {
   }
 
   /**
+   * A play report and a skip of one assignment at the same time: the assignment ends skipped, with
+   * its play recorded. (A play report used to write back the whole row it had read when it
+   * committed, putting a skip or vote committed meanwhile back to open.)
+   */
+  @Test
+  void shouldKeepASkipCommittedWhileAPlayReportRan() throws Exception {
+    UUID campaign = campaignWithRaters();
+    String rater = "crowd-0-" + campaign;
+    UUID assignment = rating.next(campaign, rater).orElseThrow().assignment();
+    handedOutAnHourAgo(assignment);
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> skip =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () -> {
+                    rating.played(assignment, rater, RatingService.Side.A);
+                    Future<?> skipping = other.submit(() -> rating.skip(assignment, rater));
+                    try {
+                      skipping.get(2, TimeUnit.SECONDS);
+                    } catch (TimeoutException waitingForThePlayReport) {
+                      // The play report holds the row until it commits: the skip comes after it.
+                    }
+                    return skipping;
+                  });
+      skip.get(30, TimeUnit.SECONDS);
+    } finally {
+      other.shutdown();
+    }
+    Tuple row =
+        tuples(
+                "SELECT status, played_a_at IS NOT NULL AS played_a FROM rating_assignment"
+                    + " WHERE id = ?1",
+                assignment)
+            .get(0);
+    assertThat(row.get("status")).isEqualTo("skipped");
+    assertThat(row.get("played_a")).isEqualTo(true);
+  }
+
+  /**
    * A new campaign's first hand-out in a transaction of its own: {@code before} runs first in it,
    * then the hand-out, then {@code after}, whose answer is returned.
    */
@@ -391,6 +433,18 @@ class ConcurrentAssignmentTest {
                   .executeUpdate();
             });
     return campaign;
+  }
+
+  /** Long enough ago that every response of the assignment can have been heard to the end. */
+  private void handedOutAnHourAgo(UUID assignment) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        "UPDATE rating_assignment SET issued_at = now() - interval '1 hour'"
+                            + " WHERE id = ?1")
+                    .setParameter(1, assignment)
+                    .executeUpdate());
   }
 
   /** What a vote does to the assignment; the vote's own checks are tested elsewhere. */
