@@ -345,10 +345,10 @@ public class RatingService {
     // The assignment was read read-only: the report is written by a statement of its own, which
     // leaves a status that a vote or skip committed meanwhile as it is.
     if (side == Side.A && assignment.playedAAt == null) {
-      store.markPlayed(assignmentId, "a", now);
+      store.markPlayed(assignmentId, sideName(side), now);
       assignment.playedAAt = now;
     } else if (side == Side.B && assignment.playedBAt == null) {
-      store.markPlayed(assignmentId, "b", now);
+      store.markPlayed(assignmentId, sideName(side), now);
       assignment.playedBAt = now;
     }
     Campaign campaign = campaigns.read(assignment.campaignId).orElseThrow();
