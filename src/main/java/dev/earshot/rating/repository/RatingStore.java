@@ -52,6 +52,9 @@ public class RatingStore {
       long regularPairs,
       long raters) {}
 
+  /** How many regular pairs and raters a campaign has: its raters' expected share follows. */
+  public record CampaignSize(long regularPairs, long raters) {}
+
   /** A stored vote as the voting service compares retries against. */
   public record StoredVote(UUID id, UUID assignmentId, String rater, String verdictsJson) {}
 
@@ -195,8 +198,21 @@ public class RatingStore {
         "SELECT username FROM campaign_rater WHERE campaign_id = ?1 ORDER BY username", campaign);
   }
 
-  public long raterCount(UUID campaign) {
-    return number("SELECT count(*) FROM campaign_rater WHERE campaign_id = ?1", campaign);
+  /**
+   * The campaign's regular pairs and raters (kept by triggers, see migration V31); none before
+   * either was added.
+   */
+  public CampaignSize size(UUID campaign) {
+    Tuple t =
+        (Tuple)
+            em.createNativeQuery(
+                    "SELECT coalesce(max(regular_pairs), 0) AS regular_pairs,"
+                        + " coalesce(max(raters), 0) AS raters"
+                        + " FROM campaign_size WHERE campaign_id = ?1",
+                    Tuple.class)
+                .setParameter(1, campaign)
+                .getSingleResult();
+    return new CampaignSize(longOf(t, "regular_pairs"), longOf(t, "raters"));
   }
 
   public List<String> systems(UUID campaign) {
@@ -208,11 +224,6 @@ public class RatingStore {
 
   public long systemOf(long response) {
     return number("SELECT system_id FROM response WHERE id = ?1", response);
-  }
-
-  public long regularPairs(UUID campaign) {
-    return number(
-        "SELECT count(*) FROM campaign_pair WHERE campaign_id = ?1 AND NOT gold", campaign);
   }
 
   /**
@@ -436,11 +447,9 @@ public class RatingStore {
                         + " p.gold_dimension AS gold_dimension,"
                         + " pr.text AS prompt_text, pa.duration_seconds AS prompt_seconds,"
                         + " ax.duration_seconds AS x_seconds, ay.duration_seconds AS y_seconds,"
-                        + " (SELECT count(*) FROM campaign_pair g"
-                        + " WHERE g.campaign_id = p.campaign_id AND NOT g.gold) AS regular_pairs,"
-                        + " (SELECT count(*) FROM campaign_rater c"
-                        + " WHERE c.campaign_id = p.campaign_id) AS raters"
-                        + " FROM campaign_pair p JOIN prompt pr ON pr.id = p.prompt_id"
+                        + " s.regular_pairs AS regular_pairs, s.raters AS raters"
+                        + " FROM campaign_pair p JOIN campaign_size s ON s.campaign_id = p.campaign_id"
+                        + " JOIN prompt pr ON pr.id = p.prompt_id"
                         + " LEFT JOIN audio_asset pa ON pa.sha256 = pr.audio_sha256"
                         + " JOIN response rx ON rx.id = p.response_x_id"
                         + " JOIN audio_asset ax ON ax.sha256 = rx.audio_sha256"

@@ -17,6 +17,7 @@ import dev.earshot.rating.repository.CampaignRepository;
 import dev.earshot.rating.repository.RatingAssignmentRepository;
 import dev.earshot.rating.repository.RatingStore;
 import dev.earshot.rating.repository.RatingStore.BlindSource;
+import dev.earshot.rating.repository.RatingStore.CampaignSize;
 import dev.earshot.rating.repository.RatingStore.PairFacts;
 import dev.earshot.rating.repository.RatingStore.PairRow;
 import dev.earshot.rating.repository.RatingStore.RaterProgress;
@@ -741,7 +742,8 @@ public class RatingService {
   }
 
   private int expectedTotal(Campaign campaign) {
-    return expectedTotal(campaign, store.regularPairs(campaign.id), store.raterCount(campaign.id));
+    CampaignSize size = store.size(campaign.id);
+    return expectedTotal(campaign, size.regularPairs(), size.raters());
   }
 
   /**

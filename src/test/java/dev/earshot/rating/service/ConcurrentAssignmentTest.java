@@ -309,6 +309,41 @@ class ConcurrentAssignmentTest {
   }
 
   /**
+   * An assignment's page shows the rater's expected share from the campaign's regular pairs and
+   * raters, which triggers keep in campaign_size: raters added in bulk after the campaign was made
+   * are counted, gold pairs are not, and the row goes with its campaign.
+   */
+  @Test
+  void shouldKeepTheCampaignSizeWithItsPairsAndRaters() {
+    UUID campaign = campaignWithRaters();
+    assertThat(
+            longs(
+                "SELECT regular_pairs FROM campaign_size WHERE campaign_id = ?1 UNION ALL"
+                    + " SELECT raters FROM campaign_size WHERE campaign_id = ?1",
+                campaign))
+        .containsExactly(144L, RATERS + 1L);
+    Tuple rule =
+        tuples(
+                "SELECT overlap AS overlap, gold_rate AS gold_rate FROM campaign WHERE id = ?1",
+                campaign)
+            .get(0);
+    long share =
+        Math.min(
+            144, (144L * rule.get("overlap", Number.class).intValue() + RATERS) / (RATERS + 1));
+    assertThat(rating.next(campaign, "crowd-0-" + campaign).orElseThrow().total())
+        .isEqualTo(Math.round(share / (1 - rule.get("gold_rate", Number.class).doubleValue())));
+
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery("DELETE FROM campaign WHERE id = ?1")
+                    .setParameter(1, campaign)
+                    .executeUpdate());
+    assertThat(count("SELECT count(*) FROM campaign_size WHERE campaign_id = ?1", campaign))
+        .isZero();
+  }
+
+  /**
    * One rater asking many times at once (a double click, a client's retries) gets one assignment:
    * each call reads the rater's open assignment after it holds the rater's lock, so it sees the one
    * the first call handed out while it waited.
