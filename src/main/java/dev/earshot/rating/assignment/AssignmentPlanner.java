@@ -1,10 +1,10 @@
 package dev.earshot.rating.assignment;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Decides what a rater hears next in a campaign:
@@ -53,22 +53,49 @@ public final class AssignmentPlanner {
   public static List<CandidatePair> preferenceOrder(
       String rater, int sequence, int overlap, double goldRate, List<CandidatePair> candidates) {
     long raterSeed = seed(rater);
-    Comparator<CandidatePair> byNeed =
-        Comparator.comparingInt(CandidatePair::expected)
-            .thenComparingLong(p -> mix(raterSeed, p.pairId()));
-    List<CandidatePair> regular =
-        candidates.stream()
-            .filter(p -> !p.gold() && p.expected() < overlap)
-            .sorted(byNeed)
-            .toList();
+    List<ByNeed> regular = new ArrayList<>(candidates.size());
+    ByNeed gold = null;
+    for (CandidatePair pair : candidates) {
+      if (!pair.gold() && pair.expected() < overlap) {
+        regular.add(new ByNeed(pair, raterSeed));
+      }
+    }
     if (regular.isEmpty()) {
       return List.of();
     }
-    Optional<CandidatePair> gold =
-        goldTurn(raterSeed, sequence, goldRate)
-            ? candidates.stream().filter(CandidatePair::gold).min(byNeed)
-            : Optional.empty();
-    return gold.map(g -> Stream.concat(Stream.of(g), regular.stream()).toList()).orElse(regular);
+    if (goldTurn(raterSeed, sequence, goldRate)) {
+      for (CandidatePair pair : candidates) {
+        if (pair.gold()) {
+          ByNeed candidate = new ByNeed(pair, raterSeed);
+          gold = gold == null || candidate.compareTo(gold) < 0 ? candidate : gold;
+        }
+      }
+    }
+    Collections.sort(regular);
+    List<CandidatePair> order = new ArrayList<>(regular.size() + 1);
+    if (gold != null) {
+      order.add(gold.pair());
+    }
+    regular.forEach(ranked -> order.add(ranked.pair()));
+    return order;
+  }
+
+  /**
+   * A pair ranked by need: fewest expected votes first, ties in the rater's own order. The key is
+   * computed once per pair, not at every comparison of the sort.
+   */
+  private record ByNeed(CandidatePair pair, int expected, long tieBreak)
+      implements Comparable<ByNeed> {
+
+    ByNeed(CandidatePair pair, long raterSeed) {
+      this(pair, pair.expected(), mix(raterSeed, pair.pairId()));
+    }
+
+    @Override
+    public int compareTo(ByNeed other) {
+      int byExpected = Integer.compare(expected, other.expected);
+      return byExpected != 0 ? byExpected : Long.compare(tieBreak, other.tieBreak);
+    }
   }
 
   /** Whether the rater's assignment at position {@code sequence} is a gold one. */
