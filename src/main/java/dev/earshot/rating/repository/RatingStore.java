@@ -10,9 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 /** Campaign pairs, raters, votes and their counts, in plain SQL. */
 @ApplicationScoped
@@ -233,35 +236,46 @@ public class RatingStore {
    * with the number of votes the campaign has.
    */
   public List<CandidatePair> candidates(UUID campaign, String rater, OffsetDateTime leaseStart) {
-    return tuples(
-            em.createNativeQuery(
-                    "SELECT p.id AS pair_id, rx.system_id AS system_x, ry.system_id AS system_y,"
-                        + " p.gold AS gold, coalesce(v.votes, 0) AS votes,"
-                        + " coalesce(o.in_flight, 0) AS in_flight"
-                        + " FROM campaign_pair p"
-                        + " JOIN response rx ON rx.id = p.response_x_id"
-                        + " JOIN response ry ON ry.id = p.response_y_id"
-                        + " LEFT JOIN campaign_pair_votes v ON v.pair_id = p.id"
-                        + " LEFT JOIN (SELECT pair_id, count(*) AS in_flight FROM rating_assignment"
-                        + " WHERE campaign_id = ?1 AND status = 'open' AND issued_at >= ?3"
-                        + " GROUP BY pair_id) o ON o.pair_id = p.id"
-                        + " WHERE p.campaign_id = ?1 AND NOT EXISTS (SELECT 1 FROM rating_assignment m"
-                        + " WHERE m.campaign_id = ?1 AND m.rater = ?2 AND m.pair_id = p.id)",
-                    Tuple.class)
-                .setParameter(1, campaign)
-                .setParameter(2, rater)
-                .setParameter(3, leaseStart))
-        .stream()
-        .map(
-            t ->
-                new CandidatePair(
-                    longOf(t, "pair_id"),
-                    longOf(t, "system_x"),
-                    longOf(t, "system_y"),
-                    t.get("gold", Boolean.class),
-                    t.get("votes", Number.class).intValue(),
-                    t.get("in_flight", Number.class).intValue()))
-        .toList();
+    // Every hand-out reads every pair the rater has not had: typed columns into plain rows, so
+    // Hibernate neither asks the driver for the result's column types nor builds a map per row.
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT p.id AS pair_id, rx.system_id AS system_x, ry.system_id AS system_y,"
+                    + " p.gold AS gold, coalesce(v.votes, 0) AS votes,"
+                    + " coalesce(o.in_flight, 0) AS in_flight"
+                    + " FROM campaign_pair p"
+                    + " JOIN response rx ON rx.id = p.response_x_id"
+                    + " JOIN response ry ON ry.id = p.response_y_id"
+                    + " LEFT JOIN campaign_pair_votes v ON v.pair_id = p.id"
+                    + " LEFT JOIN (SELECT pair_id, count(*) AS in_flight FROM rating_assignment"
+                    + " WHERE campaign_id = ?1 AND status = 'open' AND issued_at >= ?3"
+                    + " GROUP BY pair_id) o ON o.pair_id = p.id"
+                    + " WHERE p.campaign_id = ?1 AND NOT EXISTS (SELECT 1 FROM rating_assignment m"
+                    + " WHERE m.campaign_id = ?1 AND m.rater = ?2 AND m.pair_id = p.id)")
+            .unwrap(NativeQuery.class)
+            .addScalar("pair_id", StandardBasicTypes.LONG)
+            .addScalar("system_x", StandardBasicTypes.LONG)
+            .addScalar("system_y", StandardBasicTypes.LONG)
+            .addScalar("gold", StandardBasicTypes.BOOLEAN)
+            .addScalar("votes", StandardBasicTypes.INTEGER)
+            .addScalar("in_flight", StandardBasicTypes.INTEGER)
+            .setParameter(1, campaign)
+            .setParameter(2, rater)
+            .setParameter(3, leaseStart)
+            .getResultList();
+    List<CandidatePair> candidates = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      candidates.add(
+          new CandidatePair(
+              (Long) row[0],
+              (Long) row[1],
+              (Long) row[2],
+              (Boolean) row[3],
+              (Integer) row[4],
+              (Integer) row[5]));
+    }
+    return candidates;
   }
 
   /**
