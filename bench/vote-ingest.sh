@@ -37,9 +37,11 @@ export PGHOST=127.0.0.1 PGPORT=$(bench_pg_port "$data") PGUSER=postgres PGDATABA
 PGPASSWORD=$(cat "$data/secrets/postgres-superuser.password")
 export PGPASSWORD
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
+# The postmaster's pid (first line of its pid file): CPU per vote and hand-out is reported by process.
+postgres_pid=$(head -1 "$data/pg/postmaster.pid")
 bench_java dev.earshot.bench.VoteIngest --base "http://localhost:$port" \
   --token "$bench_admin_token" --annotators "$annotators" --warmup "$warmup" --seconds "$seconds" --bursts "$bursts" \
-  --askers "$askers" \
+  --askers "$askers" --service-pid "$service_pid" --postgres-pid "$postgres_pid" \
   | tee "$data/votes.txt"
 votes=$(grep -o '^VOTES_PER_SECOND=[0-9.]*' "$data/votes.txt" | cut -d= -f2)
 # No bursts (fourth argument 0), no burst line: not an error.

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +49,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * on one campaign, 200 of them asking within the same second"): {@code --ask-rounds} rounds
  * (default 10) in which K annotators each ask once at a moment drawn within one second; see {@link
  * #asks}.
+ *
+ * <p>With {@code --service-pid} and {@code --postgres-pid} (the postmaster) it also reports the CPU
+ * time each process spent in the timed windows of the bursts and hand-out rounds, per vote or
+ * hand-out, and how busy the machine was ({@link CpuMeter}): on a shared machine a steadier
+ * comparison of builds than latency.
  *
  * <p>For the crash and outage proofs ({@code bench/crash-votes.sh}, {@code bench/db-outage.sh}) it
  * keeps going while the service or its database is down (a failed loop waits {@value
@@ -84,9 +90,17 @@ public final class VoteIngest {
 
   private final Failures failures = new Failures();
 
-  private VoteIngest(String base, Path stopFile) {
+  /** The service's and its PostgreSQL postmaster's process ids, for {@link CpuMeter}. */
+  private final Optional<Long> servicePid;
+
+  private final Optional<Long> postgresPid;
+
+  private VoteIngest(
+      String base, Path stopFile, Optional<Long> servicePid, Optional<Long> postgresPid) {
     this.base = base;
     this.stopFile = stopFile;
+    this.servicePid = servicePid;
+    this.postgresPid = postgresPid;
   }
 
   public static void main(String[] args) throws Exception {
@@ -95,7 +109,9 @@ public final class VoteIngest {
     VoteIngest bench =
         new VoteIngest(
             options.getOrDefault("--base", "http://localhost:8080"),
-            stopFile == null ? null : Path.of(stopFile));
+            stopFile == null ? null : Path.of(stopFile),
+            Optional.ofNullable(options.get("--service-pid")).map(Long::valueOf),
+            Optional.ofNullable(options.get("--postgres-pid")).map(Long::valueOf));
     int annotators = Integer.parseInt(options.getOrDefault("--annotators", "200"));
     int warmup = Integer.parseInt(options.getOrDefault("--warmup", "3"));
     int seconds = Integer.parseInt(options.getOrDefault("--seconds", "10"));
@@ -374,12 +390,15 @@ public final class VoteIngest {
     ConcurrentLinkedQueue<Long> nextNanos = new ConcurrentLinkedQueue<>();
     java.util.Random moments = new java.util.Random(16);
     int turn = 0;
+    CpuMeter cpu = new CpuMeter(servicePid, postgresPid);
+    int handedOut = 0;
     ExecutorService pool = Executors.newFixedThreadPool(askers);
     try {
       // One uncounted round first, as for the bursts.
       for (int round = 0; round <= rounds; round++) {
         boolean counting = round > 0;
         long start = System.nanoTime() + 50_000_000L;
+        CpuMeter.Reading before = null;
         List<Future<String>> taken = new ArrayList<>();
         List<String> roundTokens = new ArrayList<>();
         for (int i = 0; i < askers; i++) {
@@ -400,9 +419,15 @@ public final class VoteIngest {
                     return assignment;
                   }));
         }
+        sleepUntil(start);
+        before = cpu.read();
         List<String> assignments = new ArrayList<>();
         for (Future<String> item : taken) {
           assignments.add(item.get());
+        }
+        if (counting) {
+          cpu.add(before, cpu.read());
+          handedOut += (int) assignments.stream().filter(java.util.Objects::nonNull).count();
         }
         sleepUntil(start + 1_000_000_000L);
         List<Future<?>> votes = new ArrayList<>();
@@ -436,6 +461,7 @@ public final class VoteIngest {
         percentile(nextNanos, 0.50),
         percentile(nextNanos, 0.99),
         percentile(nextNanos, 1.0));
+    System.out.println(cpu.perOperation(handedOut, "hand-out (next and both audio fetches)"));
     System.out.printf(Locale.ROOT, "ASK_NEXT_P99_MS=%.1f%n", percentile(nextNanos, 0.99));
   }
 
@@ -446,6 +472,7 @@ public final class VoteIngest {
     ConcurrentLinkedQueue<Long> nextNanos = new ConcurrentLinkedQueue<>();
     long burstNanos = 0;
     int counted = 0;
+    CpuMeter cpu = new CpuMeter(servicePid, postgresPid);
     ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
     try {
       for (int round = 0; round < warmupRounds + rounds; round++) {
@@ -483,6 +510,7 @@ public final class VoteIngest {
           System.out.println("bursts: the campaign has no items left");
           break;
         }
+        CpuMeter.Reading before = cpu.read();
         long start = System.nanoTime();
         go.countDown();
         List<Long> latencies = new ArrayList<>();
@@ -491,6 +519,7 @@ public final class VoteIngest {
         }
         long took = System.nanoTime() - start;
         if (round >= warmupRounds) {
+          cpu.add(before, cpu.read());
           voteNanos.addAll(latencies);
           burstNanos += took;
           counted += votes.size();
@@ -514,6 +543,7 @@ public final class VoteIngest {
         percentile(nextNanos, 0.50),
         percentile(nextNanos, 0.99));
     System.out.printf(Locale.ROOT, "BURST_VOTES_PER_SECOND=%.1f%n", counted / seconds);
+    System.out.println(cpu.perOperation(counted, "new vote"));
   }
 
   /** Failed requests by kind; the outage proof wants only fast 503s with Retry-After. */
@@ -629,7 +659,8 @@ public final class VoteIngest {
       throw new IllegalArgumentException(
           "usage: --base URL --token ADMIN_TOKEN [--annotators 200] [--warmup 3] [--seconds 10]"
               + " [--bursts 0] [--warmup-bursts 3] [--askers 0] [--ask-rounds 10]"
-              + " [--acknowledged FILE] [--stop-file FILE]; "
+              + " [--acknowledged FILE] [--stop-file FILE] [--service-pid PID]"
+              + " [--postgres-pid PID]; "
               + Arrays.toString(args));
     }
     return options;
