@@ -18,11 +18,8 @@ port=18083
 for _ in $(seq "$rounds"); do
   for build in "${builds[@]}"; do
     data=$(mktemp -d)
-    java -Dearshot.data-dir="$data" -Dquarkus.http.port="$port" \
-      -Dquarkus.management.port=$((port + 1000)) -Dearshot.bootstrap-admin-token=$bench_admin_token \
-      -Dquarkus.profile=bench -Dearshot.demo.evaluate=false \
-      -jar "$build/quarkus-run.jar" >> "$data/service.log" 2>&1 &
-    service_pid=$!
+    bench_app=$build bench_start_service "$data" $port -Dquarkus.profile=bench \
+      -Dearshot.demo.evaluate=false
     trap 'kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; rm -rf "$data"' EXIT
     bench_await_ready $port "$service_pid" || { cat "$data/service.log"; exit 1; }
     postgres_pid=$(head -1 "$data/pg/postmaster.pid")

@@ -41,13 +41,14 @@ bench_admin_token=bench-admin-token
 
 # Starts the packaged service in the background on data folder $1 with HTTP port $2 (management
 # port $2 + 1000) and any further -D options; output goes to $1/service.log. Sets service_pid.
+# The package is target/quarkus-app unless bench_app names another copy of it.
 bench_start_service() {
   local data=$1 port=$2
   shift 2
   java -Dearshot.data-dir="$data" -Dquarkus.http.port="$port" \
     -Dquarkus.management.port=$((port + 1000)) \
     -Dearshot.bootstrap-admin-token=$bench_admin_token "$@" \
-    -jar target/quarkus-app/quarkus-run.jar >> "$data/service.log" 2>&1 &
+    -jar "${bench_app:-target/quarkus-app}/quarkus-run.jar" >> "$data/service.log" 2>&1 &
   service_pid=$!
 }
 
