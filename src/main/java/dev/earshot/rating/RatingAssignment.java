@@ -1,8 +1,12 @@
 package dev.earshot.rating;
 
+import dev.earshot.rating.assignment.CandidatePair;
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.ConstructorResult;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -10,7 +14,26 @@ import java.util.UUID;
 /** One pair given to one rater, with the sides it is heard on and what the rater did. */
 @Entity
 @Table(name = "rating_assignment")
+@SqlResultSetMapping(
+    name = RatingAssignment.CANDIDATE_PAIR,
+    classes =
+        @ConstructorResult(
+            targetClass = CandidatePair.class,
+            columns = {
+              @ColumnResult(name = "pair_id", type = Long.class),
+              @ColumnResult(name = "system_x", type = Long.class),
+              @ColumnResult(name = "system_y", type = Long.class),
+              @ColumnResult(name = "gold", type = Boolean.class),
+              @ColumnResult(name = "votes", type = Integer.class),
+              @ColumnResult(name = "in_flight", type = Integer.class)
+            }))
 public class RatingAssignment {
+
+  /**
+   * A pair the planner may hand out, read by column name with the columns' types declared, so
+   * Hibernate neither asks the driver for them at every hand-out nor builds a map per row.
+   */
+  public static final String CANDIDATE_PAIR = "RatingAssignment.candidatePair";
 
   @Id public UUID id;
 

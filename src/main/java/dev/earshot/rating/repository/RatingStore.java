@@ -10,12 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
 
 /** Campaign pairs, raters, votes and their counts, in plain SQL. */
 @ApplicationScoped
@@ -236,10 +233,9 @@ public class RatingStore {
    * with the number of votes the campaign has.
    */
   public List<CandidatePair> candidates(UUID campaign, String rater, OffsetDateTime leaseStart) {
-    // Every hand-out reads every pair the rater has not had: typed columns into plain rows, so
-    // Hibernate neither asks the driver for the result's column types nor builds a map per row.
+    // Every hand-out reads every pair the rater has not had (see the mapping for its form).
     @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+    List<CandidatePair> candidates =
         em.createNativeQuery(
                 "SELECT p.id AS pair_id, rx.system_id AS system_x, ry.system_id AS system_y,"
                     + " p.gold AS gold, coalesce(v.votes, 0) AS votes,"
@@ -252,29 +248,12 @@ public class RatingStore {
                     + " WHERE campaign_id = ?1 AND status = 'open' AND issued_at >= ?3"
                     + " GROUP BY pair_id) o ON o.pair_id = p.id"
                     + " WHERE p.campaign_id = ?1 AND NOT EXISTS (SELECT 1 FROM rating_assignment m"
-                    + " WHERE m.campaign_id = ?1 AND m.rater = ?2 AND m.pair_id = p.id)")
-            .unwrap(NativeQuery.class)
-            .addScalar("pair_id", StandardBasicTypes.LONG)
-            .addScalar("system_x", StandardBasicTypes.LONG)
-            .addScalar("system_y", StandardBasicTypes.LONG)
-            .addScalar("gold", StandardBasicTypes.BOOLEAN)
-            .addScalar("votes", StandardBasicTypes.INTEGER)
-            .addScalar("in_flight", StandardBasicTypes.INTEGER)
+                    + " WHERE m.campaign_id = ?1 AND m.rater = ?2 AND m.pair_id = p.id)",
+                RatingAssignment.CANDIDATE_PAIR)
             .setParameter(1, campaign)
             .setParameter(2, rater)
             .setParameter(3, leaseStart)
             .getResultList();
-    List<CandidatePair> candidates = new ArrayList<>(rows.size());
-    for (Object[] row : rows) {
-      candidates.add(
-          new CandidatePair(
-              (Long) row[0],
-              (Long) row[1],
-              (Long) row[2],
-              (Boolean) row[3],
-              (Integer) row[4],
-              (Integer) row[5]));
-    }
     return candidates;
   }
 
