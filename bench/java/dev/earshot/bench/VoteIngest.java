@@ -398,7 +398,6 @@ public final class VoteIngest {
       for (int round = 0; round <= rounds; round++) {
         boolean counting = round > 0;
         long start = System.nanoTime() + 50_000_000L;
-        CpuMeter.Reading before = null;
         List<Future<String>> taken = new ArrayList<>();
         List<String> roundTokens = new ArrayList<>();
         for (int i = 0; i < askers; i++) {
@@ -420,7 +419,7 @@ public final class VoteIngest {
                   }));
         }
         sleepUntil(start);
-        before = cpu.read();
+        CpuMeter.Reading before = cpu.read();
         List<String> assignments = new ArrayList<>();
         for (Future<String> item : taken) {
           assignments.add(item.get());

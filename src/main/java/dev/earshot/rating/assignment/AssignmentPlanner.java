@@ -54,7 +54,6 @@ public final class AssignmentPlanner {
       String rater, int sequence, int overlap, double goldRate, List<CandidatePair> candidates) {
     long raterSeed = seed(rater);
     List<ByNeed> regular = new ArrayList<>(candidates.size());
-    ByNeed gold = null;
     for (CandidatePair pair : candidates) {
       if (!pair.gold() && pair.expected() < overlap) {
         regular.add(new ByNeed(pair, raterSeed));
@@ -63,6 +62,7 @@ public final class AssignmentPlanner {
     if (regular.isEmpty()) {
       return List.of();
     }
+    ByNeed gold = null;
     if (goldTurn(raterSeed, sequence, goldRate)) {
       for (CandidatePair pair : candidates) {
         if (pair.gold()) {
