@@ -9,15 +9,11 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,13 +57,10 @@ public final class VoteFloor {
 
   private final BlockingQueue<PreparedStatement> inserts;
   private final List<Connection> connections = new ArrayList<>();
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
   private final AtomicLong failures = new AtomicLong();
-  private URI votes;
+
+  /** The same client as {@link VoteIngest}'s, made once the server's port is known. */
+  private PlainHttp http;
 
   private VoteFloor(String jdbc, String user, String password, int poolSize) throws SQLException {
     inserts = new ArrayBlockingQueue<>(poolSize);
@@ -115,7 +108,8 @@ public final class VoteFloor {
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
-        floor.votes = URI.create("http://127.0.0.1:" + server.actualPort() + "/votes");
+        floor.http =
+            new PlainHttp(URI.create("http://127.0.0.1:" + server.actualPort()), 10_000, 60_000);
         floor.measure(clients, bursts, warmupBursts, warmupSeconds, seconds);
       } finally {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -269,20 +263,14 @@ public final class VoteFloor {
 
   /** One vote, its time from send to answer; a refused vote is counted as a failure. */
   private long timedVote(String rater) throws Exception {
-    String body =
-        JSON.writeValueAsString(
+    byte[] body =
+        JSON.writeValueAsBytes(
             Map.of(
                 "id", UUID.randomUUID().toString(),
                 "assignment", UUID.randomUUID().toString(),
                 "verdicts", Map.of("overall", "tie")));
-    HttpRequest request =
-        HttpRequest.newBuilder(votes)
-            .header("Content-Type", "application/json")
-            .header("Authorization", rater)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
     long sent = System.nanoTime();
-    HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+    PlainHttp.Answer answer = http.exchange("POST", "/votes", rater, "application/json", body);
     long took = System.nanoTime() - sent;
     if (answer.statusCode() != 201) {
       failures.incrementAndGet();

@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,12 +72,11 @@ public final class VoteIngest {
   /** The service's limit on votes per pair. */
   private static final int MAX_OVERLAP = 100;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
-  private final String base;
+  /**
+   * Keep-alive connections, one per annotator thread: see {@link PlainHttp} for why not the JDK's
+   * client.
+   */
+  private final PlainHttp http;
 
   /**
    * Voting stops early once this file exists (the proofs end the load when they have seen enough).
@@ -97,7 +92,7 @@ public final class VoteIngest {
 
   private VoteIngest(
       String base, Path stopFile, Optional<Long> servicePid, Optional<Long> postgresPid) {
-    this.base = base;
+    this.http = new PlainHttp(URI.create(base), 10_000, 60_000);
     this.stopFile = stopFile;
     this.servicePid = servicePid;
     this.postgresPid = postgresPid;
@@ -247,7 +242,7 @@ public final class VoteIngest {
                 while (System.nanoTime() < end && !stopRequested()) {
                   try {
                     long t0 = System.nanoTime();
-                    HttpResponse<String> next =
+                    PlainHttp.Answer next =
                         call("GET", "/api/campaigns/" + campaign + "/next", token, null);
                     long t1 = System.nanoTime();
                     if (next.statusCode() == 204) {
@@ -256,7 +251,7 @@ public final class VoteIngest {
                     String assignment = listen(next, token);
                     long t2 = System.nanoTime();
                     String voteId = UUID.randomUUID().toString();
-                    HttpResponse<String> vote = vote(assignment, voteId, token);
+                    PlainHttp.Answer vote = vote(assignment, voteId, token);
                     long t3 = System.nanoTime();
                     expect(vote, 201);
                     if (acknowledged != null) {
@@ -311,8 +306,7 @@ public final class VoteIngest {
    *
    * @return the assignment id
    */
-  private String listen(HttpResponse<String> next, String token)
-      throws IOException, InterruptedException {
+  private String listen(PlainHttp.Answer next, String token) throws IOException {
     String assignment = handedOut(next);
     fetchAudio(assignment, token);
     reportPlayed(assignment, token);
@@ -320,17 +314,16 @@ public final class VoteIngest {
   }
 
   /** The id of the assignment a {@code next} answer (200) hands out. */
-  private static String handedOut(HttpResponse<String> next) throws IOException {
+  private static String handedOut(PlainHttp.Answer next) throws IOException {
     expect(next, 200);
     return JSON.readTree(next.body()).get("assignment").asText();
   }
 
   /** Asks for the next item, adding the call's time to {@code nanos} unless that is null. */
-  private HttpResponse<String> timedNext(
-      String campaign, String token, ConcurrentLinkedQueue<Long> nanos)
-      throws IOException, InterruptedException {
+  private PlainHttp.Answer timedNext(
+      String campaign, String token, ConcurrentLinkedQueue<Long> nanos) throws IOException {
     long sent = System.nanoTime();
-    HttpResponse<String> next = call("GET", "/api/campaigns/" + campaign + "/next", token, null);
+    PlainHttp.Answer next = call("GET", "/api/campaigns/" + campaign + "/next", token, null);
     if (nanos != null) {
       nanos.add(System.nanoTime() - sent);
     }
@@ -338,13 +331,10 @@ public final class VoteIngest {
   }
 
   /** Fetches both responses' audio completely, as the rating page's players do. */
-  private void fetchAudio(String assignment, String token)
-      throws IOException, InterruptedException {
+  private void fetchAudio(String assignment, String token) throws IOException {
     for (String side : List.of("a", "b")) {
-      HttpResponse<byte[]> audio =
-          exchange(
-              request("GET", "/api/assignments/" + assignment + "/audio/" + side, token, null),
-              HttpResponse.BodyHandlers.ofByteArray());
+      PlainHttp.Answer audio =
+          call("GET", "/api/assignments/" + assignment + "/audio/" + side, token, null);
       if (audio.statusCode() != 200) {
         throw new IOException("audio " + side + ": " + audio.statusCode());
       }
@@ -352,8 +342,7 @@ public final class VoteIngest {
   }
 
   /** Reports both responses played to the end. */
-  private void reportPlayed(String assignment, String token)
-      throws IOException, InterruptedException {
+  private void reportPlayed(String assignment, String token) throws IOException {
     for (String side : List.of("a", "b")) {
       expect(call("POST", "/api/assignments/" + assignment + "/played/" + side, token, null), 200);
     }
@@ -367,8 +356,7 @@ public final class VoteIngest {
     }
   }
 
-  private HttpResponse<String> vote(String assignment, String voteId, String token)
-      throws IOException, InterruptedException {
+  private PlainHttp.Answer vote(String assignment, String voteId, String token) throws IOException {
     return call(
         "POST",
         "/api/votes",
@@ -408,8 +396,7 @@ public final class VoteIngest {
               pool.submit(
                   () -> {
                     sleepUntil(at);
-                    HttpResponse<String> next =
-                        timedNext(campaign, token, counting ? nextNanos : null);
+                    PlainHttp.Answer next = timedNext(campaign, token, counting ? nextNanos : null);
                     if (next.statusCode() == 204) {
                       return null;
                     }
@@ -483,8 +470,7 @@ public final class VoteIngest {
               pool.submit(
                   () -> {
                     ask.await();
-                    HttpResponse<String> next =
-                        timedNext(campaign, token, counting ? nextNanos : null);
+                    PlainHttp.Answer next = timedNext(campaign, token, counting ? nextNanos : null);
                     return next.statusCode() == 204 ? null : listen(next, token);
                   }));
         }
@@ -553,10 +539,10 @@ public final class VoteIngest {
     private final AtomicInteger connectionErrors = new AtomicInteger();
     private final AtomicLong slowestUnavailableNanos = new AtomicLong();
 
-    void answered(HttpResponse<?> response, long nanos) {
+    void answered(PlainHttp.Answer response, long nanos) {
       if (response.statusCode() == 503) {
         unavailable.incrementAndGet();
-        if (response.headers().firstValue("Retry-After").isEmpty()) {
+        if (response.header("Retry-After").isEmpty()) {
           unavailableWithoutRetryAfter.incrementAndGet();
         }
         slowestUnavailableNanos.accumulateAndGet(nanos, Math::max);
@@ -596,23 +582,22 @@ public final class VoteIngest {
   }
 
   private JsonNode send(String method, String path, String token, Object body, int status)
-      throws IOException, InterruptedException {
-    HttpResponse<String> response = call(method, path, token, body);
+      throws IOException {
+    PlainHttp.Answer response = call(method, path, token, body);
     expect(response, status);
     return JSON.readTree(response.body());
   }
 
-  private HttpResponse<String> call(String method, String path, String token, Object body)
-      throws IOException, InterruptedException {
-    return exchange(request(method, path, token, body), HttpResponse.BodyHandlers.ofString());
-  }
-
   /** Sends the request and counts it in {@link #failures} when it fails. */
-  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body)
-      throws IOException, InterruptedException {
+  private PlainHttp.Answer call(String method, String path, String token, Object body)
+      throws IOException {
     long start = System.nanoTime();
     try {
-      HttpResponse<T> response = http.send(request, body);
+      PlainHttp.Answer response =
+          body == null
+              ? http.exchange(method, path, token, null, null)
+              : http.exchange(
+                  method, path, token, "application/json", JSON.writeValueAsBytes(body));
       failures.answered(response, System.nanoTime() - start);
       return response;
     } catch (IOException e) {
@@ -621,31 +606,10 @@ public final class VoteIngest {
     }
   }
 
-  private HttpRequest request(String method, String path, String token, Object body)
-      throws IOException {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Authorization", "Bearer " + token);
-    if (body == null) {
-      return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
-    }
-    return builder
-        .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-        .build();
-  }
-
-  private static void expect(HttpResponse<String> response, int status) throws IOException {
+  private static void expect(PlainHttp.Answer response, int status) throws IOException {
     if (response.statusCode() != status) {
       throw new IOException(
-          response.request().method()
-              + " "
-              + response.request().uri().getPath()
-              + ": "
-              + response.statusCode()
-              + " "
-              + response.body());
+          response.request() + ": " + response.statusCode() + " " + response.body());
     }
   }
 
