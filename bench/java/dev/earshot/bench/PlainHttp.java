@@ -22,7 +22,8 @@ import java.util.Optional;
  * HttpClient} spent 2.5-2.9 ms of CPU per hand-out (three requests) in VoteIngest's hand-out
  * rounds, a third of what the machine had (BENCHMARKS.md, "Thirteenth session"). It knows what the
  * service answers: bodies with a Content-Length, chunked or up to the end of the connection; no
- * TLS, no redirects.
+ * TLS, no redirects. A thread's connection stays open until the server closes it or the generator
+ * ends, as idle connections stay in the JDK client's pool.
  */
 final class PlainHttp {
 
