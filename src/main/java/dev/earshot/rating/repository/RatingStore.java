@@ -49,8 +49,7 @@ public class RatingStore {
       Double promptSeconds,
       double responseXSeconds,
       double responseYSeconds,
-      long regularPairs,
-      long raters) {}
+      CampaignSize campaignSize) {}
 
   /** How many regular pairs and raters a campaign has: its raters' expected share follows. */
   public record CampaignSize(long regularPairs, long raters) {}
@@ -467,8 +466,7 @@ public class RatingStore {
         promptSeconds == null ? null : promptSeconds.doubleValue(),
         t.get("x_seconds", Number.class).doubleValue(),
         t.get("y_seconds", Number.class).doubleValue(),
-        longOf(t, "regular_pairs"),
-        longOf(t, "raters"));
+        new CampaignSize(longOf(t, "regular_pairs"), longOf(t, "raters")));
   }
 
   /**

@@ -713,7 +713,7 @@ public class RatingService {
       return new ViewContext(
           facts.promptText(),
           facts.promptSeconds() == null ? null : rounded(facts.promptSeconds()),
-          RatingService.expectedTotal(campaign, facts.regularPairs(), facts.raters()),
+          RatingService.expectedTotal(campaign, facts.campaignSize()),
           facts.pair().responseX(),
           rounded(facts.responseXSeconds()),
           rounded(facts.responseYSeconds()));
@@ -742,15 +742,16 @@ public class RatingService {
   }
 
   private int expectedTotal(Campaign campaign) {
-    CampaignSize size = store.size(campaign.id);
-    return expectedTotal(campaign, size.regularPairs(), size.raters());
+    return expectedTotal(campaign, store.size(campaign.id));
   }
 
   /**
    * A rater's expected share: the campaign's votes spread over its raters (never more pairs than
    * exist), plus the gold pairs mixed in at the gold rate.
    */
-  private static int expectedTotal(Campaign campaign, long pairs, long raters) {
+  private static int expectedTotal(Campaign campaign, CampaignSize size) {
+    long pairs = size.regularPairs();
+    long raters = size.raters();
     long share = Math.min(pairs, (pairs * campaign.overlap + raters - 1) / raters);
     return (int) Math.round(share / (1 - campaign.goldRate));
   }
